@@ -1,0 +1,37 @@
+import { useTranslation } from "react-i18next";
+import type { Lang } from "~/modules/i18n/config";
+import { countryOptions } from "~/modules/tenancy/countries";
+import { SelectField, TextField, type FormReply } from "./forms";
+
+export interface CompanyProfileValues {
+  name?: string | null;
+  legalNameZh?: string | null;
+  legalNameLatin?: string | null;
+  countryCode?: string | null;
+  addressLine1?: string | null;
+  addressLine2?: string | null;
+  city?: string | null;
+  region?: string | null;
+  postalCode?: string | null;
+  taxId?: string | null;
+}
+
+/** The company record entered once and reused by customs, invoices and tax documents. */
+export function CompanyProfileFields({ lang, reply, values, disabled }: { lang: Lang; reply?: FormReply | null; values?: CompanyProfileValues; disabled?: boolean }) {
+  const { t } = useTranslation();
+  const v = (key: keyof CompanyProfileValues) => values?.[key] ?? undefined;
+  return (
+    <fieldset className="grid gap-4 sm:grid-cols-2" disabled={disabled}>
+      <TextField className="sm:col-span-2" label={t("fields.organizationName")} name="name" required reply={reply} defaultValue={v("name")} />
+      <TextField label={t("fields.legalNameLatin")} name="legalNameLatin" reply={reply} defaultValue={v("legalNameLatin")} hint={t("company.legalNameLatinHint")} />
+      <TextField label={t("fields.legalNameZh")} name="legalNameZh" lang="zh" reply={reply} defaultValue={v("legalNameZh")} hint={t("company.legalNameZhHint")} />
+      <SelectField label={t("fields.country")} name="countryCode" reply={reply} defaultValue={v("countryCode") ?? "CN"} options={countryOptions(lang)} />
+      <TextField label={t("fields.taxId")} name="taxId" reply={reply} defaultValue={v("taxId")} hint={t("company.taxIdHint")} />
+      <TextField className="sm:col-span-2" label={t("fields.addressLine1")} name="addressLine1" autoComplete="address-line1" reply={reply} defaultValue={v("addressLine1")} />
+      <TextField className="sm:col-span-2" label={t("fields.addressLine2")} name="addressLine2" autoComplete="address-line2" reply={reply} defaultValue={v("addressLine2")} />
+      <TextField label={t("fields.city")} name="city" autoComplete="address-level2" reply={reply} defaultValue={v("city")} />
+      <TextField label={t("fields.region")} name="region" autoComplete="address-level1" reply={reply} defaultValue={v("region")} />
+      <TextField label={t("fields.postalCode")} name="postalCode" autoComplete="postal-code" reply={reply} defaultValue={v("postalCode")} />
+    </fieldset>
+  );
+}

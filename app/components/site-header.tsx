@@ -1,0 +1,106 @@
+import { Form, Link, NavLink, useLocation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { LANG_NAMES, LANGS, type Lang } from "~/modules/i18n/config";
+import type { RootData } from "~/root";
+import { CsrfInput } from "./forms";
+
+export function SiteHeader({ root }: { root: RootData }) {
+  const { t } = useTranslation();
+  const { lang, user, memberships, activeOrganizationId } = root;
+  const active = memberships.find((m) => m.id === activeOrganizationId) ?? memberships[0];
+  return (
+    <header className="border-b border-slate-200 bg-white">
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
+        {t("nav.skipToContent")}
+      </a>
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-3 px-4 py-3">
+        <Link to={`/${lang}`} className="flex items-center gap-2 text-xl font-black tracking-tight text-brand-700" aria-label={t("nav.home")}>
+          <span aria-hidden className="grid h-8 w-8 place-items-center rounded-md bg-brand-600 text-sm text-white">桥</span>
+          Ponte
+        </Link>
+        <nav aria-label={t("nav.main")} className="flex flex-1 items-center gap-4 text-sm">
+          {user ? (
+            <NavLink to={`/${lang}/dashboard`} className={({ isActive }) => (isActive ? "font-semibold text-brand-700" : "text-slate-700 hover:text-slate-900")}>
+              {t("nav.dashboard")}
+            </NavLink>
+          ) : null}
+        </nav>
+        <div className="flex flex-wrap items-center gap-3 text-sm">
+          {user && memberships.length > 0 ? <OrganizationSwitcher lang={lang} memberships={memberships} activeId={active?.id} /> : null}
+          <LanguageSwitcher lang={lang} />
+          {user ? (
+            <>
+              <Link to={`/${lang}/account`} className="text-slate-700 hover:text-slate-900" data-testid="account-link">
+                {user.name}
+              </Link>
+              <Form method="post" action={`/${lang}/logout`}>
+                <CsrfInput />
+                <button type="submit" className="btn-secondary px-3 py-1.5">
+                  {t("nav.logout")}
+                </button>
+              </Form>
+            </>
+          ) : (
+            <>
+              <Link to={`/${lang}/login`} className="link">
+                {t("nav.login")}
+              </Link>
+              <Link to={`/${lang}/signup`} className="btn-primary px-3 py-1.5">
+                {t("nav.signup")}
+              </Link>
+            </>
+          )}
+        </div>
+      </div>
+    </header>
+  );
+}
+
+/** A plain form per language: works without JavaScript, keyboard-reachable, saves the choice server-side. */
+export function LanguageSwitcher({ lang }: { lang: Lang }) {
+  const { t } = useTranslation();
+  const location = useLocation();
+  return (
+    <details className="relative" data-testid="language-switcher">
+      <summary className="cursor-pointer list-none rounded-md border border-slate-300 px-3 py-1.5 hover:bg-slate-100" aria-label={t("nav.language")}>
+        <span aria-hidden>🌐 </span>
+        {LANG_NAMES[lang]}
+      </summary>
+      <Form method="post" action="/set-language" className="absolute right-0 z-20 mt-1 w-40 rounded-md border border-slate-200 bg-white py-1 shadow-lg">
+        <CsrfInput />
+        <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
+        {LANGS.map((l) => (
+          <button key={l} type="submit" name="lang" value={l} lang={l} aria-current={l === lang ? "true" : undefined} className="block w-full px-3 py-1.5 text-left hover:bg-slate-100 aria-[current=true]:font-semibold">
+            {LANG_NAMES[l]}
+          </button>
+        ))}
+      </Form>
+    </details>
+  );
+}
+
+function OrganizationSwitcher({ lang, memberships, activeId }: { lang: Lang; memberships: RootData["memberships"]; activeId?: string }) {
+  const { t } = useTranslation();
+  const active = memberships.find((m) => m.id === activeId);
+  return (
+    <details className="relative" data-testid="organization-switcher">
+      <summary className="max-w-[14rem] cursor-pointer list-none truncate rounded-md border border-slate-300 px-3 py-1.5 hover:bg-slate-100" aria-label={t("nav.switchOrganization")}>
+        {active?.name ?? t("nav.switchOrganization")}
+      </summary>
+      <Form method="post" action={`/${lang}/orgs/switch`} className="absolute right-0 z-20 mt-1 w-72 rounded-md border border-slate-200 bg-white py-1 shadow-lg">
+        <CsrfInput />
+        {memberships.map((m) => (
+          <button key={m.id} type="submit" name="organizationId" value={m.id} aria-current={m.id === activeId ? "true" : undefined} className="block w-full px-3 py-2 text-left hover:bg-slate-100 aria-[current=true]:font-semibold">
+            <span className="block truncate">{m.name}</span>
+            <span className="text-xs text-slate-600">
+              {t(`organizationKinds.${m.kind}`)} · {t(`roles.${m.role}`)}
+            </span>
+          </button>
+        ))}
+        <Link to={`/${lang}/orgs/new`} className="block border-t border-slate-100 px-3 py-2 text-brand-700 hover:bg-slate-100">
+          + {t("nav.newOrganization")}
+        </Link>
+      </Form>
+    </details>
+  );
+}

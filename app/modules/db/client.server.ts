@@ -1,0 +1,41 @@
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "~/generated/prisma/client";
+import { assertTenantScoped, scopeArgs } from "./tenancy-guard";
+
+export function createBaseClient(url: string) {
+  return new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 10 }) });
+}
+
+export type BaseClient = ReturnType<typeof createBaseClient>;
+
+/** The application's client: any query of a tenant-owned model that is not filtered by organization throws. */
+export function guarded(base: BaseClient) {
+  return base.$extends({
+    name: "tenancy-guard",
+    query: {
+      $allModels: {
+        async $allOperations({ model, operation, args, query }) {
+          assertTenantScoped(model, operation, args as Record<string, unknown>);
+          return query(args);
+        },
+      },
+    },
+  });
+}
+
+/** A client that can only see and write rows of one organization: the data-access layer for tenant code. */
+export function scopedTo(base: BaseClient, organizationId: string) {
+  return base.$extends({
+    name: "tenancy-scope",
+    query: {
+      $allModels: {
+        async $allOperations({ model, operation, args, query }) {
+          return query(scopeArgs(model, operation, args as Record<string, unknown>, organizationId) as typeof args);
+        },
+      },
+    },
+  });
+}
+
+export type Db = ReturnType<typeof guarded>;
+export type ScopedDb = ReturnType<typeof scopedTo>;

@@ -1,0 +1,53 @@
+import PgBoss from "pg-boss";
+
+/** Every job the system knows, with its payload; handlers live in workers/. */
+export interface JobPayloads {
+  "email.send": { emailId: string };
+  "email.sweep": Record<string, never>;
+  "maintenance.purge-expired": Record<string, never>;
+}
+export type JobName = keyof JobPayloads;
+export const JOB_NAMES: JobName[] = ["email.send", "email.sweep", "maintenance.purge-expired"];
+
+const registry = globalThis as typeof globalThis & { __ponteQueue?: PgBoss };
+
+export async function startQueue(connectionString: string): Promise<PgBoss> {
+  if (registry.__ponteQueue) return registry.__ponteQueue;
+  // The embedded database serializes connections: keep the pool small and maintenance unhurried.
+  const boss = new PgBoss({ connectionString, schema: "pgboss", max: 4, application_name: "ponte-queue" });
+  boss.on("error", (error) => console.error("[queue]", error));
+  await boss.start();
+  for (const name of JOB_NAMES) {
+    if (!(await boss.getQueue(name))) await boss.createQueue(name, { name, retryLimit: 5, retryDelay: 30, retryBackoff: true });
+  }
+  registry.__ponteQueue = boss;
+  return boss;
+}
+
+export function currentQueue(): PgBoss | undefined {
+  return registry.__ponteQueue;
+}
+
+export async function stopQueue() {
+  const boss = registry.__ponteQueue;
+  registry.__ponteQueue = undefined;
+  await boss?.stop({ graceful: true, wait: true, timeout: 10_000 });
+}
+
+/** Enqueue after the data the job needs is committed (the embedded database deadlocks otherwise). */
+export async function enqueue<N extends JobName>(name: N, data: JobPayloads[N], options: PgBoss.SendOptions = {}): Promise<string | null> {
+  const boss = registry.__ponteQueue;
+  if (!boss) throw new Error("Job queue not started");
+  return boss.send(name, data, options);
+}
+
+export async function queueHealth(): Promise<{ ok: boolean; detail?: string }> {
+  const boss = registry.__ponteQueue;
+  if (!boss) return { ok: false, detail: "not started" };
+  try {
+    await boss.getQueue("email.send");
+    return { ok: true };
+  } catch (error) {
+    return { ok: false, detail: (error as Error).message };
+  }
+}

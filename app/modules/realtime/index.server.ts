@@ -1,0 +1,18 @@
+import type { Server } from "socket.io";
+import { organizationRoom, userRoom } from "./rooms";
+
+const registry = globalThis as typeof globalThis & { __ponteRealtime?: Server };
+
+export function setRealtime(io: Server | undefined) {
+  registry.__ponteRealtime = io;
+}
+
+/** Pushes an event to every member online in an organization; a no-op where no socket server runs (scripts, tests). */
+export function emitToOrganization(organizationId: string, event: string, payload: unknown) {
+  registry.__ponteRealtime?.to(organizationRoom(organizationId)).emit(event, payload);
+}
+
+/** A member removed from an organization stops receiving its events at once. */
+export function evictFromOrganization(userId: string, organizationId: string) {
+  registry.__ponteRealtime?.in(userRoom(userId)).socketsLeave(organizationRoom(organizationId));
+}

@@ -1,0 +1,36 @@
+import type { Lang } from "~/modules/i18n/config";
+import { forbidden, notFound, requireUuid } from "~/modules/http/responses.server";
+import { db, forOrganization, type ScopedDb } from "~/modules/db/index.server";
+import type { MembershipRole, OrganizationKind } from "~/generated/prisma/enums";
+import { roleCan, type Permission } from "./permissions";
+import { requireSessionUser, type SessionUser } from "./session.server";
+
+export interface OrganizationContext extends SessionUser {
+  organization: { id: string; name: string; kind: OrganizationKind };
+  membership: { id: string; role: MembershipRole };
+  /** Every query through this reaches only this organization's rows. */
+  scoped: ScopedDb;
+}
+
+/**
+ * The one gate to an organization's pages and actions: signed in, a member (else 404, as if it did not exist),
+ * and holding `permission` (else 403).
+ */
+export async function requireOrganization(request: Request, lang: Lang, rawOrganizationId: string | undefined, permission: Permission = "organization:read"): Promise<OrganizationContext> {
+  const sessionUser = await requireSessionUser(request, lang);
+  const organizationId = requireUuid(rawOrganizationId);
+  const membership = await db.membership.findFirst({
+    where: { organizationId, userId: sessionUser.user.id },
+    select: { id: true, role: true, organization: { select: { id: true, name: true, kind: true } } },
+  });
+  if (!membership) notFound();
+  if (!roleCan(membership.role, permission)) forbidden();
+  return { ...sessionUser, organization: membership.organization, membership: { id: membership.id, role: membership.role }, scoped: forOrganization(organizationId) };
+}
+
+/** The same rule for the socket.io handshake and events: member or nothing. */
+export async function isMember(userId: string, organizationId: string): Promise<boolean> {
+  if (!/^[0-9a-f-]{36}$/i.test(organizationId)) return false;
+  const membership = await db.membership.findFirst({ where: { organizationId, userId }, select: { id: true } });
+  return Boolean(membership);
+}

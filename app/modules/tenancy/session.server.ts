@@ -1,0 +1,105 @@
+import { createCookie, redirect } from "@remix-run/node";
+import { env } from "~/modules/config/env.server";
+import { unscopedDb } from "~/modules/db/index.server";
+import type { Lang } from "~/modules/i18n/config";
+import { hashToken, randomToken } from "~/modules/security/tokens.server";
+
+const SESSION_DAYS = 30;
+const TOUCH_EVERY_MS = 60 * 60 * 1000;
+
+function sessionCookie() {
+  return createCookie("ponte_session", {
+    path: "/",
+    httpOnly: true,
+    sameSite: "lax",
+    secure: env().isProduction,
+    secrets: [env().SESSION_SECRET],
+    maxAge: SESSION_DAYS * 24 * 60 * 60,
+  });
+}
+
+export interface SessionUser {
+  sessionId: string;
+  activeOrganizationId: string | null;
+  user: { id: string; email: string; name: string; locale: Lang; currencyCode: string };
+}
+
+/** Creates a database session and answers the Set-Cookie header that carries its token. */
+export async function createUserSession(userId: string, request: Request): Promise<string> {
+  const token = randomToken();
+  const lastMembership = await unscopedDb.membership.findFirst({ where: { userId }, orderBy: { createdAt: "asc" }, select: { organizationId: true } });
+  await unscopedDb.session.create({
+    data: {
+      tokenHash: hashToken(token),
+      userId,
+      activeOrganizationId: lastMembership?.organizationId ?? null,
+      userAgent: request.headers.get("User-Agent")?.slice(0, 300) ?? null,
+      ipAddress: clientIp(request),
+      expiresAt: new Date(Date.now() + SESSION_DAYS * 24 * 60 * 60 * 1000),
+    },
+  });
+  return sessionCookie().serialize(token);
+}
+
+export async function sessionTokenFromCookieHeader(cookieHeader: string | null | undefined): Promise<string | null> {
+  const token = await sessionCookie().parse(cookieHeader ?? null);
+  return typeof token === "string" ? token : null;
+}
+
+/** The signed-in user behind a Cookie header, or null. Shared by pages and the socket.io handshake. */
+export async function sessionUserFromCookieHeader(cookieHeader: string | null | undefined): Promise<SessionUser | null> {
+  const token = await sessionTokenFromCookieHeader(cookieHeader);
+  if (!token) return null;
+  const session = await unscopedDb.session.findUnique({
+    where: { tokenHash: hashToken(token) },
+    select: {
+      id: true,
+      expiresAt: true,
+      lastSeenAt: true,
+      activeOrganizationId: true,
+      user: { select: { id: true, email: true, name: true, locale: true, currencyCode: true } },
+    },
+  });
+  if (!session || session.expiresAt <= new Date()) return null;
+  if (Date.now() - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
+    await unscopedDb.session.update({ where: { id: session.id }, data: { lastSeenAt: new Date() } });
+  }
+  return { sessionId: session.id, activeOrganizationId: session.activeOrganizationId, user: session.user as SessionUser["user"] };
+}
+
+export function getSessionUser(request: Request) {
+  return sessionUserFromCookieHeader(request.headers.get("Cookie"));
+}
+
+/** The signed-in user, or a redirect to the login page that comes back here afterwards. */
+export async function requireSessionUser(request: Request, lang: Lang): Promise<SessionUser> {
+  const sessionUser = await getSessionUser(request);
+  if (!sessionUser) {
+    const url = new URL(request.url);
+    const redirectTo = url.pathname + url.search;
+    throw redirect(`/${lang}/login?redirectTo=${encodeURIComponent(redirectTo)}`);
+  }
+  return sessionUser;
+}
+
+/** Ends this browser's session; answers the Set-Cookie header that clears the cookie. */
+export async function destroyUserSession(request: Request): Promise<string> {
+  const token = await sessionTokenFromCookieHeader(request.headers.get("Cookie"));
+  if (token) await unscopedDb.session.deleteMany({ where: { tokenHash: hashToken(token) } });
+  return sessionCookie().serialize("", { maxAge: 0 });
+}
+
+/** After a password change or reset every other device must sign in again. */
+export async function destroyOtherSessions(userId: string, keepSessionId?: string) {
+  await unscopedDb.session.deleteMany({ where: { userId, ...(keepSessionId ? { id: { not: keepSessionId } } : {}) } });
+}
+
+export async function setActiveOrganization(sessionId: string, organizationId: string | null) {
+  await unscopedDb.session.update({ where: { id: sessionId }, data: { activeOrganizationId: organizationId } });
+}
+
+export function clientIp(request: Request): string {
+  // The Express adapter passes the socket address in this header (app/server/http.server.ts); never trust a client's.
+  return request.headers.get("X-Ponte-Client-Ip") ?? "unknown";
+}
+

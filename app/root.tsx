@@ -1,0 +1,84 @@
+import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import { Links, Meta, Outlet, Scripts, ScrollRestoration, useLocation, useRouteLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
+import type { ReactNode } from "react";
+import { I18nProvider } from "~/components/i18n-provider";
+import { useNonce } from "~/components/nonce";
+import { GeneralErrorPage } from "~/components/error-page";
+import { env } from "~/modules/config/env.server";
+import { isLang, LANGS, LOCALE_TAGS, pathInLang, type Lang } from "~/modules/i18n/config";
+import { detectLang } from "~/modules/i18n/i18n.server";
+import { resources } from "~/modules/i18n/resources";
+import { csrfTokenFromCookieHeader } from "~/modules/security/csrf.server";
+import { listMyMemberships } from "~/modules/tenancy/organizations.server";
+import { getSessionUser } from "~/modules/tenancy/session.server";
+import stylesheet from "~/tailwind.css";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: stylesheet },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const sessionUser = await getSessionUser(request);
+  const lang: Lang = isLang(params.lang) ? params.lang : await detectLang(request, sessionUser?.user.locale);
+  const memberships = sessionUser ? await listMyMemberships(sessionUser.user.id) : [];
+  return {
+    lang,
+    messages: resources[lang].common,
+    csrfToken: csrfTokenFromCookieHeader(request.headers.get("Cookie")) ?? "",
+    appUrl: env().APP_URL,
+    isProduction: env().isProduction,
+    user: sessionUser?.user ?? null,
+    activeOrganizationId: sessionUser?.activeOrganizationId ?? null,
+    memberships: memberships.map((m) => ({ role: m.role, ...m.organization })),
+  };
+}
+
+export type RootData = Awaited<ReturnType<typeof loader>>;
+
+// The language lives in the URL: a change of language segment must reload the root's messages.
+export const shouldRevalidate: ShouldRevalidateFunction = ({ currentParams, nextParams, defaultShouldRevalidate }) =>
+  currentParams.lang !== nextParams.lang || defaultShouldRevalidate;
+
+export function useRootData() {
+  return useRouteLoaderData<typeof loader>("root");
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  const data = useRootData();
+  const nonce = useNonce();
+  const location = useLocation();
+  const lang: Lang = data?.lang ?? "en";
+  const appUrl = data?.appUrl ?? "";
+  return (
+    <html lang={LOCALE_TAGS[lang]} dir="ltr">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        {isLang(location.pathname.split("/")[1])
+          ? [
+              ...LANGS.map((l) => <link key={l} rel="alternate" hrefLang={LOCALE_TAGS[l]} href={appUrl + pathInLang(location.pathname, l)} />),
+              <link key="x-default" rel="alternate" hrefLang="x-default" href={appUrl + pathInLang(location.pathname, "en")} />,
+            ]
+          : null}
+        <Links />
+      </head>
+      <body className="min-h-screen">
+        <I18nProvider lang={lang} messages={data?.messages ?? resources.en.common}>
+          {children}
+        </I18nProvider>
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorPage />;
+}

@@ -1,0 +1,73 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { pageTitle } from "~/components/meta";
+import { VerificationBadge } from "~/components/verification-badge";
+import { requireLang } from "~/modules/i18n/config";
+import { requireOrganization } from "~/modules/tenancy/access.server";
+import { organizationOverview } from "~/modules/tenancy/overview.server";
+
+export const meta: MetaFunction = (args) => pageTitle(args, "organizations.tabs.dashboard");
+
+/** What each kind of organization will do here; each area says so until it has data. */
+const AREAS = {
+  MANUFACTURER: ["products", "rfqs", "stock", "orders", "settlement"],
+  BUYER: ["browse", "quotes", "orders", "shipments", "landedCost"],
+  PARK_OPERATOR: ["storefronts", "curation", "qrCodes", "leads"],
+  PLATFORM: ["verification", "declarations", "warehouses", "referenceData"],
+} as const;
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const lang = requireLang(params);
+  const context = await requireOrganization(request, lang, params.orgId);
+  return { lang, kind: context.organization.kind, overview: await organizationOverview(context.scoped, context.organization.id) };
+}
+
+export default function OrganizationDashboard() {
+  const { t } = useTranslation();
+  const { lang, kind, overview } = useLoaderData<typeof loader>();
+  const base = `/${lang}/orgs/${overview.id}`;
+  return (
+    <div className="space-y-8">
+      <section className="grid gap-4 sm:grid-cols-3" aria-label={t("dashboard.summary")}>
+        <div className="card">
+          <p className="text-sm text-slate-600">{t("dashboard.verification")}</p>
+          <p className="mt-2">
+            <VerificationBadge status={overview.verificationStatus} />
+          </p>
+        </div>
+        <div className="card">
+          <p className="text-sm text-slate-600">{t("dashboard.members")}</p>
+          <p className="mt-1 text-3xl font-bold">{overview.memberCount}</p>
+          {overview.openInvitations > 0 ? <p className="text-xs text-slate-600">{t("dashboard.pendingInvitations", { count: overview.openInvitations })}</p> : null}
+        </div>
+        <div className="card">
+          <p className="text-sm text-slate-600">{t("dashboard.profile")}</p>
+          <div className="mt-2 h-2 w-full rounded-full bg-slate-200" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={overview.profileCompleteness} aria-label={t("dashboard.profile")}>
+            <div className="h-2 rounded-full bg-brand-600" style={{ width: `${overview.profileCompleteness}%` }} />
+          </div>
+          <p className="mt-1 text-sm">
+            {overview.profileCompleteness}% ·{" "}
+            <Link to={`${base}/settings`} className="link">
+              {t("dashboard.completeProfile")}
+            </Link>
+          </p>
+        </div>
+      </section>
+      <section aria-labelledby="areas">
+        <h2 id="areas" className="text-xl font-semibold">
+          {t(`dashboard.kinds.${kind}.title`)}
+        </h2>
+        <p className="mt-1 text-slate-700">{t(`dashboard.kinds.${kind}.intro`)}</p>
+        <div className="mt-4 grid gap-4 md:grid-cols-2">
+          {AREAS[kind].map((area) => (
+            <article key={area} className="card border-dashed" data-testid={`area-${area}`}>
+              <h3 className="font-semibold">{t(`dashboard.areas.${area}.title`)}</h3>
+              <p className="mt-1 text-sm text-slate-700">{t(`dashboard.areas.${area}.empty`)}</p>
+            </article>
+          ))}
+        </div>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,31 @@
+import { applyMigrations } from "../../prisma/schema-engine";
+import { seedDemoData, seedReferenceData } from "../../prisma/seed";
+import { env } from "~/modules/config/env.server";
+import { connectDatabase, disconnectDatabase } from "~/modules/db/index.server";
+import { startQueue, stopQueue } from "~/modules/jobs/queue.server";
+import { registerWorkers } from "../../workers/index";
+
+/**
+ * Brings up what every Ponte process needs: the database (embedded or server), its migrations and reference
+ * data, demo data on a fresh embedded database, and the job queue (worked here when `work` is true).
+ */
+export async function bootServices(options: { work: boolean }) {
+  const database = await connectDatabase();
+  const applied = await applyMigrations(database.url);
+  if (applied.length) console.log(`[db] applied migrations: ${applied.join(", ")}`);
+  await seedReferenceData();
+  const seedDemo = env().PONTE_SEED_DEMO ? env().PONTE_SEED_DEMO === "true" : database.kind === "embedded";
+  if (seedDemo) {
+    const seeded = await seedDemoData({ onlyIfEmpty: true });
+    if (seeded) console.log("[db] demo data seeded (logins in README.md, password ponte-demo-2026)");
+  }
+  const boss = await startQueue(database.url);
+  if (options.work) await registerWorkers(boss);
+  return {
+    database,
+    async stop() {
+      await stopQueue();
+      await disconnectDatabase();
+    },
+  };
+}

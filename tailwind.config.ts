@@ -1,0 +1,24 @@
+import type { Config } from "tailwindcss";
+
+export default {
+  content: ["./app/**/*.{ts,tsx}"],
+  theme: {
+    extend: {
+      colors: {
+        brand: {
+          50: "#eef6ff",
+          100: "#d9eaff",
+          500: "#1d6fd8",
+          600: "#165bb5",
+          700: "#134a91",
+          900: "#0e2a52",
+        },
+        accent: { 500: "#e0672b", 600: "#c4531c" },
+      },
+      fontFamily: {
+        sans: ["system-ui", "-apple-system", "Segoe UI", "Roboto", "Noto Sans", "Noto Sans SC", "PingFang SC", "Microsoft YaHei", "sans-serif"],
+      },
+    },
+  },
+  plugins: [],
+} satisfies Config;
