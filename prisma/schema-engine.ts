@@ -66,6 +66,29 @@ let lastPanic: string | undefined;
 let engineModule: Promise<void> | undefined;
 
 /**
+ * The engine sets JS timers (e.g. a 10 s lock timeout) and never clears them: it imports no clearTimeout.
+ * Left alone they keep a finished CLI alive for ~10 s, so we track them and clear the leftovers once no engine
+ * is running (by then nothing can be waiting on them).
+ */
+const engineTimers = new Set<ReturnType<typeof setTimeout>>();
+let runningEngines = 0;
+
+function engineSetTimeout(callback: () => void, ms: number): ReturnType<typeof setTimeout> {
+  const timer = setTimeout(() => {
+    engineTimers.delete(timer);
+    callback();
+  }, ms >>> 0);
+  engineTimers.add(timer);
+  return timer;
+}
+
+function clearLeftoverEngineTimers(): void {
+  if (runningEngines > 0) return;
+  for (const timer of engineTimers) clearTimeout(timer);
+  engineTimers.clear();
+}
+
+/**
  * The package's own entry imports the .wasm as an ES module, which Node refuses; so compile the file ourselves
  * and hand the glue its instance (once per process).
  */
@@ -80,7 +103,11 @@ function loadSchemaEngine(): Promise<void> {
     const gluePath = createRequire(import.meta.url).resolve("@prisma/schema-engine-wasm/schema_engine_bg");
     const bytes = await readFile(path.join(path.dirname(gluePath), "schema_engine_bg.wasm"));
     const module = await WebAssembly.compile(bytes);
-    const imports = { "./schema_engine_bg.js": glue as unknown as WebAssembly.ModuleImports };
+    const glueImports: WebAssembly.ModuleImports = { ...(glue as unknown as WebAssembly.ModuleImports) };
+    for (const name of Object.keys(glueImports)) {
+      if (name.startsWith("__wbg_setTimeout_")) glueImports[name] = engineSetTimeout as WebAssembly.ImportValue;
+    }
+    const imports = { "./schema_engine_bg.js": glueImports };
     const instance = await WebAssembly.instantiate(module, imports);
     glue.__wbg_set_wasm(instance.exports);
     (instance.exports as unknown as SchemaEngineWasmExports).__wbindgen_start();
@@ -201,6 +228,13 @@ function createAdapterSession(databaseUrl: string, openShadow: ShadowProvider): 
 
   const open = async (url: string, afterDispose?: () => Promise<void>): Promise<SqlDriverAdapter> => {
     const adapter = reportCharColumns(await new PrismaPg({ connectionString: url, Client: CatalogCharClient as unknown as AdapterPgClientClass }).connect());
+    // adapter-pg's executeScript splits the script on every ";" (breaking `$$ ... ; ... $$` bodies and string
+    // literals) and sends the pieces one by one. Send it whole instead: a parameterless query goes over the
+    // simple query protocol, which runs multi-statement scripts as one implicit transaction, exactly like
+    // Prisma's native engine applies a migration.
+    adapter.executeScript = async (script) => {
+      await adapter.executeRaw({ sql: script, args: [], argTypes: [] });
+    };
     const startTransaction = adapter.startTransaction.bind(adapter);
     adapter.startTransaction = async (isolationLevel) => reportCharColumns(await startTransaction(isolationLevel));
 
@@ -257,6 +291,7 @@ async function withEngine<T>(
     ? (line: string) => process.stderr.write(`[schema-engine] ${line}\n`)
     : () => undefined;
   let engine: SchemaEngine | undefined;
+  runningEngines += 1;
   try {
     engine = await glue.SchemaEngine.new({ datamodels: undefined }, log, session.factory);
     return await fn(engine);
@@ -265,6 +300,8 @@ async function withEngine<T>(
   } finally {
     engine?.free();
     await session.close();
+    runningEngines -= 1;
+    clearLeftoverEngineTimers();
   }
 }
 

@@ -62,8 +62,9 @@ export function LanguageSwitcher({ lang }: { lang: Lang }) {
   const location = useLocation();
   return (
     <details className="relative" data-testid="language-switcher">
-      <summary className="cursor-pointer list-none rounded-md border border-slate-300 px-3 py-1.5 hover:bg-slate-100" aria-label={t("nav.language")}>
-        <span aria-hidden>🌐 </span>
+      <summary className="flex cursor-pointer list-none items-center gap-1.5 rounded-md border border-slate-300 px-3 py-1.5 hover:bg-slate-100">
+        <span className="sr-only">{t("nav.language")}: </span>
+        <GlobeIcon />
         {LANG_NAMES[lang]}
       </summary>
       <Form method="post" action="/set-language" className="absolute right-0 z-20 mt-1 w-40 rounded-md border border-slate-200 bg-white py-1 shadow-lg">
@@ -84,7 +85,8 @@ function OrganizationSwitcher({ lang, memberships, activeId }: { lang: Lang; mem
   const active = memberships.find((m) => m.id === activeId);
   return (
     <details className="relative" data-testid="organization-switcher">
-      <summary className="max-w-[14rem] cursor-pointer list-none truncate rounded-md border border-slate-300 px-3 py-1.5 hover:bg-slate-100" aria-label={t("nav.switchOrganization")}>
+      <summary className="max-w-[14rem] cursor-pointer list-none truncate rounded-md border border-slate-300 px-3 py-1.5 hover:bg-slate-100">
+        <span className="sr-only">{t("nav.switchOrganization")}: </span>
         {active?.name ?? t("nav.switchOrganization")}
       </summary>
       <Form method="post" action={`/${lang}/orgs/switch`} className="absolute right-0 z-20 mt-1 w-72 rounded-md border border-slate-200 bg-white py-1 shadow-lg">
@@ -102,5 +104,14 @@ function OrganizationSwitcher({ lang, memberships, activeId }: { lang: Lang; mem
         </Link>
       </Form>
     </details>
+  );
+}
+
+function GlobeIcon() {
+  return (
+    <svg aria-hidden viewBox="0 0 20 20" className="h-4 w-4" fill="none" stroke="currentColor" strokeWidth="1.6">
+      <circle cx="10" cy="10" r="8" />
+      <path d="M2 10h16M10 2c2.5 2.2 3.5 5 3.5 8s-1 5.8-3.5 8c-2.5-2.2-3.5-5-3.5-8s1-5.8 3.5-8z" />
+    </svg>
   );
 }
