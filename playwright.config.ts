@@ -1,0 +1,55 @@
+import { defineConfig, devices } from "@playwright/test";
+
+/**
+ * End-to-end tests: Debian's Chromium (no browser downloads) against the app on port 3210, started on a fresh
+ * embedded database for every run (demo data is seeded on first start). `npm test` builds before running these.
+ */
+const PORT = 3210;
+const BASE_URL = `http://localhost:${PORT}`;
+const DATA_DIR = ".cache/e2e";
+
+export default defineConfig({
+  testDir: "tests/e2e",
+  outputDir: "test-results/e2e-artifacts",
+  // One embedded database behind one socket: it serializes everything, so tests run one at a time.
+  fullyParallel: false,
+  workers: 1,
+  retries: process.env.CI ? 1 : 0,
+  forbidOnly: Boolean(process.env.CI),
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  // The json report is read by tests/run-all.ts to count results.
+  reporter: [["list"], ["json", { outputFile: "test-results/e2e.json" }]],
+  use: {
+    baseURL: BASE_URL,
+    screenshot: "only-on-failure",
+    trace: "retain-on-failure",
+    locale: "en-US",
+    timezoneId: "UTC",
+    viewport: { width: 1280, height: 800 },
+    actionTimeout: 15_000,
+    navigationTimeout: 30_000,
+  },
+  projects: [
+    {
+      name: "chromium",
+      use: {
+        ...devices["Desktop Chrome"],
+        viewport: { width: 1280, height: 800 },
+        launchOptions: {
+          executablePath: "/usr/bin/chromium",
+          args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        },
+      },
+    },
+  ],
+  webServer: {
+    // A fresh embedded database each run; a DATABASE_URL or SMTP_URL from the shell must not leak into it.
+    command: `rm -rf ${DATA_DIR} && env -u DATABASE_URL -u SMTP_URL PONTE_DATA_DIR=${DATA_DIR} PORT=${PORT} APP_URL=${BASE_URL} NODE_ENV=development node --import tsx app/server/index.ts`,
+    url: `${BASE_URL}/healthz`,
+    timeout: 120_000,
+    reuseExistingServer: false,
+    stdout: "ignore",
+    stderr: "pipe",
+  },
+});

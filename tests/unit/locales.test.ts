@@ -1,0 +1,72 @@
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { LANGS, LOCALE_TAGS } from "~/modules/i18n/config";
+
+const PLURAL = /_(zero|one|two|few|many|other)$/;
+
+function load(lang: string): Record<string, string> {
+  const json = JSON.parse(readFileSync(path.resolve("locales", lang, "common.json"), "utf8"));
+  const flat: Record<string, string> = {};
+  const walk = (node: unknown, prefix: string) => {
+    if (typeof node === "string") flat[prefix] = node;
+    else for (const [k, v] of Object.entries(node as object)) walk(v, prefix ? `${prefix}.${k}` : k);
+  };
+  walk(json, "");
+  return flat;
+}
+
+const messages = Object.fromEntries(LANGS.map((l) => [l, load(l)])) as Record<(typeof LANGS)[number], Record<string, string>>;
+const baseKeys = (flat: Record<string, string>) => new Set(Object.keys(flat).map((k) => k.replace(PLURAL, "")));
+const placeholders = (s: string) => [...s.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]).sort();
+
+describe("every UI string exists in pt, es, zh and en", () => {
+  for (const lang of LANGS) {
+    it(`${lang} has exactly the keys of en`, () => {
+      const missing = [...baseKeys(messages.en)].filter((k) => !baseKeys(messages[lang]).has(k));
+      const extra = [...baseKeys(messages[lang])].filter((k) => !baseKeys(messages.en).has(k));
+      expect({ missing, extra }).toEqual({ missing: [], extra: [] });
+    });
+
+    it(`${lang} has every plural form its language needs`, () => {
+      const categories = new Intl.PluralRules(LOCALE_TAGS[lang]).resolvedOptions().pluralCategories;
+      const pluralBases = new Set(Object.keys(messages.en).filter((k) => PLURAL.test(k)).map((k) => k.replace(PLURAL, "")));
+      const missing = [...pluralBases].flatMap((base) => categories.filter((c) => !(`${base}_${c}` in messages[lang])).map((c) => `${base}_${c}`));
+      expect(missing).toEqual([]);
+    });
+
+    it(`${lang} keeps the placeholders of en`, () => {
+      const wrong = Object.entries(messages[lang])
+        .filter(([key]) => {
+          const enKey = key in messages.en ? key : `${key.replace(PLURAL, "")}_other`;
+          return enKey in messages.en && placeholders(messages[lang][key]).join() !== placeholders(messages.en[enKey]).join();
+        })
+        .map(([key]) => key);
+      expect(wrong).toEqual([]);
+    });
+  }
+});
+
+describe("every key the code asks for exists", () => {
+  function sourceFiles(dir: string): string[] {
+    return readdirSync(dir).flatMap((name) => {
+      const full = path.join(dir, name);
+      if (name === "generated") return [];
+      if (statSync(full).isDirectory()) return sourceFiles(full);
+      return /\.(ts|tsx)$/.test(name) && !name.endsWith(".test.ts") ? [full] : [];
+    });
+  }
+
+  it("finds t(\"…\") literals of app/ and workers/ in en", () => {
+    const keys = new Set(baseKeys(messages.en));
+    const used = new Map<string, string>();
+    for (const file of [...sourceFiles("app"), ...sourceFiles("workers")]) {
+      const text = readFileSync(file, "utf8");
+      // Literal keys only: t("a.b") and message keys in schemas ("validation.x"); template keys are listed below.
+      for (const m of text.matchAll(/\bt\(\s*"([a-zA-Z][\w.]*)"/g)) used.set(m[1], file);
+      for (const m of text.matchAll(/"((?:validation|errors|auth|members|invitation|account)\.[\w.]+)"/g)) used.set(m[1], file);
+    }
+    const missing = [...used].filter(([key]) => !keys.has(key) && ![...keys].some((k) => k.startsWith(`${key}.`))).map(([key, file]) => `${key} (${file})`);
+    expect(missing).toEqual([]);
+  });
+});
