@@ -58,11 +58,12 @@ interface WasmPanicRegistry {
   set_message(message: string): void;
 }
 declare global {
-  // eslint-disable-next-line no-var -- the glue reads it as `global.PRISMA_WASM_PANIC_REGISTRY`
+  // `var`: a global the glue reads as `global.PRISMA_WASM_PANIC_REGISTRY`.
   var PRISMA_WASM_PANIC_REGISTRY: WasmPanicRegistry | undefined;
 }
 
 let lastPanic: string | undefined;
+let poisoned: string | undefined;
 let engineModule: Promise<void> | undefined;
 
 /**
@@ -93,6 +94,7 @@ function clearLeftoverEngineTimers(): void {
  * and hand the glue its instance (once per process).
  */
 function loadSchemaEngine(): Promise<void> {
+  if (poisoned) return Promise.reject(new Error(`${poisoned} (restart the process)`));
   engineModule ??= (async () => {
     globalThis.PRISMA_WASM_PANIC_REGISTRY ??= {
       set_message: (message) => {
@@ -118,11 +120,10 @@ function loadSchemaEngine(): Promise<void> {
 /** Turns engine failures into one readable Error: drops the Rust span trace, surfaces panic messages. */
 function engineError(error: unknown): Error {
   if (error instanceof WebAssembly.RuntimeError) {
-    // A panicked instance is unusable: the next call loads a fresh one.
-    engineModule = undefined;
-    const message = lastPanic ?? error.message;
-    lastPanic = undefined;
-    return new Error(`schema engine panicked: ${message}`);
+    // A trapped instance is unusable, and the glue caches views of its memory, so it cannot be swapped for a
+    // fresh one either: later calls in this process fail fast with the same message.
+    poisoned = `schema engine panicked: ${lastPanic ?? error.message}`;
+    return new Error(poisoned);
   }
   if (error instanceof Error) {
     const message = error.message.split(/\n\s+0: /)[0]?.trim() ?? error.message;
