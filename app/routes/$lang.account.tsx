@@ -67,7 +67,6 @@ export default function Account() {
         {done === "preferences" ? <FormSuccess>{t("account.saved")}</FormSuccess> : null}
         <Form method="post" className="grid gap-4 sm:grid-cols-2" noValidate>
           <CsrfInput />
-          <input type="hidden" name="intent" value="preferences" />
           <FormError reply={intent === "preferences" ? errors : null} />
           <TextField className="sm:col-span-2" label={t("fields.name")} name="name" defaultValue={user.name} reply={intent === "preferences" ? errors : null} />
           <SelectField label={t("fields.language")} name="locale" defaultValue={user.locale} options={LANGS.map((l) => ({ value: l, label: LANG_NAMES[l] }))} />
@@ -86,7 +85,6 @@ export default function Account() {
         {done === "password" ? <FormSuccess>{t("account.password.changed")}</FormSuccess> : null}
         <Form method="post" className="grid gap-4 sm:grid-cols-2" noValidate>
           <CsrfInput />
-          <input type="hidden" name="intent" value="password" />
           <FormError reply={intent === "password" ? errors : null} />
           <TextField className="sm:col-span-2" label={t("fields.currentPassword")} name="currentPassword" type="password" autoComplete="current-password" reply={intent === "password" ? errors : null} />
           <TextField label={t("fields.newPassword")} name="newPassword" type="password" autoComplete="new-password" minLength={10} reply={intent === "password" ? errors : null} hint={t("auth.passwordHint")} />

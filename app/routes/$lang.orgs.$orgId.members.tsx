@@ -157,7 +157,6 @@ export default function Members() {
             {done?.done === "invited" ? <FormSuccess>{t("members.invite.sent", { email: done.email })}</FormSuccess> : null}
             <Form method="post" className="space-y-4" noValidate>
               <CsrfInput />
-              <input type="hidden" name="intent" value="invite" />
               {errors?.values?.intent === "invite" ? <FormError reply={errors} /> : null}
               <TextField label={t("fields.email")} name="email" type="email" required reply={errors?.values?.intent === "invite" ? errors : null} />
               <SelectField label={t("members.role")} name="role" defaultValue="MEMBER" options={inviteRoles.map((r) => ({ value: r, label: t(`roles.${r}`) }))} />

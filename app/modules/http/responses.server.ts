@@ -11,11 +11,15 @@ export function forbidden(): never {
 
 const Uuid = z.uuid();
 
+/** True for a well-formed UUID: what PostgreSQL's uuid columns accept, so a lookup by it cannot fail on syntax. */
+export function isUuid(value: unknown): value is string {
+  return Uuid.safeParse(value).success;
+}
+
 /** A malformed id in a URL is simply "not found", never a database error. */
 export function requireUuid(value: string | undefined): string {
-  const parsed = Uuid.safeParse(value);
-  if (!parsed.success) notFound();
-  return parsed.data;
+  if (!isUuid(value)) notFound();
+  return value;
 }
 
 /** Only same-site paths: an attacker's redirectTo must not send a signed-in user elsewhere. */

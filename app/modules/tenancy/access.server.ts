@@ -1,5 +1,5 @@
 import type { Lang } from "~/modules/i18n/config";
-import { forbidden, notFound, requireUuid } from "~/modules/http/responses.server";
+import { forbidden, isUuid, notFound, requireUuid } from "~/modules/http/responses.server";
 import { db, forOrganization, type ScopedDb } from "~/modules/db/index.server";
 import type { MembershipRole, OrganizationKind } from "~/generated/prisma/enums";
 import { roleCan, type Permission } from "./permissions";
@@ -30,7 +30,8 @@ export async function requireOrganization(request: Request, lang: Lang, rawOrgan
 
 /** The same rule for the socket.io handshake and events: member or nothing. */
 export async function isMember(userId: string, organizationId: string): Promise<boolean> {
-  if (!/^[0-9a-f-]{36}$/i.test(organizationId)) return false;
+  // A malformed id (any string a socket client sends) is "not a member", never a database error.
+  if (!isUuid(organizationId)) return false;
   const membership = await db.membership.findFirst({ where: { organizationId, userId }, select: { id: true } });
   return Boolean(membership);
 }
