@@ -1,4 +1,5 @@
 import { Form, Link, NavLink, useLocation } from "@remix-run/react";
+import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { LANG_NAMES, LANGS, type Lang } from "~/modules/i18n/config";
 import type { RootData } from "~/root";
@@ -60,8 +61,9 @@ export function SiteHeader({ root }: { root: RootData }) {
 export function LanguageSwitcher({ lang }: { lang: Lang }) {
   const { t } = useTranslation();
   const location = useLocation();
+  const menu = useClosedOnNavigation();
   return (
-    <details className="relative" data-testid="language-switcher">
+    <details ref={menu} className="relative" data-testid="language-switcher">
       <summary className="flex cursor-pointer list-none items-center gap-1.5 rounded-md border border-slate-300 px-3 py-1.5 hover:bg-slate-100">
         <span className="sr-only">{t("nav.language")}: </span>
         <GlobeIcon />
@@ -83,8 +85,9 @@ export function LanguageSwitcher({ lang }: { lang: Lang }) {
 function OrganizationSwitcher({ lang, memberships, activeId }: { lang: Lang; memberships: RootData["memberships"]; activeId?: string }) {
   const { t } = useTranslation();
   const active = memberships.find((m) => m.id === activeId);
+  const menu = useClosedOnNavigation();
   return (
-    <details className="relative" data-testid="organization-switcher">
+    <details ref={menu} className="relative" data-testid="organization-switcher">
       <summary className="max-w-[14rem] cursor-pointer list-none truncate rounded-md border border-slate-300 px-3 py-1.5 hover:bg-slate-100">
         <span className="sr-only">{t("nav.switchOrganization")}: </span>
         {active?.name ?? t("nav.switchOrganization")}
@@ -105,6 +108,16 @@ function OrganizationSwitcher({ lang, memberships, activeId }: { lang: Lang; mem
       </Form>
     </details>
   );
+}
+
+/** A <details> menu stays open across client-side navigations: close it once the chosen page has loaded. */
+function useClosedOnNavigation() {
+  const ref = useRef<HTMLDetailsElement>(null);
+  const { key } = useLocation();
+  useEffect(() => {
+    if (ref.current) ref.current.open = false;
+  }, [key]);
+  return ref;
 }
 
 function GlobeIcon() {

@@ -81,7 +81,7 @@ async function signUpWithCompany(page: Page, label: string) {
 }
 
 /**
- * The link in the newest email of `kind` sent to `to`, read from the developer outbox. The email row is written
+ * The link matching `pathPart` in the newest email sent to `to`, read from the developer outbox. The email row is written
  * before the action answers, but poll anyway: the outbox is the system's, not the test's, to schedule.
  */
 async function linkFromOutbox(page: Page, to: string, pathPart: RegExp): Promise<string> {
@@ -103,6 +103,9 @@ async function switchLanguage(page: Page, lang: Lang) {
   await switcher.getByRole("button", { name: LANG_NAME[lang], exact: true }).click();
   await expect(page).toHaveURL(new RegExp(`^[^?#]*://[^/]+/${lang}(/|$)`));
   await expect(page.locator("html")).toHaveAttribute("lang", HTML_LANG[lang]);
+  // The menu closes once the page is shown in the new language.
+  await expect(switcher).not.toHaveAttribute("open");
+  await expect(switcher.getByRole("button", { name: LANG_NAME[lang], exact: true })).toBeHidden();
 }
 
 test("sign up, set up a manufacturer, invite a colleague who signs up and accepts, then read it in pt, es and zh", async ({ page }) => {
@@ -139,7 +142,7 @@ test("sign up, set up a manufacturer, invite a colleague who signs up and accept
     await expect(page).toHaveURL(/\/en\/orgs\/[0-9a-f-]{36}$/);
     await expect(page.getByTestId("organization-name")).toHaveText(company.name);
     await expect(page.getByRole("heading", { name: en("dashboard.kinds.MANUFACTURER.title") })).toBeVisible();
-    await expect(page.getByText(`${en("organizationKinds.MANUFACTURER")} · ${en("roles.OWNER")}`)).toBeVisible();
+    await expect(page.getByRole("main").getByText(`${en("organizationKinds.MANUFACTURER")} · ${en("roles.OWNER")}`)).toBeVisible();
   });
   const orgPath = new URL(page.url()).pathname.replace(/^\/en/, "");
 
@@ -188,7 +191,7 @@ test("sign up, set up a manufacturer, invite a colleague who signs up and accept
     await page.getByRole("button", { name: en("invitation.accept") }).click();
     await expect(page).toHaveURL((url) => url.pathname === `/en${orgPath}`);
     await expect(page.getByTestId("organization-name")).toHaveText(company.name);
-    await expect(page.getByText(`${en("organizationKinds.MANUFACTURER")} · ${en("roles.MEMBER")}`)).toBeVisible();
+    await expect(page.getByRole("main").getByText(`${en("organizationKinds.MANUFACTURER")} · ${en("roles.MEMBER")}`)).toBeVisible();
   });
 
   await test.step("the members page lists both members", async () => {
@@ -222,7 +225,7 @@ test("sign up, set up a manufacturer, invite a colleague who signs up and accept
       await expect(page.getByRole("heading", { name: en("dashboard.kinds.MANUFACTURER.title") })).toHaveCount(0);
       await expect(page.getByTestId("organization-name")).toHaveText(company.name);
       await expect(page).toHaveTitle(new RegExp(`^${escape(t(lang, "organizations.tabs.dashboard"))} · Ponte$`));
-      // For people to look at: the menu closed, the mouse away from it.
+      // For people to look at (the mouse away from the header).
       await page.mouse.move(0, 0);
       await page.screenshot({ path: `${SCREENSHOTS}/dashboard-${lang}.png`, fullPage: true });
     });
@@ -248,7 +251,6 @@ test("log out, then log back in to the organization's dashboard", async ({ page 
   await logIn(page, email, "not the password at all");
   await expect(page.getByRole("alert")).toHaveText(en("auth.login.invalid"));
   await expect(page.getByLabel(en("fields.email"))).toHaveValue(email);
-  await expect(page.getByLabel(en("fields.password"), { exact: true })).toHaveValue("");
 
   await logIn(page, email);
   await expect(page).toHaveURL(orgUrl);
@@ -272,12 +274,12 @@ test("forgot password: the emailed link sets a new password and signs in", async
   await expect(page.getByRole("heading", { level: 1, name: en("auth.reset.title") })).toBeVisible();
 
   // Two different passwords are refused, and the passwords are not sent back.
-  await page.getByLabel(en("fields.newPassword")).fill(newPassword);
+  await page.getByLabel(en("fields.newPassword"), { exact: true }).fill(newPassword);
   await page.getByLabel(en("fields.confirmPassword")).fill(`${newPassword} typo`);
   await page.getByRole("button", { name: en("auth.reset.submit") }).click();
   await expect(page.getByText(en("validation.passwordsDiffer"))).toBeVisible();
 
-  await page.getByLabel(en("fields.newPassword")).fill(newPassword);
+  await page.getByLabel(en("fields.newPassword"), { exact: true }).fill(newPassword);
   await page.getByLabel(en("fields.confirmPassword")).fill(newPassword);
   await page.getByRole("button", { name: en("auth.reset.submit") }).click();
   await expect(page).toHaveURL(orgUrl);
@@ -293,6 +295,36 @@ test("forgot password: the emailed link sets a new password and signs in", async
   await page.goto("/en/login");
   await logIn(page, email, PASSWORD);
   await expect(page.getByRole("alert")).toHaveText(en("auth.login.invalid"));
+  await logIn(page, email, newPassword);
+  await expect(page).toHaveURL(orgUrl);
+});
+
+test("account page: rename, and change the password", async ({ page }) => {
+  const { email, orgUrl } = await signUpWithCompany(page, "account");
+  const newPassword = "another e2e passphrase";
+
+  await page.getByTestId("account-link").click();
+  await expect(page.getByRole("heading", { level: 1, name: en("account.title") })).toBeVisible();
+
+  const preferences = page.getByRole("region", { name: en("account.preferences.title") });
+  await preferences.getByLabel(en("fields.name")).fill("Renamed E2E");
+  await preferences.getByRole("button", { name: en("common.save") }).click();
+  await expect(preferences.getByRole("status")).toHaveText(en("account.saved"));
+  await expect(page.getByTestId("account-link")).toHaveText("Renamed E2E");
+
+  const password = page.getByRole("region", { name: en("account.password.title") });
+  await password.getByLabel(en("fields.currentPassword")).fill("not my password");
+  await password.getByLabel(en("fields.newPassword"), { exact: true }).fill(newPassword);
+  await password.getByLabel(en("fields.confirmPassword")).fill(newPassword);
+  await password.getByRole("button", { name: en("account.password.submit") }).click();
+  await expect(password.getByText(en("account.password.wrong"))).toBeVisible();
+
+  await password.getByLabel(en("fields.currentPassword")).fill(PASSWORD);
+  await password.getByRole("button", { name: en("account.password.submit") }).click();
+  await expect(password.getByRole("status")).toHaveText(en("account.password.changed"));
+
+  await logOut(page);
+  await page.goto("/en/login");
   await logIn(page, email, newPassword);
   await expect(page).toHaveURL(orgUrl);
 });
