@@ -1,7 +1,6 @@
 import { randomBytes, randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { unscopedDb } from "~/modules/db/index.server";
-import { resources } from "~/modules/i18n/resources";
 import { startQueue, stopQueue } from "~/modules/jobs/queue.server";
 import { hashToken } from "~/modules/security/tokens.server";
 import {
@@ -13,8 +12,24 @@ import {
   resetPassword,
   signUp,
 } from "~/modules/tenancy/accounts.server";
+import type * as Passwords from "~/modules/tenancy/passwords.server";
 import { createUserSession, sessionUserFromCookieHeader } from "~/modules/tenancy/session.server";
+import enMessages from "../../locales/en/common.json";
+import ptMessages from "../../locales/pt/common.json";
 import { setupTestDatabase, type TestDatabase } from "../support/database";
+
+// The real argon2 check, watched: which passwords were actually tried against a hash.
+const checkedPasswords = vi.hoisted(() => new Set<string>());
+vi.mock("~/modules/tenancy/passwords.server", async (importOriginal) => {
+  const real = await importOriginal<typeof Passwords>();
+  return {
+    ...real,
+    verifyPassword: (passwordHash: string, password: string) => {
+      checkedPasswords.add(password);
+      return real.verifyPassword(passwordHash, password);
+    },
+  };
+});
 
 let database: TestDatabase;
 
@@ -125,6 +140,16 @@ describe("logIn", () => {
     expect(retryAfter(locked)).toBeGreaterThan(0);
   });
 
+  it(`checks at most ${LOGIN_LIMITS.perAccount.attempts} passwords of an account however many guesses arrive at once`, async () => {
+    const { email } = await newUser("login-burst");
+    const guesses = Array.from({ length: 20 }, () => `burst guess ${randomUUID()}`);
+    const results = await Promise.all(guesses.map((password) => logIn({ email, password, ip: uniqueIp() })));
+    const checked = guesses.filter((guess) => checkedPasswords.has(guess));
+    expect(checked.length).toBeLessThanOrEqual(LOGIN_LIMITS.perAccount.attempts);
+    expect(results.filter((r) => !r.ok && r.error === "invalid_credentials")).toHaveLength(checked.length);
+    expect(results.filter((r) => !r.ok && r.error === "rate_limited")).toHaveLength(guesses.length - checked.length);
+  });
+
   it("clears an account's failures when it logs in successfully before the limit", async () => {
     const { email, userId } = await newUser("login-cleared");
     for (let i = 0; i < LOGIN_LIMITS.perAccount.attempts - 1; i++) {
@@ -193,7 +218,7 @@ describe("password reset", () => {
     await requestPasswordReset({ email: email.toUpperCase(), lang: "en" });
     const message = await lastResetEmail(email);
     expect(message).toMatchObject({ toAddress: email, kind: "password-reset" });
-    expect(message!.subject).toBe(resources.en.common.email.reset.subject);
+    expect(message!.subject).toBe(enMessages.email.reset.subject);
     const token = resetTokenIn(message!.text, "en");
     expect(message!.text).toContain(`${process.env.APP_URL}/en/reset-password/${token}`);
     // Only the token's hash is stored.
@@ -205,7 +230,7 @@ describe("password reset", () => {
     const { email } = await newUser("reset-pt");
     await requestPasswordReset({ email, lang: "pt" });
     const message = await lastResetEmail(email);
-    expect(message!.subject).toBe(resources.pt.common.email.reset.subject);
+    expect(message!.subject).toBe(ptMessages.email.reset.subject);
     expect(message!.subject).toBe("Redefina sua senha da Ponte");
     expect(message!.text).toMatch(/\/pt\/reset-password\/[A-Za-z0-9_-]+/);
   });

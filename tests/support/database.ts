@@ -40,6 +40,8 @@ export async function setupTestDatabase(): Promise<TestDatabase> {
     kind: process.env.PONTE_TEST_DB === "server" ? "server" : "embedded",
     async cleanup() {
       await disconnectDatabase();
+      // pg pools resolve end() before their sockets close; let them go before the database is dropped.
+      await new Promise((resolve) => setTimeout(resolve, 250));
       await drop();
     },
   };

@@ -27,17 +27,6 @@ export async function hitRateLimit(key: string, limit: number, windowSeconds: nu
   };
 }
 
-/** How a key stands without counting a hit. */
-export async function peekRateLimit(key: string, limit: number): Promise<RateLimitResult> {
-  const bucket = await unscopedDb.rateLimitBucket.findUnique({ where: { key } });
-  if (!bucket || bucket.expiresAt <= new Date()) return { allowed: true, count: 0, retryAfterSeconds: 0 };
-  return {
-    allowed: bucket.count < limit,
-    count: bucket.count,
-    retryAfterSeconds: Math.max(1, Math.ceil((bucket.expiresAt.getTime() - Date.now()) / 1000)),
-  };
-}
-
 export async function clearRateLimit(key: string) {
   await unscopedDb.rateLimitBucket.deleteMany({ where: { key } });
 }

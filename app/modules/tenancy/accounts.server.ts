@@ -3,7 +3,7 @@ import { sendEmail } from "~/modules/email/outbox.server";
 import { env } from "~/modules/config/env.server";
 import type { Lang } from "~/modules/i18n/config";
 import { serverT } from "~/modules/i18n/i18n.server";
-import { clearRateLimit, hitRateLimit, peekRateLimit } from "~/modules/security/rate-limit.server";
+import { clearRateLimit, hitRateLimit } from "~/modules/security/rate-limit.server";
 import { hashToken, randomToken } from "~/modules/security/tokens.server";
 import { dummyPasswordHash, hashPassword, verifyPassword } from "./passwords.server";
 import { destroyOtherSessions } from "./session.server";
@@ -49,22 +49,20 @@ export type LoginResult =
 /**
  * Rate-limited per IP (every attempt counts) and per account (failures count; success clears them), so that
  * neither one address guessing many accounts nor many addresses guessing one account gets far.
+ * An attempt takes its account slot before the password is checked: guesses sent all at once cannot all be
+ * checked before the first failure is counted.
  */
 export async function logIn(input: { email: string; password: string; ip: string }): Promise<LoginResult> {
   const email = normalizeEmail(input.email);
   const accountKey = `login:account:${email}`;
   const ipHit = await hitRateLimit(`login:ip:${input.ip}`, LOGIN_LIMITS.perIp.attempts, LOGIN_LIMITS.perIp.windowSeconds);
   if (!ipHit.allowed) return { ok: false, error: "rate_limited", retryAfterSeconds: ipHit.retryAfterSeconds };
-  const account = await peekRateLimit(accountKey, LOGIN_LIMITS.perAccount.attempts);
+  const account = await hitRateLimit(accountKey, LOGIN_LIMITS.perAccount.attempts, LOGIN_LIMITS.perAccount.windowSeconds);
   if (!account.allowed) return { ok: false, error: "rate_limited", retryAfterSeconds: account.retryAfterSeconds };
 
   const user = await unscopedDb.user.findUnique({ where: { email }, select: { id: true, passwordHash: true } });
   const valid = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), input.password);
-  if (!user || !valid) {
-    const hit = await hitRateLimit(accountKey, LOGIN_LIMITS.perAccount.attempts, LOGIN_LIMITS.perAccount.windowSeconds);
-    if (!hit.allowed) return { ok: false, error: "rate_limited", retryAfterSeconds: hit.retryAfterSeconds };
-    return { ok: false, error: "invalid_credentials" };
-  }
+  if (!user || !valid) return { ok: false, error: "invalid_credentials" };
   await clearRateLimit(accountKey);
   return { ok: true, userId: user.id };
 }
