@@ -1,6 +1,4 @@
 import { useTranslation } from "react-i18next";
-import type { Lang } from "~/modules/i18n/config";
-import { countryOptions } from "~/modules/tenancy/countries";
 import { SelectField, TextField, type FormReply } from "./forms";
 
 export interface CompanyProfileValues {
@@ -17,7 +15,8 @@ export interface CompanyProfileValues {
 }
 
 /** The company record entered once and reused by customs, invoices and tax documents. */
-export function CompanyProfileFields({ lang, reply, values, disabled }: { lang: Lang; reply?: FormReply | null; values?: CompanyProfileValues; disabled?: boolean }) {
+/** `countries` comes from the loader: country names are formatted by the server's ICU, so hydration matches. */
+export function CompanyProfileFields({ countries, reply, values, disabled }: { countries: { value: string; label: string }[]; reply?: FormReply | null; values?: CompanyProfileValues; disabled?: boolean }) {
   const { t } = useTranslation();
   const v = (key: keyof CompanyProfileValues) => values?.[key] ?? undefined;
   return (
@@ -25,7 +24,7 @@ export function CompanyProfileFields({ lang, reply, values, disabled }: { lang: 
       <TextField className="sm:col-span-2" label={t("fields.organizationName")} name="name" required reply={reply} defaultValue={v("name")} />
       <TextField label={t("fields.legalNameLatin")} name="legalNameLatin" reply={reply} defaultValue={v("legalNameLatin")} hint={t("company.legalNameLatinHint")} />
       <TextField label={t("fields.legalNameZh")} name="legalNameZh" lang="zh" reply={reply} defaultValue={v("legalNameZh")} hint={t("company.legalNameZhHint")} />
-      <SelectField label={t("fields.country")} name="countryCode" reply={reply} defaultValue={v("countryCode") ?? "CN"} options={countryOptions(lang)} />
+      <SelectField label={t("fields.country")} name="countryCode" reply={reply} defaultValue={v("countryCode") ?? "CN"} options={countries} />
       <TextField label={t("fields.taxId")} name="taxId" reply={reply} defaultValue={v("taxId")} hint={t("company.taxIdHint")} />
       <TextField className="sm:col-span-2" label={t("fields.addressLine1")} name="addressLine1" autoComplete="address-line1" reply={reply} defaultValue={v("addressLine1")} />
       <TextField className="sm:col-span-2" label={t("fields.addressLine2")} name="addressLine2" autoComplete="address-line2" reply={reply} defaultValue={v("addressLine2")} />

@@ -30,7 +30,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const context = await requireOrganization(request, lang, params.orgId, "members:read");
   const canInvite = roleCan(context.membership.role, "members:invite");
   const [members, invitations] = await Promise.all([listMembers(context.scoped), canInvite ? listOpenInvitations(context.organization.id) : Promise.resolve([])]);
-  return { lang, me: { userId: context.user.id, role: context.membership.role, membershipId: context.membership.id }, members, invitations, canInvite };
+  // Dates are formatted here, by the server's ICU: the browser's may word them differently and break hydration.
+  return {
+    me: { userId: context.user.id, role: context.membership.role, membershipId: context.membership.id },
+    members: members.map((m) => ({ ...m, since: formatDate(m.createdAt, lang) })),
+    invitations: invitations.map((i) => ({ ...i, expires: formatDate(i.expiresAt, lang) })),
+    canInvite,
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -76,7 +82,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function Members() {
   const { t } = useTranslation();
-  const { lang, me, members, invitations, canInvite } = useLoaderData<typeof loader>();
+  const { me, members, invitations, canInvite } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const done = reply && "done" in reply ? reply : null;
   const errors = reply && !("done" in reply) ? reply : null;
@@ -126,7 +132,7 @@ export default function Members() {
                         t(`roles.${m.role}`)
                       )}
                     </td>
-                    <td className="px-4 py-3 text-slate-600">{formatDate(m.createdAt, lang)}</td>
+                    <td className="px-4 py-3 text-slate-600">{m.since}</td>
                     <td className="px-4 py-3 text-right">
                       {isMe ? (
                         <Form method="post">
@@ -173,7 +179,7 @@ export default function Members() {
                   <li key={inv.id} className="flex items-center justify-between gap-2 py-2 text-sm" data-testid="invitation-row">
                     <span>
                       <span className="block">{inv.email}</span>
-                      <span className="text-xs text-slate-600">{t(`roles.${inv.role}`)} · {t("members.pending.expires", { date: formatDate(inv.expiresAt, lang) })}</span>
+                      <span className="text-xs text-slate-600">{t(`roles.${inv.role}`)} · {t("members.pending.expires", { date: inv.expires })}</span>
                     </span>
                     <Form method="post">
                       <CsrfInput />

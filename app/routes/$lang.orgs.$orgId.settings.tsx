@@ -14,6 +14,7 @@ import { getCompanyProfile, updateCompanyProfile } from "~/modules/tenancy/organ
 import { roleCan } from "~/modules/tenancy/permissions";
 import { CompanyProfileSchema } from "~/modules/tenancy/schemas";
 import { validateTaxId } from "~/modules/tenancy/tax-id";
+import { countryOptions } from "~/modules/tenancy/countries";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "organizations.tabs.settings");
 
@@ -22,7 +23,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const context = await requireOrganization(request, lang, params.orgId, "organization:read");
   const profile = await getCompanyProfile(context.organization.id);
   const taxId = profile.taxId ? validateTaxId(profile.countryCode, profile.taxId) : null;
-  return { lang, profile, formattedTaxId: taxId?.ok ? taxId.formatted : profile.taxId, canEdit: roleCan(context.membership.role, "organization:update") };
+  return {
+    profile,
+    verifiedOn: profile.verifiedAt ? formatDate(profile.verifiedAt, lang) : null,
+    countries: countryOptions(lang),
+    formattedTaxId: taxId?.ok ? taxId.formatted : profile.taxId,
+    canEdit: roleCan(context.membership.role, "organization:update"),
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -37,7 +44,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function OrganizationSettings() {
   const { t } = useTranslation();
-  const { lang, profile, formattedTaxId, canEdit } = useLoaderData<typeof loader>();
+  const { profile, verifiedOn, countries, formattedTaxId, canEdit } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const errors = reply && !("saved" in reply) ? reply : null;
   return (
@@ -49,7 +56,7 @@ export default function OrganizationSettings() {
         <Form method="post" className="space-y-6" noValidate>
           <CsrfInput />
           <FormError reply={errors} />
-          <CompanyProfileFields lang={lang} reply={errors} values={{ ...profile, taxId: formattedTaxId }} disabled={!canEdit} />
+          <CompanyProfileFields countries={countries} reply={errors} values={{ ...profile, taxId: formattedTaxId }} disabled={!canEdit} />
           {canEdit ? <SubmitButton pendingLabel={t("common.saving")}>{t("common.save")}</SubmitButton> : <p className="text-sm text-slate-600">{t("company.readOnly")}</p>}
         </Form>
       </section>
@@ -57,7 +64,7 @@ export default function OrganizationSettings() {
         <h2 id="verification-title" className="text-lg font-semibold">{t("dashboard.verification")}</h2>
         <p className="mt-3"><VerificationBadge status={profile.verificationStatus} /></p>
         <p className="mt-3 text-sm text-slate-700">{t(`company.verificationHelp.${profile.verificationStatus}`)}</p>
-        {profile.verifiedAt ? <p className="mt-2 text-xs text-slate-600">{t("company.verifiedOn", { date: formatDate(profile.verifiedAt, lang) })}</p> : null}
+        {verifiedOn ? <p className="mt-2 text-xs text-slate-600">{t("company.verifiedOn", { date: verifiedOn })}</p> : null}
       </aside>
     </div>
   );

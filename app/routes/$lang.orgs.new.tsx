@@ -1,13 +1,13 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { useParamsLang } from "~/components/auth-card";
 import { CompanyProfileFields } from "~/components/company-profile-fields";
 import { CsrfInput, FormError, SubmitButton } from "~/components/forms";
 import { pageTitle } from "~/components/meta";
 import { parseForm } from "~/modules/http/forms.server";
 import { requireLang } from "~/modules/i18n/config";
+import { countryOptions } from "~/modules/tenancy/countries";
 import { createOrganization } from "~/modules/tenancy/organizations.server";
 import { CompanyProfileSchema } from "~/modules/tenancy/schemas";
 import { requireSessionUser, setActiveOrganization } from "~/modules/tenancy/session.server";
@@ -21,7 +21,7 @@ const Schema = CompanyProfileSchema.and(z.object({ kind: z.enum(SELF_SERVICE_KIN
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const lang = requireLang(params);
   await requireSessionUser(request, lang);
-  return null;
+  return { countries: countryOptions(lang) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -36,7 +36,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function NewOrganization() {
   const { t } = useTranslation();
-  const lang = useParamsLang();
+  const { countries } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const kindError = reply?.fieldErrors?.kind;
   return (
@@ -65,7 +65,7 @@ export default function NewOrganization() {
             </p>
           ) : null}
         </fieldset>
-        <CompanyProfileFields lang={lang} reply={reply} />
+        <CompanyProfileFields countries={countries} reply={reply} />
         <SubmitButton pendingLabel={t("common.creating")}>{t("organizations.new.submit")}</SubmitButton>
       </Form>
     </div>

@@ -31,7 +31,7 @@ function startServer() {
       reject(new Error(`server exited with ${code}:\n${output}`));
     });
   });
-  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  const exited = new Promise<string>((resolve) => child.once("exit", (code, signal) => resolve(code === 0 ? "exit 0" : `exit ${code ?? signal}:\n${output}`)));
   return { child, ready, exited, output: () => output };
 }
 
@@ -61,7 +61,7 @@ describe("the server process", () => {
     await new Promise((r) => setTimeout(r, 200));
     server.child.kill("SIGTERM");
     expect(await inFlight).toBe(403); // answered (no CSRF token), not reset
-    expect(await server.exited).toBe(0);
+    expect(await server.exited).toBe("exit 0");
     expect(server.output()).toContain("[server] stopped");
   });
 
@@ -72,6 +72,6 @@ describe("the server process", () => {
     const login = await fetch(`http://127.0.0.1:${port}/en/login`);
     expect(login.status).toBe(200);
     server.child.kill("SIGTERM");
-    expect(await server.exited).toBe(0);
+    expect(await server.exited).toBe("exit 0");
   });
 });
