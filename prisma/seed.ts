@@ -1,5 +1,6 @@
 import type { Locale, OrganizationKind } from "../app/generated/prisma/enums";
 import { unscopedDb } from "../app/modules/db/index.server";
+import { CATEGORY_TREE, CERTIFICATION_SCHEMES, type CategorySeed } from "../app/modules/catalog/reference-data";
 import { CURRENCIES } from "../app/modules/money/currencies";
 import { hashPassword } from "../app/modules/tenancy/passwords.server";
 import { validateTaxId } from "../app/modules/tenancy/tax-id";
@@ -24,6 +25,10 @@ export async function seedReferenceData() {
   for (const c of CURRENCIES) {
     await unscopedDb.currency.upsert({ where: { code: c.code }, create: c, update: { numericCode: c.numericCode, exponent: c.exponent, displayDigits: c.displayDigits } });
   }
+  for (const scheme of CERTIFICATION_SCHEMES) {
+    await unscopedDb.certificationScheme.upsert({ where: { code: scheme.code }, create: scheme, update: {} });
+  }
+  await seedCategories(CATEGORY_TREE, null);
   if ((await unscopedDb.fxRate.count()) > 0) return;
   const today = new Date();
   const days = [2, 1, 0].map((back) => new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate() - back)));
@@ -38,6 +43,19 @@ export async function seedReferenceData() {
     })),
   );
   await unscopedDb.fxRate.createMany({ data: rows, skipDuplicates: true });
+}
+
+/** The category tree: created when missing, never overwritten (the platform edits names). */
+async function seedCategories(nodes: CategorySeed[], parentId: string | null) {
+  for (const [position, node] of nodes.entries()) {
+    const category = await unscopedDb.category.upsert({
+      where: { slug: node.slug },
+      create: { slug: node.slug, names: node.names, parentId, position },
+      update: {},
+      select: { id: true },
+    });
+    if (node.children) await seedCategories(node.children, category.id);
+  }
 }
 
 /** Completes a tax id by trying every check character: the seed's companies carry ids that pass validation. */

@@ -1,12 +1,13 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
+import { resources } from "~/modules/i18n/resources";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { LANGS, LOCALE_TAGS } from "~/modules/i18n/config";
 
 const PLURAL = /_(zero|one|two|few|many|other)$/;
 
-function load(lang: string): Record<string, string> {
-  const json = JSON.parse(readFileSync(path.resolve("locales", lang, "common.json"), "utf8"));
+function load(lang: (typeof LANGS)[number]): Record<string, string> {
+  const json = resources[lang].common;
   const flat: Record<string, string> = {};
   const walk = (node: unknown, prefix: string) => {
     if (typeof node === "string") flat[prefix] = node;
@@ -19,6 +20,13 @@ function load(lang: string): Record<string, string> {
 const messages = Object.fromEntries(LANGS.map((l) => [l, load(l)])) as Record<(typeof LANGS)[number], Record<string, string>>;
 const baseKeys = (flat: Record<string, string>) => new Set(Object.keys(flat).map((k) => k.replace(PLURAL, "")));
 const placeholders = (s: string) => [...s.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]).sort();
+
+describe("the locale files", () => {
+  it("are the same files in every language", () => {
+    const files = (lang: string) => readdirSync(path.resolve("locales", lang)).sort();
+    for (const lang of LANGS) expect(files(lang)).toEqual(files("en"));
+  });
+});
 
 describe("every UI string exists in pt, es, zh and en", () => {
   for (const lang of LANGS) {
@@ -64,7 +72,7 @@ describe("every key the code asks for exists", () => {
       const text = readFileSync(file, "utf8");
       // Literal keys only: t("a.b") and message keys in schemas ("validation.x"); template keys are listed below.
       for (const m of text.matchAll(/\bt\(\s*"([a-zA-Z][\w.]*)"/g)) used.set(m[1], file);
-      for (const m of text.matchAll(/"((?:validation|errors|auth|members|invitation|account)\.[\w.]+)"/g)) used.set(m[1], file);
+      for (const m of text.matchAll(/"((?:validation|errors|auth|members|invitation|account|catalog|console|importer|browse)\.[\w.]+)"/g)) used.set(m[1], file);
     }
     const missing = [...used].filter(([key]) => !keys.has(key) && ![...keys].some((k) => k.startsWith(`${key}.`))).map(([key, file]) => `${key} (${file})`);
     expect(missing).toEqual([]);

@@ -1,18 +1,42 @@
+import enBrowse from "../../../locales/en/browse.json";
+import enCatalog from "../../../locales/en/catalog.json";
 import en from "../../../locales/en/common.json";
+import enConsole from "../../../locales/en/console.json";
+import enImporter from "../../../locales/en/importer.json";
+import esBrowse from "../../../locales/es/browse.json";
+import esCatalog from "../../../locales/es/catalog.json";
 import es from "../../../locales/es/common.json";
+import esConsole from "../../../locales/es/console.json";
+import esImporter from "../../../locales/es/importer.json";
+import ptBrowse from "../../../locales/pt/browse.json";
+import ptCatalog from "../../../locales/pt/catalog.json";
 import pt from "../../../locales/pt/common.json";
+import ptConsole from "../../../locales/pt/console.json";
+import ptImporter from "../../../locales/pt/importer.json";
+import zhBrowse from "../../../locales/zh/browse.json";
+import zhCatalog from "../../../locales/zh/catalog.json";
 import zh from "../../../locales/zh/common.json";
+import zhConsole from "../../../locales/zh/console.json";
+import zhImporter from "../../../locales/zh/importer.json";
 import type { Lang } from "./config";
 
-export type Messages = typeof en;
-
 /**
- * One namespace per language for now, typed by English's shape. Plural suffixes differ by language (zh has no
- * `_one`, pt and es add `_many`), hence the casts; tests/unit/locales.test.ts proves every key exists in all four.
+ * Each language is one i18next namespace, assembled from several files so that areas of the product keep their
+ * strings apart: common.json at the top level, and `catalog`, `console`, `importer`, `browse` under their own
+ * key (t("browse.filters.title") reads locales/{lang}/browse.json → filters.title).
  */
+function assemble(common: typeof en, catalog: typeof enCatalog, console: typeof enConsole, importer: typeof enImporter, browse: typeof enBrowse) {
+  return { ...common, catalog, console, importer, browse };
+}
+
+export type Messages = ReturnType<typeof assemble>;
+
+// Typed by English's shape: plural suffixes differ by language (zh has no `_one`, pt and es add `_many`), hence
+// the casts; tests/unit/locales.test.ts proves every key exists in all four.
+type Any = Parameters<typeof assemble>;
 export const resources: Record<Lang, { common: Messages }> = {
-  en: { common: en },
-  pt: { common: pt as unknown as Messages },
-  es: { common: es as unknown as Messages },
-  zh: { common: zh as unknown as Messages },
+  en: { common: assemble(en, enCatalog, enConsole, enImporter, enBrowse) },
+  pt: { common: assemble(...([pt, ptCatalog, ptConsole, ptImporter, ptBrowse] as unknown as Any)) },
+  es: { common: assemble(...([es, esCatalog, esConsole, esImporter, esBrowse] as unknown as Any)) },
+  zh: { common: assemble(...([zh, zhCatalog, zhConsole, zhImporter, zhBrowse] as unknown as Any)) },
 };

@@ -45,3 +45,30 @@ export function formatMoney(money: Money, lang: Lang): string {
   } as Intl.NumberFormatOptions);
   return formatter.format(toDecimalString(money) as unknown as number);
 }
+
+/**
+ * A decimal typed by a person ("12.5", "12,50", "1 234,56") into minor units of a currency with `exponent`
+ * decimals; null when it is not a non-negative amount with at most that many decimals.
+ */
+export function parseAmountToMinor(input: string, exponent: number): bigint | null {
+  const compact = input.trim().replace(/[\s\u00a0]/g, "");
+  // The last separator is the decimal one when followed by 1..exponent digits; the others group thousands.
+  const match = /^(\d{1,3}(?:[.,]\d{3})*|\d+)(?:[.,](\d+))?$/.exec(compact);
+  if (!match) return null;
+  const whole = match[1]!.replace(/[.,]/g, "");
+  const fraction = match[2] ?? "";
+  if (fraction.length > exponent) {
+    // "1,234" with exponent 2 is a grouped thousand, not 1.234.
+    if (fraction.length === 3 && !match[1]!.match(/[.,]/)) return BigInt(whole + fraction) * 10n ** BigInt(exponent);
+    return null;
+  }
+  return BigInt(whole + fraction.padEnd(exponent, "0"));
+}
+
+/** Minor units back to the plain decimal a form shows: 1250n, 2 → "12.50". */
+export function minorToDecimalInput(amountMinor: bigint, exponent: number): string {
+  if (exponent === 0) return amountMinor.toString();
+  const negative = amountMinor < 0n;
+  const digits = (negative ? -amountMinor : amountMinor).toString().padStart(exponent + 1, "0");
+  return `${negative ? "-" : ""}${digits.slice(0, -exponent)}.${digits.slice(-exponent)}`;
+}
