@@ -23,7 +23,7 @@ import type { Lang } from "./config";
 /**
  * Each language is one i18next namespace, assembled from several files so that areas of the product keep their
  * strings apart: common.json at the top level, and `catalog`, `console`, `importer`, `browse` under their own
- * key (t("browse.filters.title") reads locales/{lang}/browse.json → filters.title).
+ * key: the key browse.filters.title reads locales/{lang}/browse.json → filters.title.
  */
 function assemble(common: typeof en, catalog: typeof enCatalog, console: typeof enConsole, importer: typeof enImporter, browse: typeof enBrowse) {
   return { ...common, catalog, console, importer, browse };
