@@ -1,18 +1,8 @@
 import { useTranslation } from "react-i18next";
+import type { CompanyProfileInput } from "~/modules/tenancy/organizations.server";
 import { SelectField, TextField, type FormReply } from "./forms";
 
-export interface CompanyProfileValues {
-  name?: string | null;
-  legalNameZh?: string | null;
-  legalNameLatin?: string | null;
-  countryCode?: string | null;
-  addressLine1?: string | null;
-  addressLine2?: string | null;
-  city?: string | null;
-  region?: string | null;
-  postalCode?: string | null;
-  taxId?: string | null;
-}
+export type CompanyProfileValues = { [K in keyof CompanyProfileInput]?: CompanyProfileInput[K] | null };
 
 /** The company record entered once and reused by customs, invoices and tax documents. */
 /** `countries` comes from the loader: country names are formatted by the server's ICU, so hydration matches. */

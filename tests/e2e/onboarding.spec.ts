@@ -1,7 +1,6 @@
-import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
+import { t, type Lang } from "./messages";
 
 /**
  * The newcomer's journey, as a person does it in the browser: sign up, set up the company, invite a colleague
@@ -9,8 +8,6 @@ import { expect, test } from "./fixtures";
  * forgotten password. Emails are read from the developer outbox (/dev/outbox).
  */
 
-type Lang = "en" | "pt" | "es" | "zh";
-type Messages = Record<string, unknown>;
 
 const PASSWORD = "a long e2e passphrase 2026";
 const VALID_USCC = "91350100M000100Y43";
@@ -19,16 +16,6 @@ const HTML_LANG: Record<Lang, string> = { en: "en", pt: "pt-BR", es: "es-419", z
 const LANG_NAME: Record<Lang, string> = { en: "English", pt: "Português", es: "Español", zh: "中文" };
 const SCREENSHOTS = "test-results/screens";
 
-const messages = Object.fromEntries(
-  (["en", "pt", "es", "zh"] as const).map((lang) => [lang, JSON.parse(readFileSync(fileURLToPath(new URL(`../../locales/${lang}/common.json`, import.meta.url)), "utf8")) as Messages]),
-) as Record<Lang, Messages>;
-
-/** A message from locales/<lang>/common.json, by its dotted key. */
-function t(lang: Lang, key: string): string {
-  const value = key.split(".").reduce<unknown>((node, part) => (node && typeof node === "object" ? (node as Messages)[part] : undefined), messages[lang]);
-  if (typeof value !== "string") throw new Error(`No message ${key} in locales/${lang}/common.json`);
-  return value;
-}
 
 const en = (key: string) => t("en", key);
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");

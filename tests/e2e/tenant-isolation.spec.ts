@@ -1,7 +1,6 @@
-import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import type { Browser, Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
+import { t, type Lang } from "./messages";
 
 /**
  * One company's pages are invisible to another's members: the maker (Gree-Lux) asking for the pages of the
@@ -9,8 +8,6 @@ import { expect, test } from "./fixtures";
  * Demo accounts come from prisma/seed.ts (seeded on the fresh embedded database the web server starts with).
  */
 
-type Lang = "en" | "pt" | "es" | "zh";
-type Messages = Record<string, unknown>;
 
 const DEMO_PASSWORD = "ponte-demo-2026";
 const MAKER = { email: "maker@demo.ponte.test", organization: "Gree-Lux Home Appliances" };
@@ -18,15 +15,6 @@ const BUYER = { email: "buyer.br@demo.ponte.test", organization: "Casa Paulista 
 const HTML_LANG: Record<Lang, string> = { en: "en", pt: "pt-BR", es: "es-419", zh: "zh-CN" };
 const ORG_URL = /\/en\/orgs\/([0-9a-f-]{36})$/;
 
-const messages = Object.fromEntries(
-  (["en", "pt", "es", "zh"] as const).map((lang) => [lang, JSON.parse(readFileSync(fileURLToPath(new URL(`../../locales/${lang}/common.json`, import.meta.url)), "utf8")) as Messages]),
-) as Record<Lang, Messages>;
-
-function t(lang: Lang, key: string): string {
-  const value = key.split(".").reduce<unknown>((node, part) => (node && typeof node === "object" ? (node as Messages)[part] : undefined), messages[lang]);
-  if (typeof value !== "string") throw new Error(`No message ${key} in locales/${lang}/common.json`);
-  return value;
-}
 
 /** On /en/login: signs in and waits to leave the login page. */
 async function logIn(page: Page, email: string) {

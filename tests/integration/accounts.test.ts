@@ -1,7 +1,6 @@
 import { randomBytes, randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { unscopedDb } from "~/modules/db/index.server";
-import { startQueue, stopQueue } from "~/modules/jobs/queue.server";
 import { hashToken } from "~/modules/security/tokens.server";
 import {
   changePassword,
@@ -16,7 +15,7 @@ import type * as Passwords from "~/modules/tenancy/passwords.server";
 import { createUserSession, sessionUserFromCookieHeader } from "~/modules/tenancy/session.server";
 import enMessages from "../../locales/en/common.json";
 import ptMessages from "../../locales/pt/common.json";
-import { setupTestDatabase, type TestDatabase } from "../support/database";
+import { withTestDatabase } from "../support/database";
 
 // The real argon2 check, watched: which passwords were actually tried against a hash.
 const checkedPasswords = vi.hoisted(() => new Set<string>());
@@ -31,16 +30,7 @@ vi.mock("~/modules/tenancy/passwords.server", async (importOriginal) => {
   };
 });
 
-let database: TestDatabase;
-
-beforeAll(async () => {
-  database = await setupTestDatabase();
-  await startQueue(database.url);
-});
-afterAll(async () => {
-  await stopQueue();
-  await database?.cleanup();
-});
+withTestDatabase({ queue: true });
 
 const PASSWORD = "correct horse battery staple";
 

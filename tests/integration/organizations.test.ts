@@ -1,8 +1,7 @@
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { MembershipRole } from "~/generated/prisma/enums";
 import { unscopedDb } from "~/modules/db/index.server";
-import { startQueue, stopQueue } from "~/modules/jobs/queue.server";
 import { hashToken } from "~/modules/security/tokens.server";
 import { requireOrganization } from "~/modules/tenancy/access.server";
 import { signUp } from "~/modules/tenancy/accounts.server";
@@ -10,18 +9,9 @@ import { acceptInvitation, findInvitationByToken, inviteMember, listOpenInvitati
 import { changeMemberRole, createOrganization, removeMembership, updateCompanyProfile } from "~/modules/tenancy/organizations.server";
 import { createUserSession } from "~/modules/tenancy/session.server";
 import enMessages from "../../locales/en/common.json";
-import { setupTestDatabase, type TestDatabase } from "../support/database";
+import { withTestDatabase } from "../support/database";
 
-let database: TestDatabase;
-
-beforeAll(async () => {
-  database = await setupTestDatabase();
-  await startQueue(database.url);
-});
-afterAll(async () => {
-  await stopQueue();
-  await database?.cleanup();
-});
+withTestDatabase({ queue: true });
 
 function uniqueEmail(label: string) {
   return `${label}-${randomUUID()}@test.ponte`;

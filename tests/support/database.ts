@@ -1,9 +1,11 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
+import { afterAll, beforeAll } from "vitest";
 import { applyMigrations } from "../../prisma/schema-engine";
 import { seedReferenceData } from "../../prisma/seed";
 import { startEmbeddedPostgres } from "~/modules/db/embedded-postgres.server";
 import { connectDatabase, disconnectDatabase } from "~/modules/db/index.server";
+import { startQueue, stopQueue } from "~/modules/jobs/queue.server";
 
 export interface TestDatabase {
   url: string;
@@ -55,4 +57,21 @@ async function adminQuery(serverUrl: string, sql: string) {
   } finally {
     await client.end();
   }
+}
+
+/**
+ * Registers a fresh database (and, with `queue`, the job queue on it) for the current test file; the handle's
+ * `current` is set before the first test runs.
+ */
+export function withTestDatabase(options: { queue?: boolean } = {}): { current: TestDatabase } {
+  const handle = {} as { current: TestDatabase };
+  beforeAll(async () => {
+    handle.current = await setupTestDatabase();
+    if (options.queue) await startQueue(handle.current.url);
+  });
+  afterAll(async () => {
+    if (options.queue) await stopQueue();
+    await handle.current?.cleanup();
+  });
+  return handle;
 }

@@ -1,0 +1,29 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+
+export type Lang = "en" | "pt" | "es" | "zh";
+interface Messages {
+  [key: string]: string | Messages;
+}
+
+const localesDir = fileURLToPath(new URL("../../locales/", import.meta.url));
+
+/** The same tree the app assembles: common.json at the top, every other file under its own name. */
+function load(lang: Lang): Messages {
+  const tree: Messages = {};
+  for (const file of readdirSync(`${localesDir}${lang}`)) {
+    const json = JSON.parse(readFileSync(`${localesDir}${lang}/${file}`, "utf8")) as Messages;
+    if (file === "common.json") Object.assign(tree, json);
+    else tree[file.replace(/\.json$/, "")] = json;
+  }
+  return tree;
+}
+
+const messages = Object.fromEntries((["en", "pt", "es", "zh"] as const).map((lang) => [lang, load(lang)])) as Record<Lang, Messages>;
+
+/** A UI string as the app shows it in `lang`, by its dotted key: tests assert on real translations. */
+export function t(lang: Lang, key: string): string {
+  const value = key.split(".").reduce<unknown>((node, part) => (node && typeof node === "object" ? (node as Messages)[part] : undefined), messages[lang]);
+  if (typeof value !== "string") throw new Error(`No message ${key} in locales/${lang}`);
+  return value;
+}
