@@ -4,6 +4,7 @@ import { CATEGORY_TREE, CERTIFICATION_SCHEMES, type CategorySeed } from "../app/
 import { CURRENCIES } from "../app/modules/money/currencies";
 import { hashPassword } from "../app/modules/tenancy/passwords.server";
 import { validateTaxId } from "../app/modules/tenancy/tax-id";
+import { seedDemoCatalog } from "./seed-demo-catalog";
 
 export const DEMO_PASSWORD = "ponte-demo-2026";
 
@@ -150,5 +151,7 @@ export async function seedDemoData(options: { onlyIfEmpty: boolean }): Promise<b
     create: { organizationId: platformId, userId: agent.id, role: "MEMBER" },
     update: {},
   });
+  // The demo manufacturers' published products (prisma/seed-demo-catalog.ts); skips those that have products.
+  await seedDemoCatalog();
   return true;
 }

@@ -1,5 +1,6 @@
 import type PgBoss from "pg-boss";
 import { deliverEmail, sweepPendingEmails } from "./email";
+import { runCatalogImport } from "./catalog-import";
 import { purgeExpired } from "./maintenance";
 
 /** Registers every handler on a started queue, and the recurring jobs. */
@@ -7,6 +8,10 @@ export async function registerWorkers(boss: PgBoss) {
   const polling = { pollingIntervalSeconds: 1, batchSize: 5 };
   await boss.work<{ emailId: string }>("email.send", polling, async (jobs) => {
     for (const job of jobs) await deliverEmail(job.data.emailId);
+  });
+  // One import at a time per worker (each is one long transaction), picked up within half a second.
+  await boss.work<{ importId: string }>("products.import", { pollingIntervalSeconds: 0.5, batchSize: 1 }, async (jobs) => {
+    for (const job of jobs) await runCatalogImport(job.data.importId);
   });
   await boss.work("email.sweep", async () => {
     await sweepPendingEmails();

@@ -1,9 +1,10 @@
-import { Form, Link, NavLink, useLocation } from "@remix-run/react";
+import { Form, Link, NavLink, useLocation, useSearchParams } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { LANG_NAMES, LANGS, type Lang } from "~/modules/i18n/config";
 import type { RootData } from "~/root";
 import { CsrfInput } from "./forms";
+import { SearchBox } from "./search-box";
 
 export function SiteHeader({ root }: { root: RootData }) {
   const { t } = useTranslation();
@@ -20,12 +21,16 @@ export function SiteHeader({ root }: { root: RootData }) {
           Ponte
         </Link>
         <nav aria-label={t("nav.main")} className="flex flex-1 items-center gap-4 text-sm">
+          <NavLink to={`/${lang}/products`} className={({ isActive }) => `whitespace-nowrap ${isActive ? "font-semibold text-brand-700" : "text-slate-700 hover:text-slate-900"}`} data-testid="nav-products">
+            {t("browse.nav.products")}
+          </NavLink>
           {user ? (
             <NavLink to={`/${lang}/dashboard`} className={({ isActive }) => (isActive ? "font-semibold text-brand-700" : "text-slate-700 hover:text-slate-900")}>
               {t("nav.dashboard")}
             </NavLink>
           ) : null}
         </nav>
+        <HeaderSearch lang={lang} />
         <div className="flex flex-wrap items-center gap-3 text-sm">
           {user && memberships.length > 0 ? <OrganizationSwitcher lang={lang} memberships={memberships} activeId={active?.id} /> : null}
           <LanguageSwitcher lang={lang} />
@@ -127,4 +132,12 @@ function GlobeIcon() {
       <path d="M2 10h16M10 2c2.5 2.2 3.5 5 3.5 8s-1 5.8-3.5 8c-2.5-2.2-3.5-5-3.5-8s1-5.8 3.5-8z" />
     </svg>
   );
+}
+
+/** The catalog search on every page; on the products page it shows the current search. */
+function HeaderSearch({ lang }: { lang: Lang }) {
+  const location = useLocation();
+  const [params] = useSearchParams();
+  const onProducts = location.pathname === `/${lang}/products`;
+  return <SearchBox lang={lang} defaultValue={onProducts ? (params.get("q") ?? "") : ""} className="order-last w-full sm:order-none sm:w-72" />;
 }

@@ -1,7 +1,20 @@
-import type { MetaFunction } from "@remix-run/node";
-import { Link } from "@remix-run/react";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { ProductCardView } from "~/components/catalog/product-card";
+import { currentRates, getBuyerContext } from "~/modules/catalog/buyer-context.server";
+import { NO_FILTERS, presentCard, queryListing } from "~/modules/catalog/listing.server";
+import { requireLang } from "~/modules/i18n/config";
 import { useRootData } from "~/root";
+
+/** The newest published products, in the visitor's language and currency (one query, no count). */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const lang = requireLang(params);
+  const [buyer, rates] = await Promise.all([getBuyerContext(request, lang), currentRates()]);
+  const currency = rates.currencies.get(buyer.currencyCode) ?? rates.currency("USD");
+  const featured = await queryListing({ lang, currency, rates, filters: NO_FILTERS, sort: "newest", limit: 8, withCount: false });
+  return { featured: featured.rows.map((row) => presentCard(row, lang, currency, rates)) };
+}
 
 export const meta: MetaFunction = ({ matches }) => {
   const root = matches.find((m) => m.id === "root")?.data as { messages?: { home?: { metaTitle?: string; metaDescription?: string } } } | undefined;
@@ -14,6 +27,7 @@ const FEATURES = ["warehouses", "agency", "tracking", "languages"] as const;
 export default function Home() {
   const { t } = useTranslation();
   const root = useRootData();
+  const { featured } = useLoaderData<typeof loader>();
   const lang = root?.lang ?? "en";
   return (
     <>
@@ -23,6 +37,9 @@ export default function Home() {
           <h1 className="mt-3 max-w-3xl text-4xl font-black leading-tight sm:text-5xl">{t("home.title")}</h1>
           <p className="mt-5 max-w-2xl text-lg text-brand-50">{t("home.lead")}</p>
           <div className="mt-8 flex flex-wrap gap-3">
+            <Link to={`/${lang}/products`} className="btn bg-accent-500 text-white hover:bg-accent-600" data-testid="home-browse">
+              {t("browse.home.ctaBrowse")}
+            </Link>
             {root?.user ? (
               <Link to={`/${lang}/dashboard`} className="btn bg-white text-brand-800 hover:bg-brand-50">
                 {t("home.ctaDashboard")}
@@ -40,6 +57,26 @@ export default function Home() {
           </div>
         </div>
       </section>
+
+      {featured.length > 0 ? (
+        <section className="mx-auto max-w-6xl px-4 pt-14" aria-labelledby="featured">
+          <div className="flex flex-wrap items-baseline justify-between gap-3">
+            <h2 id="featured" className="text-2xl font-bold">
+              {t("browse.home.featuredTitle")}
+            </h2>
+            <Link to={`/${lang}/products`} className="link text-sm">
+              {t("browse.home.featuredAll")} →
+            </Link>
+          </div>
+          <ul className="mt-6 grid grid-cols-2 gap-3 sm:gap-4 md:grid-cols-4" data-testid="featured-products">
+            {featured.map((card) => (
+              <li key={card.id} className="flex">
+                <ProductCardView card={card} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
 
       <section className="mx-auto max-w-6xl px-4 py-14" aria-labelledby="audiences">
         <h2 id="audiences" className="text-2xl font-bold">

@@ -6,6 +6,7 @@ import { VerificationBadge } from "~/components/verification-badge";
 import { requireLang } from "~/modules/i18n/config";
 import { requireOrganization } from "~/modules/tenancy/access.server";
 import { organizationOverview } from "~/modules/tenancy/overview.server";
+import { countProductsByStatus } from "~/modules/catalog/products.server";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "organizations.tabs.dashboard");
 
@@ -20,12 +21,17 @@ const AREAS = {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const lang = requireLang(params);
   const context = await requireOrganization(request, lang, params.orgId);
-  return { lang, kind: context.organization.kind, overview: await organizationOverview(context.scoped, context.organization.id) };
+  const [overview, productCounts] = await Promise.all([
+    organizationOverview(context.scoped, context.organization.id),
+    context.organization.kind === "MANUFACTURER" ? countProductsByStatus(context.scoped) : null,
+  ]);
+  return { lang, kind: context.organization.kind, overview, productCounts };
 }
 
 export default function OrganizationDashboard() {
   const { t } = useTranslation();
-  const { lang, kind, overview } = useLoaderData<typeof loader>();
+  const { lang, kind, overview, productCounts } = useLoaderData<typeof loader>();
+  const productTotal = productCounts ? productCounts.DRAFT + productCounts.PUBLISHED + productCounts.UNPUBLISHED : 0;
   const base = `/${lang}/orgs/${overview.id}`;
   return (
     <div className="space-y-8">
@@ -60,12 +66,30 @@ export default function OrganizationDashboard() {
         </h2>
         <p className="mt-1 text-slate-700">{t(`dashboard.kinds.${kind}.intro`)}</p>
         <div className="mt-4 grid gap-4 md:grid-cols-2">
-          {AREAS[kind].map((area) => (
-            <article key={area} className="card border-dashed" data-testid={`area-${area}`}>
-              <h3 className="font-semibold">{t(`dashboard.areas.${area}.title`)}</h3>
-              <p className="mt-1 text-sm text-slate-700">{t(`dashboard.areas.${area}.empty`)}</p>
-            </article>
-          ))}
+          {AREAS[kind].map((area) =>
+            area === "products" && productCounts ? (
+              <article key={area} className={`card ${productTotal ? "" : "border-dashed"}`} data-testid={`area-${area}`}>
+                <h3 className="font-semibold">{t(`dashboard.areas.${area}.title`)}</h3>
+                {productTotal ? (
+                  <p className="mt-1 text-sm text-slate-700" data-testid="product-counts">
+                    {t("console.dashboard.summary", { published: productCounts.PUBLISHED, drafts: productCounts.DRAFT, unpublished: productCounts.UNPUBLISHED })}
+                  </p>
+                ) : (
+                  <p className="mt-1 text-sm text-slate-700">{t(`dashboard.areas.${area}.empty`)}</p>
+                )}
+                <p className="mt-3">
+                  <Link to={productTotal ? `${base}/products` : `${base}/products/new`} className="link text-sm">
+                    {productTotal ? t("console.dashboard.manage") : t("console.dashboard.addFirst")}
+                  </Link>
+                </p>
+              </article>
+            ) : (
+              <article key={area} className="card border-dashed" data-testid={`area-${area}`}>
+                <h3 className="font-semibold">{t(`dashboard.areas.${area}.title`)}</h3>
+                <p className="mt-1 text-sm text-slate-700">{t(`dashboard.areas.${area}.empty`)}</p>
+              </article>
+            ),
+          )}
         </div>
       </section>
     </div>

@@ -17,7 +17,7 @@ export default function OrganizationLayout() {
   useOrganizationLiveUpdates(organization.id);
   const base = `/${lang}/orgs/${organization.id}`;
   const tab = ({ isActive }: { isActive: boolean }) =>
-    `border-b-2 px-1 pb-3 text-sm font-medium ${isActive ? "border-brand-600 text-brand-700" : "border-transparent text-slate-600 hover:text-slate-900"}`;
+    `whitespace-nowrap border-b-2 px-1 pb-3 text-sm font-medium ${isActive ? "border-brand-600 text-brand-700" : "border-transparent text-slate-600 hover:text-slate-900"}`;
   return (
     <div className="mx-auto max-w-6xl px-4 py-8">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
@@ -28,10 +28,20 @@ export default function OrganizationLayout() {
           {t(`organizationKinds.${organization.kind}`)} · {t(`roles.${role}`)}
         </p>
       </div>
-      <nav aria-label={t("organizations.nav")} className="mt-6 flex gap-6 border-b border-slate-200">
+      <nav aria-label={t("organizations.nav")} className="mt-6 flex gap-6 overflow-x-auto border-b border-slate-200">
         <NavLink end to={base} className={tab}>
           {t("organizations.tabs.dashboard")}
         </NavLink>
+        {organization.kind === "MANUFACTURER" ? (
+          <>
+            <NavLink to={`${base}/products`} className={tab}>
+              {t("console.tabs.products")}
+            </NavLink>
+            <NavLink to={`${base}/brands`} className={tab}>
+              {t("console.tabs.brands")}
+            </NavLink>
+          </>
+        ) : null}
         <NavLink to={`${base}/members`} className={tab}>
           {t("organizations.tabs.members")}
         </NavLink>

@@ -42,6 +42,9 @@ export function createHttpApp(build: ServerBuild, state: { shuttingDown: boolean
         },
       },
       strictTransportSecurity: production,
+      // helmet's default "no-referrer" makes Chromium send `Origin: null` on same-site form posts, which
+      // Remix's own origin check then refuses: keep the origin for same-site requests.
+      referrerPolicy: { policy: "strict-origin-when-cross-origin" },
       crossOriginEmbedderPolicy: false,
     }),
   );

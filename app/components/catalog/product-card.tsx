@@ -1,0 +1,61 @@
+import { Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { LOCALE_TAGS, type Lang } from "~/modules/i18n/config";
+import type { ProductCard } from "~/modules/catalog/listing.server";
+import { ProductPlaceholder } from "./product-placeholder";
+import { TranslationNote } from "./translation-note";
+import { VerifiedMark } from "./verified-mark";
+
+/** One product in a grid: picture, name in the buyer's language (or marked), maker, "from" price, MOQ. */
+export function ProductCardView({ card, headingLevel = 3 }: { card: ProductCard; headingLevel?: 2 | 3 }) {
+  const { t } = useTranslation();
+  const Heading = headingLevel === 2 ? "h2" : "h3";
+  return (
+    <article className="group flex w-full flex-col overflow-hidden rounded-lg border border-slate-200 bg-white shadow-sm transition hover:shadow-md" data-testid="product-card" data-slug={card.slug}>
+      <Link to={card.href} className="block aspect-square overflow-hidden bg-white" tabIndex={-1} aria-hidden>
+        {card.image ? (
+          <img src={card.image.src} srcSet={card.image.srcSet} sizes="(min-width: 1024px) 240px, (min-width: 640px) 33vw, 50vw" alt="" loading="lazy" decoding="async" className="h-full w-full object-contain p-2 transition group-hover:scale-[1.02]" />
+        ) : (
+          <ProductPlaceholder />
+        )}
+      </Link>
+      <div className="flex flex-1 flex-col gap-1.5 p-3 sm:p-4">
+        <Heading className="line-clamp-2 text-sm font-semibold leading-snug text-slate-900 sm:text-base">
+          <Link to={card.href} lang={LOCALE_TAGS[card.nameLang as Lang]} className="hover:text-brand-700 hover:underline" data-testid="product-card-name">
+            {card.name}
+          </Link>
+        </Heading>
+        {card.nameNote ? (
+          <div>
+            <TranslationNote note={card.nameNote} shownIn={card.nameLang as Lang} sourceLang={card.sourceLang as Lang} />
+          </div>
+        ) : null}
+        <p className="flex flex-wrap items-center gap-x-2 text-xs text-slate-600 sm:text-sm">
+          <span className="truncate" data-testid="product-card-maker">
+            {card.maker.name}
+          </span>
+          {card.maker.verified ? <VerifiedMark /> : null}
+        </p>
+        <div className="mt-auto pt-2">
+          {card.priceFrom ? (
+            <p className="leading-tight">
+              <span className="block text-xs text-slate-600">{t("browse.card.from")}</span>
+              <span className="whitespace-nowrap text-lg font-bold text-slate-900" data-testid="product-card-price">
+                {card.priceFrom}
+              </span>
+            </p>
+          ) : null}
+          {card.priceOriginal && (card.converted || !card.priceFrom) ? (
+            <p className="text-xs text-slate-600" data-testid="product-card-original">
+              {t("browse.card.original", { price: card.priceOriginal, incoterm: t(`browse.incoterm.${card.incoterm}`) })}
+            </p>
+          ) : null}
+          <p className="mt-1 text-xs text-slate-700 sm:text-sm" data-testid="product-card-moq">
+            {t("browse.card.moq", { quantity: t(`browse.units.${card.unit}`, { count: card.moq, n: card.moqFormatted }) })}
+          </p>
+          <p className="text-xs text-slate-600">{t("browse.card.leadTime", { count: card.leadTimeDays, n: card.leadTimeFormatted })}</p>
+        </div>
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,113 @@
+import { createCookie } from "@remix-run/node";
+import { unscopedDb } from "~/modules/db/index.server";
+import { LOCALE_TAGS, type Lang } from "~/modules/i18n/config";
+import { PREFERENCE_CURRENCIES } from "~/modules/money/currencies";
+import { ratesAsOf, type RateTable } from "~/modules/money/fx.server";
+import { COUNTRY_CODES, countryOptions } from "~/modules/tenancy/countries";
+import { getSessionUser, type SessionUser } from "~/modules/tenancy/session.server";
+
+/**
+ * Who is looking at the catalog, as far as prices and certifications are concerned: the currency to show prices in
+ * and the country the goods are for. Resolved per request, never stored on the page.
+ *
+ * Currency: the signed-in user's account currency, else the `ponte_currency` cookie (set by the switcher on the
+ * browse page), else a default per language (pt → BRL, es → MXN, zh → CNY, en → USD).
+ * Country: the active buyer organization's country, else the `ponte_country` cookie (the selector on the browse page).
+ */
+export interface BuyerContext {
+  currencyCode: string;
+  currencySource: "account" | "cookie" | "language";
+  countryCode: string | null;
+  countrySource: "organization" | "cookie" | null;
+  /** The buyer organization the country comes from (shown beside it), when it comes from one. */
+  organizationName: string | null;
+  signedIn: boolean;
+}
+
+const YEAR = 60 * 60 * 24 * 365;
+export const currencyCookie = createCookie("ponte_currency", { path: "/", sameSite: "lax", maxAge: YEAR, httpOnly: true });
+export const countryCookie = createCookie("ponte_country", { path: "/", sameSite: "lax", maxAge: YEAR, httpOnly: true });
+
+export const DEFAULT_CURRENCY: Record<Lang, string> = { pt: "BRL", es: "MXN", zh: "CNY", en: "USD" };
+
+export function isPreferenceCurrency(value: unknown): value is string {
+  return typeof value === "string" && PREFERENCE_CURRENCIES.includes(value);
+}
+
+export function isBuyerCountry(value: unknown): value is string {
+  return typeof value === "string" && (COUNTRY_CODES as readonly string[]).includes(value);
+}
+
+export async function getBuyerContext(request: Request, lang: Lang, sessionUser?: SessionUser | null): Promise<BuyerContext> {
+  const user = sessionUser === undefined ? await getSessionUser(request) : sessionUser;
+  const cookieHeader = request.headers.get("Cookie");
+  const [cookieCurrency, cookieCountry, organization] = await Promise.all([
+    currencyCookie.parse(cookieHeader),
+    countryCookie.parse(cookieHeader),
+    user?.activeOrganizationId
+      ? unscopedDb.organization.findUnique({ where: { id: user.activeOrganizationId }, select: { kind: true, name: true, countryCode: true } })
+      : null,
+  ]);
+
+  let currencyCode = DEFAULT_CURRENCY[lang];
+  let currencySource: BuyerContext["currencySource"] = "language";
+  if (user && isPreferenceCurrency(user.user.currencyCode.trim())) {
+    currencyCode = user.user.currencyCode.trim();
+    currencySource = "account";
+  } else if (isPreferenceCurrency(cookieCurrency)) {
+    currencyCode = cookieCurrency;
+    currencySource = "cookie";
+  }
+
+  let countryCode: string | null = null;
+  let countrySource: BuyerContext["countrySource"] = null;
+  let organizationName: string | null = null;
+  if (organization?.kind === "BUYER") {
+    countryCode = organization.countryCode.trim();
+    countrySource = "organization";
+    organizationName = organization.name;
+  } else if (isBuyerCountry(cookieCountry)) {
+    countryCode = cookieCountry;
+    countrySource = "cookie";
+  }
+
+  return { currencyCode, currencySource, countryCode, countrySource, organizationName, signedIn: Boolean(user) };
+}
+
+// The rate table changes at most a few times a day; every catalog page needs it. Kept for a minute per process.
+const RATE_TTL_MS = 60_000;
+let cachedRates: { at: number; day: string; table: Promise<RateTable> } | null = null;
+
+/** Today's rates (see ratesAsOf), shared by the catalog pages of this process for a minute. */
+export function currentRates(): Promise<RateTable> {
+  const now = Date.now();
+  const day = new Date(now).toISOString().slice(0, 10);
+  if (!cachedRates || now - cachedRates.at > RATE_TTL_MS || cachedRates.day !== day) {
+    const table = ratesAsOf(new Date(now));
+    cachedRates = { at: now, day, table };
+    // A failed query must not be served from the cache.
+    table.catch(() => {
+      if (cachedRates?.table === table) cachedRates = null;
+    });
+  }
+  return cachedRates.table;
+}
+
+/** Tests that write rates call this so that the next page reads them. */
+export function forgetCachedRates() {
+  cachedRates = null;
+}
+
+/** What the "Prices in" / "Buying for" forms show, formatted for the page's language. */
+export function buyerPreferencesView(buyer: BuyerContext, lang: Lang) {
+  const regions = new Intl.DisplayNames([LOCALE_TAGS[lang]], { type: "region" });
+  return {
+    currencyCode: buyer.currencyCode,
+    currencies: [...PREFERENCE_CURRENCIES],
+    countryCode: buyer.countryCode,
+    countryName: buyer.countryCode ? (regions.of(buyer.countryCode) ?? buyer.countryCode) : null,
+    countrySource: buyer.countrySource,
+    organizationName: buyer.organizationName,
+    countries: countryOptions(lang),
+  };
+}

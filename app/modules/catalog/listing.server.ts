@@ -1,0 +1,689 @@
+import { Prisma } from "~/generated/prisma/client";
+import type { UnitOfSale } from "~/generated/prisma/enums";
+import { unscopedDb } from "~/modules/db/index.server";
+import { isUuid } from "~/modules/http/responses.server";
+import { isLang, type Lang } from "~/modules/i18n/config";
+import { formatNumber } from "~/modules/i18n/format";
+import type { CurrencyInfo } from "~/modules/money/currencies";
+import type { RateTable } from "~/modules/money/fx.server";
+import { formatMoney, parseAmountToMinor, type Money } from "~/modules/money/money";
+import { imageUrl } from "./images.server";
+import { PRICE_CURRENCIES } from "./product-input";
+import { productSearchFilter } from "./search.server";
+
+/**
+ * The buyer's catalog: published products of every manufacturer (read with `unscopedDb` on purpose, always with
+ * status = 'PUBLISHED'), filtered, sorted and paged by keyset so that page 250 costs what page 1 costs.
+ *
+ * One SQL statement answers a page: the products of the page (LIMIT n+1 on an index-ordered scan that starts at
+ * the cursor), joined afterwards, for those rows only, to their translation in the buyer's language (or the
+ * fallback), their first image, their manufacturer and brand. A second statement counts matches, capped at
+ * COUNT_CAP ("10,000+") so that counting never reads the whole catalog.
+ */
+
+export const LISTING_SORTS = ["relevance", "newest", "price_asc", "price_desc", "moq"] as const;
+export type ListingSort = (typeof LISTING_SORTS)[number];
+export const PAGE_SIZE = 24;
+export const COUNT_CAP = 10_000;
+const MAX_QUERY_LENGTH = 200;
+
+/** Filters as they arrive in the URL of /{lang}/products (a GET form: works without JavaScript). */
+export interface ListingFilters {
+  q: string | null;
+  /** Category slug; includes its sub-categories. */
+  category: string | null;
+  brand: string | null;
+  /** Manufacturer (organization id). */
+  maker: string | null;
+  /** Price bounds as typed, in the buyer's currency ("150", "99,90"). */
+  priceMin: string | null;
+  priceMax: string | null;
+  moqMax: number | null;
+  leadMax: number | null;
+  /** Country code: only products with a certification valid there today. */
+  cert: string | null;
+}
+
+export const NO_FILTERS: ListingFilters = { q: null, category: null, brand: null, maker: null, priceMin: null, priceMax: null, moqMax: null, leadMax: null, cert: null };
+
+export interface ParsedListingSearch {
+  filters: ListingFilters;
+  sort: ListingSort;
+  /** Whether the sort was chosen (else the default: relevance when searching, newest otherwise). */
+  sortChosen: boolean;
+  after: string | null;
+  before: string | null;
+  /** Parameters that were given but could not be read; ignored, and said so on the page. */
+  invalid: (keyof ListingFilters)[];
+}
+
+function positiveInt(value: string | null, max: number): number | null | "invalid" {
+  if (value === null || value.trim() === "") return null;
+  const trimmed = value.trim();
+  if (!/^\d{1,9}$/.test(trimmed)) return "invalid";
+  const n = Number(trimmed);
+  return n >= 1 && n <= max ? n : "invalid";
+}
+
+/** Reads the browse URL's parameters; anything malformed is dropped (and listed in `invalid`), never a 500. */
+export function parseListingSearch(params: URLSearchParams, buyerCurrency: CurrencyInfo): ParsedListingSearch {
+  const invalid: (keyof ListingFilters)[] = [];
+  const text = (name: string) => {
+    const v = params.get(name);
+    return v && v.trim() ? v.trim() : null;
+  };
+  const q = text("q")?.slice(0, MAX_QUERY_LENGTH).replace(/\s+/g, " ") ?? null;
+  const category = text("category");
+  const brand = text("brand");
+  const maker = text("maker");
+  const cert = text("cert")?.toUpperCase() ?? null;
+  const filters: ListingFilters = { ...NO_FILTERS, q };
+  if (category) {
+    if (/^[a-z0-9-]{1,80}$/.test(category)) filters.category = category;
+    else invalid.push("category");
+  }
+  if (brand) {
+    if (isUuid(brand)) filters.brand = brand;
+    else invalid.push("brand");
+  }
+  if (maker) {
+    if (isUuid(maker)) filters.maker = maker;
+    else invalid.push("maker");
+  }
+  if (cert) {
+    if (/^[A-Z]{2}$/.test(cert)) filters.cert = cert;
+    else invalid.push("cert");
+  }
+  for (const name of ["priceMin", "priceMax"] as const) {
+    const value = text(name);
+    if (value === null) continue;
+    if (value.length <= 20 && parseAmountToMinor(value, buyerCurrency.exponent) !== null) filters[name] = value;
+    else invalid.push(name);
+  }
+  for (const [name, max] of [
+    ["moqMax", 10_000_000],
+    ["leadMax", 365],
+  ] as const) {
+    const value = positiveInt(params.get(name), max);
+    if (value === "invalid") invalid.push(name);
+    else filters[name] = value;
+  }
+  const requested = params.get("sort");
+  const sortChosen = (LISTING_SORTS as readonly string[]).includes(requested ?? "") && !(requested === "relevance" && !q);
+  const sort: ListingSort = sortChosen ? (requested as ListingSort) : q ? "relevance" : "newest";
+  return { filters, sort, sortChosen, after: text("after"), before: params.get("after") ? null : text("before"), invalid };
+}
+
+/** The URL search of a listing (only what is set), for links: chips, pagination, the canonical URL. */
+export function listingSearchParams(filters: ListingFilters, extra: { sort?: ListingSort | null; after?: string | null; before?: string | null } = {}): URLSearchParams {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(filters)) if (value !== null && value !== "") params.set(key, String(value));
+  if (extra.sort) params.set("sort", extra.sort);
+  if (extra.after) params.set("after", extra.after);
+  if (extra.before) params.set("before", extra.before);
+  return params;
+}
+
+// ─── small process-wide caches for reference data the page needs on every request ─────────────────────────────
+
+const caches = new Map<string, { at: number; value: Promise<unknown> }>();
+function cached<T>(key: string, ttlMs: number, load: () => Promise<T>): Promise<T> {
+  const hit = caches.get(key);
+  if (hit && Date.now() - hit.at < ttlMs) return hit.value as Promise<T>;
+  const value = load();
+  caches.set(key, { at: Date.now(), value });
+  value.catch(() => caches.delete(key));
+  return value;
+}
+
+/** Tests change reference data between cases. */
+export function forgetListingCaches() {
+  caches.clear();
+}
+
+export interface CategoryNode {
+  id: string;
+  slug: string;
+  parentId: string | null;
+  names: Partial<Record<Lang, string>>;
+  position: number;
+}
+
+/** The platform's category tree (a few dozen rows), cached for a minute. */
+export function categoryTree(): Promise<CategoryNode[]> {
+  return cached("categories", 60_000, async () => {
+    const rows = await unscopedDb.category.findMany({ orderBy: [{ position: "asc" }, { slug: "asc" }], select: { id: true, slug: true, parentId: true, names: true, position: true } });
+    return rows.map((r) => ({ ...r, names: (r.names ?? {}) as Partial<Record<Lang, string>> }));
+  });
+}
+
+export function categoryName(node: Pick<CategoryNode, "names" | "slug">, lang: Lang): string {
+  return node.names[lang] || node.names.en || node.slug;
+}
+
+/** A category and every category below it. */
+export function categoryWithDescendants(tree: CategoryNode[], slug: string): string[] {
+  const root = tree.find((c) => c.slug === slug);
+  if (!root) return [];
+  const ids = [root.id];
+  for (let i = 0; i < ids.length; i++) for (const child of tree.filter((c) => c.parentId === ids[i])) ids.push(child.id);
+  return ids;
+}
+
+/** Certification schemes whose market includes `country`. */
+function schemesFor(country: string): Promise<string[]> {
+  return cached(`schemes:${country}`, 60_000, async () => {
+    const rows = await unscopedDb.certificationScheme.findMany({ where: { countryCodes: { has: country } }, select: { code: true } });
+    return rows.map((r) => r.code);
+  });
+}
+
+// ─── price bounds: the buyer's currency → each pricing currency, exactly ─────────────────────────────────────
+
+/**
+ * The price filter compares what the buyer sees. A card shows `minUnitPriceMinor` (in the product's currency)
+ * converted with today's rate table into the buyer's currency; a product belongs in "at most R$ 100" exactly
+ * when that shown price is ≤ R$ 100. Conversion is monotonic, so for each pricing currency (USD, CNY) there is a
+ * largest source amount that still converts to ≤ the bound: found here with the same RateTable.convert the cards
+ * use (rounding included), then compared in SQL with `minUnitPriceMinor`, per currency.
+ *
+ * Why not `referencePriceUsdMinor`: it was converted with the rate of the day the product was saved, so after a
+ * rate moves, a filter on it would disagree with the price printed on the card. It is still the sort key for
+ * "price low → high" (a stored, indexed column is what makes deep keyset pages fast; a sort by a price converted
+ * at query time cannot use an index).
+ */
+export function sourceBounds(rates: RateTable, buyer: CurrencyInfo, source: CurrencyInfo, minMinor: bigint | null, maxMinor: bigint | null): { min: bigint | null; max: bigint | null } | null {
+  const shown = (amount: bigint): bigint | null => rates.convert({ amountMinor: amount, currency: source }, buyer.code)?.money.amountMinor ?? null;
+  if (shown(1n) === null) return null;
+  // Largest source amount whose shown price is ≤ limit (−1n when none).
+  const largestWithin = (limit: bigint): bigint => {
+    if (limit < 0n) return -1n;
+    let low = 0n;
+    if ((shown(0n) ?? 0n) > limit) return -1n;
+    let high = 1n;
+    while ((shown(high) ?? 0n) <= limit) {
+      low = high;
+      high *= 2n;
+      if (high > 10n ** 18n) return high;
+    }
+    // shown(low) ≤ limit < shown(high)
+    while (high - low > 1n) {
+      const mid = (low + high) / 2n;
+      if ((shown(mid) ?? 0n) <= limit) low = mid;
+      else high = mid;
+    }
+    return low;
+  };
+  return {
+    min: minMinor === null ? null : largestWithin(minMinor - 1n) + 1n,
+    max: maxMinor === null ? null : largestWithin(maxMinor),
+  };
+}
+
+// ─── keyset pagination ───────────────────────────────────────────────────────────────────────────────────────
+
+type KeyCast = "timestamp" | "bigint" | "int" | "float8";
+
+/**
+ * A sort is one or more segments read one after the other; each is an index-ordered run of rows. Nullable sort
+ * columns get a segment of their own (rows without a price come after every priced row, in id order), so that
+ * the cursor condition of each segment stays a plain range on its index.
+ */
+interface Segment {
+  where: Prisma.Sql | null;
+  /** `computed`: an expression (the search rank) evaluated once per row behind a fence, not a column with an index. */
+  key: { expr: Prisma.Sql; cast: KeyCast; desc: boolean; computed?: boolean } | null;
+  idDesc: boolean;
+}
+
+function segmentsFor(sort: ListingSort, rank: Prisma.Sql | null): Segment[] {
+  switch (sort) {
+    case "relevance":
+      if (rank) return [{ where: null, key: { expr: Prisma.sql`COALESCE((${rank})::float8, 0)`, cast: "float8", desc: true, computed: true }, idDesc: false }];
+      return segmentsFor("newest", null);
+    case "newest":
+      // Matches the index ("status", "publishedAt" DESC, "id").
+      return [
+        { where: Prisma.sql`p."publishedAt" IS NOT NULL`, key: { expr: Prisma.sql`p."publishedAt"`, cast: "timestamp", desc: true }, idDesc: false },
+        { where: Prisma.sql`p."publishedAt" IS NULL`, key: null, idDesc: false },
+      ];
+    case "price_asc":
+      return [
+        { where: Prisma.sql`p."referencePriceUsdMinor" IS NOT NULL`, key: { expr: Prisma.sql`p."referencePriceUsdMinor"`, cast: "bigint", desc: false }, idDesc: false },
+        { where: Prisma.sql`p."referencePriceUsdMinor" IS NULL`, key: null, idDesc: false },
+      ];
+    case "price_desc":
+      return [
+        { where: Prisma.sql`p."referencePriceUsdMinor" IS NOT NULL`, key: { expr: Prisma.sql`p."referencePriceUsdMinor"`, cast: "bigint", desc: true }, idDesc: true },
+        { where: Prisma.sql`p."referencePriceUsdMinor" IS NULL`, key: null, idDesc: false },
+      ];
+    case "moq":
+      return [{ where: null, key: { expr: Prisma.sql`p."moq"`, cast: "int", desc: false }, idDesc: false }];
+  }
+}
+
+/**
+ * What a cursor carries: the sort, the segment, the row's sort key and id, the page number it leads to, and the
+ * count of the first page (so that later pages do not count again: the count is the costly part of a filtered
+ * listing, and "page 250 of the same list" does not need it fresh).
+ */
+interface CursorValue {
+  sort: ListingSort;
+  segment: number;
+  key: string | null;
+  id: string;
+  page: number;
+  count: { value: number; capped: boolean } | null;
+}
+
+export function encodeCursor(c: CursorValue): string {
+  return Buffer.from(JSON.stringify([1, c.sort, c.segment, c.key, c.id, c.page, c.count ? [c.count.value, c.count.capped ? 1 : 0] : null])).toString("base64url");
+}
+
+export function decodeCursor(raw: string | null, sort: ListingSort): CursorValue | null {
+  if (!raw || raw.length > 400) return null;
+  try {
+    const value: unknown = JSON.parse(Buffer.from(raw, "base64url").toString("utf8"));
+    if (!Array.isArray(value) || value.length !== 7 || value[0] !== 1) return null;
+    const [, s, segment, key, id, page, count] = value as unknown[];
+    if (s !== sort || !Number.isInteger(segment) || (segment as number) < 0 || (segment as number) > 4) return null;
+    if (!(key === null || (typeof key === "string" && key.length <= 64 && /^[0-9:. Te+\-]+$/.test(key)))) return null;
+    if (!isUuid(id) || !Number.isInteger(page) || (page as number) < 1 || (page as number) > 1_000_000) return null;
+    const counted = Array.isArray(count) && Number.isInteger(count[0]) && count[0] >= 0 && count[0] <= COUNT_CAP ? { value: count[0] as number, capped: count[1] === 1 } : null;
+    return { sort, segment: segment as number, key: key as string | null, id: id as string, page: page as number, count: counted };
+  } catch {
+    return null;
+  }
+}
+
+function castKey(value: string, cast: KeyCast): Prisma.Sql {
+  switch (cast) {
+    case "timestamp":
+      return Prisma.sql`${value}::timestamp(3)`;
+    case "bigint":
+      return Prisma.sql`${value}::bigint`;
+    case "int":
+      return Prisma.sql`${value}::int`;
+    case "float8":
+      return Prisma.sql`${value}::float8`;
+  }
+}
+
+// ─── the query ───────────────────────────────────────────────────────────────────────────────────────────────
+
+export interface ListingRow {
+  id: string;
+  slug: string;
+  organizationId: string;
+  sourceLocale: string;
+  moq: number;
+  unitOfSale: UnitOfSale;
+  currencyCode: string;
+  minUnitPriceMinor: bigint | null;
+  incoterm: string;
+  leadTimeDays: number;
+  sortKey: string | null;
+  name: string | null;
+  nameLocale: string | null;
+  nameSource: string | null;
+  imageKey: string | null;
+  imageAlt: Record<string, string> | null;
+  makerName: string;
+  makerCity: string | null;
+  makerVerification: string;
+  brandName: string | null;
+  /** Which sort segment the row came from (for its cursor). */
+  segment: number;
+}
+
+export interface ListingRequest {
+  lang: Lang;
+  /** The buyer's currency: price bounds are in it. */
+  currency: CurrencyInfo;
+  rates: RateTable;
+  filters: ListingFilters;
+  sort: ListingSort;
+  after?: string | null;
+  before?: string | null;
+  limit?: number;
+  /** Count the matches (capped); off for small lists like the home page's. */
+  withCount?: boolean;
+}
+
+export interface ListingResult {
+  rows: ListingRow[];
+  /** The sort actually used: "relevance" without words to rank falls back to newest. */
+  sort: ListingSort;
+  page: number;
+  next: string | null;
+  prev: string | null;
+  /** Matches, counted up to COUNT_CAP + 1 on the first page; carried by the cursors to the next ones. */
+  count: { value: number; capped: boolean } | null;
+  /** A cursor was given but could not be read (tampered, or from another sort): the first page is shown. */
+  cursorIgnored: boolean;
+}
+
+async function whereClause(req: ListingRequest): Promise<{ where: Prisma.Sql; rank: Prisma.Sql | null; empty: boolean }> {
+  const f = req.filters;
+  const parts: Prisma.Sql[] = [Prisma.sql`p."status" = 'PUBLISHED'`];
+  let empty = false;
+  const [tree, schemes, search] = await Promise.all([
+    f.category ? categoryTree() : null,
+    f.cert ? schemesFor(f.cert) : null,
+    f.q ? productSearchFilter(f.q, req.lang) : null,
+  ]);
+  let rank: Prisma.Sql | null = null;
+  if (f.q) {
+    if (search) {
+      parts.push(search.match);
+      rank = search.rank;
+    } else {
+      // Nothing searchable in the words (punctuation, exclusions only): nothing matches.
+      empty = true;
+    }
+  }
+  if (f.category && tree) {
+    const ids = categoryWithDescendants(tree, f.category);
+    if (ids.length === 0) empty = true;
+    else parts.push(Prisma.sql`p."categoryId" IN (${Prisma.join(ids.map((id) => Prisma.sql`${id}::uuid`))})`);
+  }
+  if (f.brand) parts.push(Prisma.sql`p."brandId" = ${f.brand}::uuid`);
+  if (f.maker) parts.push(Prisma.sql`p."organizationId" = ${f.maker}::uuid`);
+  if (f.moqMax !== null) parts.push(Prisma.sql`p."moq" <= ${f.moqMax}::int`);
+  if (f.leadMax !== null) parts.push(Prisma.sql`p."leadTimeDays" <= ${f.leadMax}::int`);
+  if (f.cert && schemes) {
+    if (schemes.length === 0) empty = true;
+    else
+      parts.push(Prisma.sql`EXISTS (SELECT 1 FROM "ProductCertification" c WHERE c."productId" = p."id"
+        AND c."schemeCode" IN (${Prisma.join(schemes)}) AND (c."expiresOn" IS NULL OR c."expiresOn" >= CURRENT_DATE))`);
+  }
+  if (f.priceMin !== null || f.priceMax !== null) {
+    const min = f.priceMin === null ? null : parseAmountToMinor(f.priceMin, req.currency.exponent);
+    const max = f.priceMax === null ? null : parseAmountToMinor(f.priceMax, req.currency.exponent);
+    const branches: Prisma.Sql[] = [];
+    for (const code of PRICE_CURRENCIES) {
+      if (!req.rates.currencies.has(code)) continue;
+      const bounds = sourceBounds(req.rates, req.currency, req.rates.currency(code), min, max);
+      if (!bounds) continue;
+      const conditions = [Prisma.sql`p."currencyCode" = ${code}`];
+      if (bounds.min !== null) conditions.push(Prisma.sql`p."minUnitPriceMinor" >= ${bounds.min.toString()}::bigint`);
+      if (bounds.max !== null) conditions.push(Prisma.sql`p."minUnitPriceMinor" <= ${bounds.max.toString()}::bigint`);
+      branches.push(Prisma.sql`(${Prisma.join(conditions, " AND ")})`);
+    }
+    if (branches.length === 0) empty = true;
+    else parts.push(Prisma.sql`(${Prisma.join(branches, " OR ")})`);
+  }
+  return { where: Prisma.join(parts, " AND "), rank, empty };
+}
+
+function segmentQuery(lang: Lang, where: Prisma.Sql, seg: Segment, keyset: { key: string | null; id: string } | null, backward: boolean, limit: number) {
+  const keyDesc = seg.key ? seg.key.desc !== backward : false;
+  const idDesc = seg.idDesc !== backward;
+  const keyExpr = seg.key ? seg.key.expr : Prisma.sql`NULL::text`;
+  const dir = (desc: boolean) => (desc ? Prisma.sql`DESC` : Prisma.sql`ASC`);
+  const conditions: Prisma.Sql[] = [];
+  if (keyset) {
+    const idOp = idDesc ? Prisma.sql`<` : Prisma.sql`>`;
+    if (seg.key && keyset.key !== null) {
+      const k = castKey(keyset.key, seg.key.cast);
+      const op = keyDesc ? Prisma.sql`<` : Prisma.sql`>`;
+      const opEq = keyDesc ? Prisma.sql`<=` : Prisma.sql`>=`;
+      if (keyDesc === idDesc) {
+        // A row comparison: the index scan starts exactly at the cursor, ties on the key included.
+        conditions.push(Prisma.sql`(s."sortValue", s."id") ${op} (${k}, ${keyset.id}::uuid)`);
+      } else {
+        // Mixed directions ("newest": date descending, id ascending, as the index is): the first condition is
+        // implied by the second; it is the range the index scan starts from.
+        conditions.push(Prisma.sql`s."sortValue" ${opEq} ${k}`, Prisma.sql`(s."sortValue" ${op} ${k} OR s."id" ${idOp} ${keyset.id}::uuid)`);
+      }
+    } else {
+      conditions.push(Prisma.sql`s."id" ${idOp} ${keyset.id}::uuid`);
+    }
+  }
+  const order = seg.key ? Prisma.sql`"sortValue" ${dir(keyDesc)}, "id" ${dir(idDesc)}` : Prisma.sql`"id" ${dir(idDesc)}`;
+  return Prisma.sql`
+    SELECT pg."id", pg."slug", pg."organizationId", pg."sourceLocale"::text AS "sourceLocale", pg."moq", pg."unitOfSale"::text AS "unitOfSale",
+      pg."currencyCode", pg."minUnitPriceMinor", pg."incoterm"::text AS "incoterm", pg."leadTimeDays", pg."sortValue"::text AS "sortKey",
+      tr."name", tr."locale" AS "nameLocale", tr."source" AS "nameSource",
+      img."storageKey" AS "imageKey", img."alt" AS "imageAlt",
+      o."name" AS "makerName", o."city" AS "makerCity", o."verificationStatus"::text AS "makerVerification", b."name" AS "brandName"
+    FROM (
+      -- Columns keep the inner query flattened (the cursor bound becomes an index condition); a computed key is
+      -- fenced (OFFSET 0) so that it is evaluated once per row, not once per mention in the cursor condition.
+      SELECT s.* FROM (
+        SELECT p."id", p."slug", p."organizationId", p."brandId", p."sourceLocale", p."moq", p."unitOfSale", p."currencyCode",
+          p."minUnitPriceMinor", p."incoterm", p."leadTimeDays", ${keyExpr} AS "sortValue"
+        FROM "Product" p
+        WHERE ${where}${seg.where ? Prisma.sql` AND ${seg.where}` : Prisma.empty}
+        ${seg.key?.computed ? Prisma.sql`OFFSET 0` : Prisma.empty}
+      ) s
+      ${conditions.length ? Prisma.sql`WHERE ${Prisma.join(conditions, " AND ")}` : Prisma.empty}
+      ORDER BY ${order}
+      LIMIT ${limit}
+    ) pg
+    LEFT JOIN LATERAL (
+      SELECT t."name", t."locale"::text AS "locale", t."source"::text AS "source"
+      FROM "ProductTranslation" t
+      WHERE t."productId" = pg."id"
+      ORDER BY (t."locale" = ${lang}::"Locale") DESC, (t."locale" = pg."sourceLocale") DESC, t."locale"
+      LIMIT 1
+    ) tr ON TRUE
+    LEFT JOIN LATERAL (
+      SELECT i."storageKey", i."alt"
+      FROM "ProductImage" i
+      WHERE i."productId" = pg."id"
+      ORDER BY i."position", i."createdAt"
+      LIMIT 1
+    ) img ON TRUE
+    JOIN "Organization" o ON o."id" = pg."organizationId"
+    LEFT JOIN "Brand" b ON b."id" = pg."brandId"
+    ORDER BY ${order}`;
+}
+
+/** The listing's SQL for one sort segment, exposed for EXPLAIN in tests and benchmarks. */
+export async function listingSql(req: ListingRequest, options: { after?: { key: string | null; id: string } } = {}): Promise<Prisma.Sql> {
+  const { where, rank } = await whereClause(req);
+  const seg = segmentsFor(req.sort, rank)[0]!;
+  return segmentQuery(req.lang, where, seg, options.after ?? null, false, (req.limit ?? PAGE_SIZE) + 1);
+}
+
+export async function queryListing(req: ListingRequest): Promise<ListingResult> {
+  const limit = Math.max(1, Math.min(req.limit ?? PAGE_SIZE, 100));
+  const { where, rank, empty } = await whereClause(req);
+  const sort: ListingSort = req.sort === "relevance" && !rank ? "newest" : req.sort;
+  const segments = segmentsFor(sort, rank);
+  const afterCursor = decodeCursor(req.after ?? null, sort);
+  const beforeCursor = afterCursor ? null : decodeCursor(req.before ?? null, sort);
+  const cursorIgnored = Boolean((req.after && !afterCursor) || (req.before && !beforeCursor && !req.after));
+  if (empty) return { rows: [], sort, page: 1, next: null, prev: null, count: req.withCount === false ? null : { value: 0, capped: false }, cursorIgnored };
+
+  const carried = (afterCursor ?? beforeCursor)?.count ?? null;
+  const countPromise =
+    req.withCount === false || carried
+      ? Promise.resolve(req.withCount === false ? null : carried)
+      : unscopedDb.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS "n" FROM (SELECT 1 FROM "Product" p WHERE ${where} LIMIT ${COUNT_CAP + 1}) c`.then((r) => {
+          const n = r[0]?.n ?? 0;
+          return { value: Math.min(n, COUNT_CAP), capped: n > COUNT_CAP };
+        });
+
+  const cursor = afterCursor ?? beforeCursor;
+  const backward = Boolean(beforeCursor);
+  const rows: ListingRow[] = [];
+  // Read segments from the cursor's, in reading order (backwards for "previous page"), until a page and one more row are found.
+  for (let s = cursor ? Math.min(cursor.segment, segments.length - 1) : 0; s >= 0 && s < segments.length && rows.length <= limit; s += backward ? -1 : 1) {
+    const keyset = cursor && s === cursor.segment ? { key: cursor.key, id: cursor.id } : null;
+    const found = await unscopedDb.$queryRaw<Omit<ListingRow, "segment">[]>(segmentQuery(req.lang, where, segments[s]!, keyset, backward, limit + 1 - rows.length));
+    for (const row of found) rows.push({ ...row, segment: s });
+  }
+
+  const more = rows.length > limit;
+  const pageRows = rows.slice(0, limit);
+  if (backward) pageRows.reverse();
+  const page = cursor?.page ?? 1;
+  const count = await countPromise;
+  const cursorOf = (row: ListingRow, toPage: number) => encodeCursor({ sort, segment: row.segment, key: row.sortKey, id: row.id, page: toPage, count });
+  const first = pageRows[0];
+  const last = pageRows[pageRows.length - 1];
+  let next: string | null;
+  let prev: string | null;
+  if (backward) {
+    next = last ? cursorOf(last, page + 1) : null;
+    prev = more && first && page > 1 ? cursorOf(first, page - 1) : null;
+  } else {
+    next = more && last ? cursorOf(last, page + 1) : null;
+    prev = afterCursor && first && page > 1 ? cursorOf(first, page - 1) : null;
+  }
+  return { rows: pageRows, sort, page, next, prev, count, cursorIgnored };
+}
+
+// ─── what a product card shows ───────────────────────────────────────────────────────────────────────────────
+
+export interface ProductCard {
+  id: string;
+  slug: string;
+  href: string;
+  /** Never empty: the buyer's language, else the manufacturer's source language, else any. */
+  name: string;
+  nameLang: Lang;
+  /** "fallback": not translated into the buyer's language (shown in nameLang); "machine": machine-translated. */
+  nameNote: "fallback" | "machine" | null;
+  sourceLang: Lang;
+  /** The first image's 480 px rendition (and the 160 px one for narrow cards). */
+  image: { src: string; srcSet: string; alt: string } | null;
+  maker: { id: string; name: string; verified: boolean; city: string | null };
+  brand: string | null;
+  /** "from" price in the buyer's currency (null when no rate converts it; then only the original is shown). */
+  priceFrom: string | null;
+  /** The same price as the manufacturer quotes it, e.g. "US$ 12.50". */
+  priceOriginal: string | null;
+  converted: boolean;
+  incoterm: string;
+  moq: number;
+  moqFormatted: string;
+  unit: UnitOfSale;
+  leadTimeDays: number;
+  leadTimeFormatted: string;
+}
+
+export function presentCard(row: ListingRow, lang: Lang, buyer: CurrencyInfo, rates: RateTable): ProductCard {
+  const sourceLang: Lang = isLang(row.sourceLocale) ? row.sourceLocale : "zh";
+  const nameLang: Lang = isLang(row.nameLocale) ? row.nameLocale : sourceLang;
+  const nameNote = !row.name || nameLang !== lang ? "fallback" : row.nameSource === "MACHINE" && sourceLang !== lang ? "machine" : null;
+  let priceFrom: string | null = null;
+  let priceOriginal: string | null = null;
+  let converted = false;
+  const code = row.currencyCode.trim();
+  if (row.minUnitPriceMinor !== null && rates.currencies.has(code)) {
+    const original: Money = { amountMinor: row.minUnitPriceMinor, currency: rates.currency(code) };
+    priceOriginal = formatMoney(original, lang);
+    const inBuyer = rates.convert(original, buyer.code);
+    if (inBuyer) {
+      priceFrom = formatMoney(inBuyer.money, lang);
+      converted = code !== buyer.code;
+    }
+  }
+  const alt = row.imageAlt ?? {};
+  return {
+    id: row.id,
+    slug: row.slug,
+    href: `/${lang}/products/${row.slug}`,
+    name: row.name?.trim() || row.slug.replace(/-/g, " "),
+    nameLang,
+    nameNote,
+    sourceLang,
+    image: row.imageKey
+      ? { src: imageUrl(row.imageKey, 480), srcSet: `${imageUrl(row.imageKey, 160)} 160w, ${imageUrl(row.imageKey, 480)} 480w`, alt: alt[lang] || alt[sourceLang] || row.name || "" }
+      : null,
+    maker: { id: row.organizationId, name: row.makerName, verified: row.makerVerification === "VERIFIED", city: row.makerCity },
+    brand: row.brandName,
+    priceFrom,
+    priceOriginal,
+    converted,
+    incoterm: row.incoterm,
+    moq: row.moq,
+    moqFormatted: formatNumber(row.moq, lang),
+    unit: row.unitOfSale,
+    leadTimeDays: row.leadTimeDays,
+    leadTimeFormatted: formatNumber(row.leadTimeDays, lang),
+  };
+}
+
+// ─── what the filter panel offers ────────────────────────────────────────────────────────────────────────────
+
+export interface ListingFacets {
+  categories: { slug: string; name: string; depth: number }[];
+  brands: { id: string; name: string }[];
+  makers: { id: string; name: string; verified: boolean }[];
+}
+
+/**
+ * Choices for the filter panel: the category tree, manufacturers with published products, and their brands (of
+ * the chosen manufacturer only, when one is chosen). Cached for half a minute per process.
+ */
+export async function listingFacets(lang: Lang, filters: Pick<ListingFilters, "maker" | "brand">): Promise<ListingFacets> {
+  const [tree, makers, brands] = await Promise.all([
+    categoryTree(),
+    cached("makers", 30_000, () =>
+      unscopedDb.$queryRaw<{ id: string; name: string; verificationStatus: string }[]>`
+        SELECT o."id", o."name", o."verificationStatus"::text AS "verificationStatus" FROM "Organization" o
+        WHERE o."kind" = 'MANUFACTURER'
+          AND EXISTS (SELECT 1 FROM "Product" p WHERE p."organizationId" = o."id" AND p."status" = 'PUBLISHED')
+        ORDER BY o."name"`,
+    ),
+    cached(`brands:${filters.maker ?? "*"}`, 30_000, () =>
+      unscopedDb.$queryRaw<{ id: string; name: string }[]>`
+        SELECT b."id", b."name" FROM "Brand" b
+        WHERE ${filters.maker ? Prisma.sql`b."organizationId" = ${filters.maker}::uuid` : Prisma.sql`TRUE`}
+          AND EXISTS (SELECT 1 FROM "Product" p WHERE p."brandId" = b."id" AND p."status" = 'PUBLISHED')
+        ORDER BY b."name"
+        LIMIT 500`,
+    ),
+  ]);
+  const categories: ListingFacets["categories"] = [];
+  const walk = (parentId: string | null, depth: number) => {
+    for (const node of tree.filter((c) => c.parentId === parentId)) {
+      categories.push({ slug: node.slug, name: categoryName(node, lang), depth });
+      walk(node.id, depth + 1);
+    }
+  };
+  walk(null, 0);
+  const facets: ListingFacets = {
+    categories,
+    brands: brands.map((b) => ({ id: b.id, name: b.name })),
+    makers: makers.map((m) => ({ id: m.id, name: m.name, verified: m.verificationStatus === "VERIFIED" })),
+  };
+  // A chosen brand or manufacturer stays choosable (and named on its chip) even when the lists above leave it out
+  // (another manufacturer's brand, a manufacturer with nothing published yet).
+  const [brand, maker] = await Promise.all([
+    filters.brand && !facets.brands.some((b) => b.id === filters.brand) ? unscopedDb.$queryRaw<{ id: string; name: string }[]>`SELECT "id", "name" FROM "Brand" WHERE "id" = ${filters.brand}::uuid` : [],
+    filters.maker && !facets.makers.some((m) => m.id === filters.maker)
+      ? unscopedDb.organization.findMany({ where: { id: filters.maker, kind: "MANUFACTURER" }, select: { id: true, name: true, verificationStatus: true } })
+      : [],
+  ]);
+  facets.brands.push(...brand);
+  facets.makers.push(...maker.map((m) => ({ id: m.id, name: m.name, verified: m.verificationStatus === "VERIFIED" })));
+  return facets;
+}
+
+// ─── sitemaps ────────────────────────────────────────────────────────────────────────────────────────────────
+
+/**
+ * Products per numbered sitemap: each product is listed once per language (4 URLs, each with its 4 hreflang
+ * alternates), so a file holds 10,000 URLs, well under the protocol's 50,000 URLs / 50 MB.
+ */
+export const SITEMAP_PRODUCTS_PER_FILE = 2_500;
+
+export async function sitemapFileCount(): Promise<number> {
+  const rows = await unscopedDb.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS "n" FROM "Product" WHERE "status" = 'PUBLISHED'`;
+  return Math.max(1, Math.ceil((rows[0]?.n ?? 0) / SITEMAP_PRODUCTS_PER_FILE));
+}
+
+/**
+ * The published products of sitemap file `n` (1-based), in id order: ids are time-ordered (UUIDv7), so new
+ * products land in the last file and the earlier files keep their content.
+ */
+export function sitemapProducts(n: number): Promise<{ slug: string; updatedAt: Date }[]> {
+  return unscopedDb.$queryRaw<{ slug: string; updatedAt: Date }[]>`
+    SELECT "slug", "updatedAt" FROM "Product" WHERE "status" = 'PUBLISHED'
+    ORDER BY "id" OFFSET ${(n - 1) * SITEMAP_PRODUCTS_PER_FILE} LIMIT ${SITEMAP_PRODUCTS_PER_FILE}`;
+}

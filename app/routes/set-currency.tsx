@@ -1,0 +1,49 @@
+import { redirect, type ActionFunctionArgs } from "@remix-run/node";
+import { z } from "zod";
+import { countryCookie, currencyCookie } from "~/modules/catalog/buyer-context.server";
+import { parseForm } from "~/modules/http/forms.server";
+import { safeRedirectPath } from "~/modules/http/responses.server";
+import { isLang } from "~/modules/i18n/config";
+import { detectLang } from "~/modules/i18n/i18n.server";
+import { PREFERENCE_CURRENCIES } from "~/modules/money/currencies";
+import { updateAccountPreferences } from "~/modules/tenancy/accounts.server";
+import { COUNTRY_CODES } from "~/modules/tenancy/countries";
+import { getSessionUser } from "~/modules/tenancy/session.server";
+
+const Schema = z
+  .object({
+    currencyCode: z.enum(PREFERENCE_CURRENCIES as [string, ...string[]], "validation.required").optional(),
+    // "" clears the country (buy for no country in particular).
+    countryCode: z.union([z.enum(COUNTRY_CODES, "validation.country"), z.literal("")]).optional(),
+    redirectTo: z.string().max(2000).optional(),
+  })
+  .refine((v) => v.currencyCode !== undefined || v.countryCode !== undefined, { message: "validation.required", path: ["currencyCode"] });
+
+/**
+ * The buyer's display preferences from the catalog pages: the currency prices are shown in (kept on the account
+ * when signed in, and in a cookie either way) and the country the goods are for (a cookie; a buyer organization's
+ * own country always wins over it). Then back to the same page.
+ */
+export async function action({ request }: ActionFunctionArgs) {
+  const sessionUser = await getSessionUser(request);
+  const formData = await request.formData();
+  const redirectTo = formData.get("redirectTo");
+  const pathLang = typeof redirectTo === "string" ? redirectTo.split("/")[1] : undefined;
+  const lang = isLang(pathLang) ? pathLang : await detectLang(request, sessionUser?.user.locale);
+  const form = await parseForm(request, Schema, lang, formData);
+  if (!form.ok) return form.reply;
+  const { currencyCode, countryCode } = form.data;
+  const headers = new Headers();
+  if (currencyCode) {
+    if (sessionUser) await updateAccountPreferences(sessionUser.user.id, { currencyCode });
+    headers.append("Set-Cookie", await currencyCookie.serialize(currencyCode));
+  }
+  if (countryCode !== undefined) {
+    headers.append("Set-Cookie", countryCode ? await countryCookie.serialize(countryCode) : await countryCookie.serialize("", { maxAge: 0 }));
+  }
+  return redirect(safeRedirectPath(form.data.redirectTo, `/${lang}/products`), { headers });
+}
+
+export function loader() {
+  return redirect("/");
+}
