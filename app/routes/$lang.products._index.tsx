@@ -23,7 +23,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { filters } = search;
   const [result, facets, tree] = await Promise.all([
     queryListing({ lang, currency, rates, filters, sort: search.sort, after: search.after, before: search.before }),
-    listingFacets(lang, filters),
+    listingFacets(lang, filters, { currency, rates }),
     categoryTree(),
   ]);
   const cards = result.rows.map((row) => presentCard(row, lang, currency, rates));
@@ -68,7 +68,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     heading,
     filters,
     sort: result.sort,
-    sortChosen: search.sortChosen,
     invalid: search.invalid,
     cursorIgnored: result.cursorIgnored,
     cards,

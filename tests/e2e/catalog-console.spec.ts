@@ -1,7 +1,7 @@
 import { mkdirSync } from "node:fs";
-import type { Page } from "@playwright/test";
 import sharp from "sharp";
 import { expect, test } from "./fixtures";
+import { logInToOrganization } from "./demo-login";
 import { t, type Lang } from "./messages";
 
 /**
@@ -11,8 +11,6 @@ import { t, type Lang } from "./messages";
  * Portuguese with its completeness per language. Screenshots of the edit form in zh and pt are kept.
  */
 
-const MAKER = { email: "maker@demo.ponte.test", password: "ponte-demo-2026" };
-const ORG_URL = /\/en\/orgs\/([0-9a-f-]{36})$/;
 const SCREENSHOTS = "test-results/screens";
 
 /** A message with its {{placeholders}} filled, as the app shows it. */
@@ -22,14 +20,6 @@ function tr(lang: Lang, key: string, values: Record<string, string | number> = {
 
 const cell = (lang: Lang, column: string, row: number, values: Record<string, string> = {}) => `${tr(lang, column, values)} · ${tr(lang, "console.form.row", { row })}`;
 
-async function logIn(page: Page): Promise<string> {
-  await page.goto("/en/login");
-  await page.getByLabel(t("en", "fields.email")).fill(MAKER.email);
-  await page.getByLabel(t("en", "fields.password"), { exact: true }).fill(MAKER.password);
-  await page.getByRole("button", { name: t("en", "auth.login.submit") }).click();
-  await expect(page).toHaveURL(ORG_URL);
-  return ORG_URL.exec(new URL(page.url()).pathname)![1]!;
-}
 
 async function productPng(): Promise<Buffer> {
   // A small product shot: a dark rounded body on white, with a window.
@@ -43,7 +33,7 @@ test("a manufacturer creates a product in zh and pt with three price tiers and a
   const run = Date.now().toString(36).toUpperCase();
   const zhName = `智能空气炸锅 ${run}`;
   const ptName = `Fritadeira elétrica inteligente ${run}`;
-  const organizationId = await logIn(page);
+  const organizationId = await logInToOrganization(page);
 
   await test.step("the manufacturer's organization has Products and Brands tabs", async () => {
     const nav = page.getByRole("navigation", { name: t("en", "organizations.nav") });

@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync } from "node:fs";
 import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
+import { logInToOrganization } from "./demo-login";
 import { t } from "./messages";
 
 /**
@@ -10,8 +11,6 @@ import { t } from "./messages";
  * gets all 2,000 rows in.
  */
 
-const MAKER = { email: "maker@demo.ponte.test", password: "ponte-demo-2026" };
-const ORG_URL = /\/en\/orgs\/([0-9a-f-]{36})$/;
 
 /** The columns this file uses: a subset of the template's, in another order (both are allowed). */
 const HEADER = [
@@ -87,14 +86,6 @@ function toCsv(rows: Row[]): Buffer {
   return Buffer.from(`\uFEFF${lines.join("\r\n")}\r\n`, "utf8");
 }
 
-async function logIn(page: Page): Promise<string> {
-  await page.goto("/en/login");
-  await page.getByLabel(t("en", "fields.email")).fill(MAKER.email);
-  await page.getByLabel(t("en", "fields.password"), { exact: true }).fill(MAKER.password);
-  await page.getByRole("button", { name: t("en", "auth.login.submit") }).click();
-  await expect(page).toHaveURL(ORG_URL);
-  return ORG_URL.exec(new URL(page.url()).pathname)![1]!;
-}
 
 /** Every value the import's progress bar takes on this page, in order (recorded by a MutationObserver). */
 async function recordProgress(page: Page) {
@@ -124,7 +115,7 @@ const fill = (text: string, values: Record<string, string>) => text.replace(/\{\
 
 test("a 2,000-row CSV import shows progress, lists the bad rows in Portuguese, imports nothing; the fixed file imports", async ({ page }) => {
   test.setTimeout(300_000);
-  const orgId = await logIn(page);
+  const orgId = await logInToOrganization(page);
   await recordProgress(page);
   await page.goto(`/pt/orgs/${orgId}/products/import`);
   await expect(page.getByRole("heading", { name: t("pt", "importer.page.title") })).toBeVisible();

@@ -2,7 +2,7 @@ import { Prisma } from "~/generated/prisma/client";
 import type { UnitOfSale } from "~/generated/prisma/enums";
 import { unscopedDb } from "~/modules/db/index.server";
 import { isUuid } from "~/modules/http/responses.server";
-import { isLang, type Lang } from "~/modules/i18n/config";
+import { isLang, LOCALE_TAGS, type Lang } from "~/modules/i18n/config";
 import { formatNumber } from "~/modules/i18n/format";
 import type { CurrencyInfo } from "~/modules/money/currencies";
 import type { RateTable } from "~/modules/money/fx.server";
@@ -139,6 +139,7 @@ function cached<T>(key: string, ttlMs: number, load: () => Promise<T>): Promise<
 /** Tests change reference data between cases. */
 export function forgetListingCaches() {
   caches.clear();
+  facetCache.clear();
 }
 
 export interface CategoryNode {
@@ -616,29 +617,73 @@ export interface ListingFacets {
   makers: { id: string; name: string; verified: boolean }[];
 }
 
+/** Manufacturers and brands offered by the filter panel: the most frequent in the current results. */
+export const FACET_LIMIT = 30;
+/** Matching products read to find them (like the count's cap: the aggregate never reads the whole catalog). */
+const FACET_SAMPLE = COUNT_CAP + 1;
+const FACET_CACHE_MAX = 500;
+const FACET_TTL_MS = 30_000;
+const facetCache = new Map<string, { at: number; value: Promise<FacetRows> }>();
+
+interface FacetRows {
+  makers: { id: string; name: string; verified: boolean }[];
+  brands: { id: string; name: string }[];
+}
+
+/** The manufacturers and brands of a filtered set, top FACET_LIMIT of each by products among the first FACET_SAMPLE matches. */
+async function facetRows(lang: Lang, filters: ListingFilters, context: { currency: CurrencyInfo; rates: RateTable } | null): Promise<FacetRows> {
+  const key = `${lang}|${context?.currency.code ?? ""}|${JSON.stringify(filters)}`;
+  const hit = facetCache.get(key);
+  if (hit && Date.now() - hit.at < FACET_TTL_MS) return hit.value;
+  const value = (async (): Promise<FacetRows> => {
+    // Each list is computed without its own filter (so that another manufacturer or brand can be chosen), with
+    // every other filter: the brands of the chosen manufacturer, the manufacturers of the searched words.
+    const request = (f: ListingFilters): ListingRequest => ({ lang, currency: context?.currency as CurrencyInfo, rates: context?.rates as RateTable, filters: f, sort: "newest" });
+    const [forMakers, forBrands] = await Promise.all([whereClause(request({ ...filters, maker: null })), filters.maker || filters.brand ? whereClause(request({ ...filters, brand: null })) : null]);
+    const brandWhere = forBrands ?? forMakers;
+    if (forMakers.empty && brandWhere.empty) return { makers: [], brands: [] };
+    const sample = (w: { where: Prisma.Sql; empty: boolean }) =>
+      w.empty ? Prisma.sql`SELECT NULL::uuid AS "organizationId", NULL::uuid AS "brandId" WHERE FALSE` : Prisma.sql`SELECT p."organizationId", p."brandId" FROM "Product" p WHERE ${w.where} LIMIT ${FACET_SAMPLE}`;
+    const rows = await unscopedDb.$queryRaw<{ kind: "maker" | "brand"; id: string; name: string; verified: boolean }[]>`
+      WITH sm AS (${sample(forMakers)}),
+        sb AS (${forBrands ? sample(forBrands) : Prisma.sql`SELECT * FROM sm`})
+      SELECT 'maker' AS "kind", o."id", o."name", (o."verificationStatus" = 'VERIFIED') AS "verified"
+      FROM (SELECT "organizationId" AS "id", count(*) AS "n" FROM sm GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ${FACET_LIMIT}) c
+      JOIN "Organization" o ON o."id" = c."id" AND o."kind" = 'MANUFACTURER'
+      UNION ALL
+      SELECT 'brand', b."id", b."name", FALSE
+      FROM (SELECT "brandId" AS "id", count(*) AS "n" FROM sb WHERE "brandId" IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ${FACET_LIMIT}) c
+      JOIN "Brand" b ON b."id" = c."id"`;
+    const collator = new Intl.Collator(LOCALE_TAGS[lang]);
+    const byName = (a: { name: string }, b: { name: string }) => collator.compare(a.name, b.name);
+    return {
+      makers: rows.filter((r) => r.kind === "maker").map((r) => ({ id: r.id, name: r.name, verified: r.verified })).sort(byName),
+      brands: rows.filter((r) => r.kind === "brand").map((r) => ({ id: r.id, name: r.name })).sort(byName),
+    };
+  })();
+  if (facetCache.size >= FACET_CACHE_MAX) facetCache.delete(facetCache.keys().next().value as string);
+  facetCache.set(key, { at: Date.now(), value });
+  value.catch(() => facetCache.delete(key));
+  return value;
+}
+
 /**
- * Choices for the filter panel: the category tree, manufacturers with published products, and their brands (of
- * the chosen manufacturer only, when one is chosen). Cached for half a minute per process.
+ * Choices for the filter panel: the category tree, and the manufacturers and brands most present in the current
+ * results (top FACET_LIMIT of each, not every one of the catalog: the page stays small), plus the chosen ones.
+ * The brand list follows the chosen manufacturer. Price filters count only when `context` (the buyer's currency
+ * and today's rates) is given. Cached for half a minute per process and filter set.
  */
-export async function listingFacets(lang: Lang, filters: Pick<ListingFilters, "maker" | "brand">): Promise<ListingFacets> {
-  const [tree, makers, brands] = await Promise.all([
-    categoryTree(),
-    cached("makers", 30_000, () =>
-      unscopedDb.$queryRaw<{ id: string; name: string; verificationStatus: string }[]>`
-        SELECT o."id", o."name", o."verificationStatus"::text AS "verificationStatus" FROM "Organization" o
-        WHERE o."kind" = 'MANUFACTURER'
-          AND EXISTS (SELECT 1 FROM "Product" p WHERE p."organizationId" = o."id" AND p."status" = 'PUBLISHED')
-        ORDER BY o."name"`,
-    ),
-    cached(`brands:${filters.maker ?? "*"}`, 30_000, () =>
-      unscopedDb.$queryRaw<{ id: string; name: string }[]>`
-        SELECT b."id", b."name" FROM "Brand" b
-        WHERE ${filters.maker ? Prisma.sql`b."organizationId" = ${filters.maker}::uuid` : Prisma.sql`TRUE`}
-          AND EXISTS (SELECT 1 FROM "Product" p WHERE p."brandId" = b."id" AND p."status" = 'PUBLISHED')
-        ORDER BY b."name"
-        LIMIT 500`,
-    ),
-  ]);
+export async function listingFacets(
+  lang: Lang,
+  filters: Pick<ListingFilters, "maker" | "brand"> & Partial<ListingFilters>,
+  context: { currency: CurrencyInfo; rates: RateTable } | null = null,
+): Promise<ListingFacets> {
+  const full: ListingFilters = { ...NO_FILTERS, ...filters };
+  if (!context) {
+    full.priceMin = null;
+    full.priceMax = null;
+  }
+  const [tree, rows] = await Promise.all([categoryTree(), facetRows(lang, full, context)]);
   const categories: ListingFacets["categories"] = [];
   const walk = (parentId: string | null, depth: number) => {
     for (const node of tree.filter((c) => c.parentId === parentId)) {
@@ -647,13 +692,9 @@ export async function listingFacets(lang: Lang, filters: Pick<ListingFilters, "m
     }
   };
   walk(null, 0);
-  const facets: ListingFacets = {
-    categories,
-    brands: brands.map((b) => ({ id: b.id, name: b.name })),
-    makers: makers.map((m) => ({ id: m.id, name: m.name, verified: m.verificationStatus === "VERIFIED" })),
-  };
+  const facets: ListingFacets = { categories, brands: [...rows.brands], makers: [...rows.makers] };
   // A chosen brand or manufacturer stays choosable (and named on its chip) even when the lists above leave it out
-  // (another manufacturer's brand, a manufacturer with nothing published yet).
+  // (another manufacturer's brand, a manufacturer with nothing published yet, one outside the top).
   const [brand, maker] = await Promise.all([
     filters.brand && !facets.brands.some((b) => b.id === filters.brand) ? unscopedDb.$queryRaw<{ id: string; name: string }[]>`SELECT "id", "name" FROM "Brand" WHERE "id" = ${filters.brand}::uuid` : [],
     filters.maker && !facets.makers.some((m) => m.id === filters.maker)

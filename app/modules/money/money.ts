@@ -1,5 +1,6 @@
 import { convert, dinero, halfEven, toDecimal, toSnapshot, transformScale } from "dinero.js/bigint";
 import { LOCALE_TAGS, type Lang } from "~/modules/i18n/config";
+import { numberFormat } from "~/modules/i18n/format";
 import type { CurrencyInfo } from "./currencies";
 
 /** Money is an integer of minor units plus its ISO 4217 currency; never a float. */
@@ -36,7 +37,7 @@ export function toDecimalString(money: Money): string {
 /** Formats with Intl from the exact decimal string (NumberFormat v3 accepts strings), per language. */
 export function formatMoney(money: Money, lang: Lang): string {
   const digits = money.currency.displayDigits;
-  const formatter = new Intl.NumberFormat(LOCALE_TAGS[lang], {
+  const formatter = numberFormat(LOCALE_TAGS[lang], {
     style: "currency",
     currency: money.currency.code,
     minimumFractionDigits: digits,
