@@ -24,7 +24,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const memberships = sessionUser ? await listMyMemberships(sessionUser.user.id) : [];
   return {
     lang,
-    messages: resources[lang].common,
+    messages: messagesFor(lang, isOrganizationArea(new URL(request.url).pathname)),
     csrfToken: csrfTokenFromCookieHeader(request.headers.get("Cookie")) ?? "",
     appUrl: env().APP_URL,
     isProduction: env().isProduction,
@@ -36,9 +36,22 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export type RootData = Awaited<ReturnType<typeof loader>>;
 
-// The language lives in the URL: a change of language segment must reload the root's messages.
-export const shouldRevalidate: ShouldRevalidateFunction = ({ currentParams, nextParams, defaultShouldRevalidate }) =>
-  currentParams.lang !== nextParams.lang || defaultShouldRevalidate;
+/** Organization pages (the manufacturer console, imports) need their strings; public pages do not carry them. */
+function isOrganizationArea(pathname: string) {
+  return /^\/[a-z]{2}\/orgs\//.test(pathname);
+}
+
+function messagesFor(lang: Lang, organizationArea: boolean) {
+  const all = resources[lang].common;
+  if (organizationArea) return all;
+  // Public pages skip the console's and the importer's strings: a third of every page's hydration data.
+  const { console: _console, importer: _importer, ...publicMessages } = all;
+  return publicMessages as typeof all;
+}
+
+// The language lives in the URL, and so does the area: a change of either must reload the root's messages.
+export const shouldRevalidate: ShouldRevalidateFunction = ({ currentParams, nextParams, currentUrl, nextUrl, defaultShouldRevalidate }) =>
+  currentParams.lang !== nextParams.lang || isOrganizationArea(currentUrl.pathname) !== isOrganizationArea(nextUrl.pathname) || defaultShouldRevalidate;
 
 export function useRootData() {
   return useRouteLoaderData<typeof loader>("root");
