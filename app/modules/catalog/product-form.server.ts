@@ -3,6 +3,8 @@ import { en, es, pt, zhCN } from "zod/locales";
 import { unscopedDb, type ScopedDb } from "~/modules/db/index.server";
 import { notFound } from "~/modules/http/responses.server";
 import { isLang, LANGS, LOCALE_TAGS, type Lang } from "~/modules/i18n/config";
+import { serverT } from "~/modules/i18n/i18n.server";
+import { schemeName } from "./reference-data";
 import { requireOrganization, type OrganizationContext } from "~/modules/tenancy/access.server";
 import { countryOptions } from "~/modules/tenancy/countries";
 import { brandOptions } from "./brands.server";
@@ -263,7 +265,7 @@ export async function productFormOptions(scoped: ScopedDb, lang: Lang) {
     categories: groups,
     brands: brands.map((b) => ({ value: b.id, label: b.name })),
     countries: countryOptions(lang),
-    schemes: schemes.map((s) => ({ value: s.code, label: s.name })).sort((a, b) => collator.compare(a.label, b.label)),
+    schemes: schemes.map((s) => ({ value: s.code, label: schemeName(serverT(lang), s) })).sort((a, b) => collator.compare(a.label, b.label)),
   };
 }
 

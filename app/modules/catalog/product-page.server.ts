@@ -2,6 +2,8 @@ import type { UnitOfSale } from "~/generated/prisma/enums";
 import { unscopedDb } from "~/modules/db/index.server";
 import { isLang, LANGS, LOCALE_TAGS, type Lang } from "~/modules/i18n/config";
 import { formatDate, formatNumber } from "~/modules/i18n/format";
+import { serverT } from "~/modules/i18n/i18n.server";
+import { schemeName } from "./reference-data";
 import type { CurrencyInfo } from "~/modules/money/currencies";
 import type { RateTable } from "~/modules/money/fx.server";
 import { formatMoney, toDecimalString, type Money } from "~/modules/money/money";
@@ -251,7 +253,7 @@ export async function loadProductPage(slug: string, lang: Lang, buyer: { currenc
       const expired = Boolean(expiresIso && expiresIso < today);
       return {
         code: c.schemeCode,
-        name: c.scheme.name,
+        name: schemeName(serverT(lang), c.scheme),
         number: c.number,
         expires: c.expiresOn ? formatDate(c.expiresOn, lang, { dateStyle: "medium", timeZone: "UTC" }) : null,
         expired,

@@ -82,3 +82,11 @@ export const CERTIFICATION_SCHEMES: { code: string; name: string; countryCodes: 
   { code: "FCC", name: "FCC (United States radio frequency)", countryCodes: ["US"] },
   { code: "CCC", name: "CCC (China Compulsory Certification)", countryCodes: ["CN"] },
 ];
+
+/**
+ * A certification scheme's name in the page's language; the table's English name when no translation exists
+ * (a scheme the platform added later).
+ */
+export function schemeName(t: (key: string, options: { defaultValue: string }) => string, scheme: { code: string; name: string }): string {
+  return t(`catalog.schemes.${scheme.code}`, { defaultValue: scheme.name });
+}
