@@ -45,7 +45,7 @@ function messagesFor(lang: Lang, organizationArea: boolean) {
   const all = resources[lang].common;
   if (organizationArea) return all;
   // Public pages skip the console's and the importer's strings: a third of every page's hydration data.
-  const { console: _console, importer: _importer, ...publicMessages } = all;
+  const { console: _console, importer: _importer, inventory: _inventory, warehouse: _warehouse, ...publicMessages } = all;
   return publicMessages as typeof all;
 }
 

@@ -40,7 +40,15 @@ export default function OrganizationLayout() {
             <NavLink to={`${base}/brands`} className={tab}>
               {t("console.tabs.brands")}
             </NavLink>
+            <NavLink to={`${base}/inventory`} className={tab}>
+              {t("inventory.tab")}
+            </NavLink>
           </>
+        ) : null}
+        {organization.kind === "PLATFORM" ? (
+          <NavLink to={`${base}/warehouses`} className={tab}>
+            {t("warehouse.tab")}
+          </NavLink>
         ) : null}
         <NavLink to={`${base}/members`} className={tab}>
           {t("organizations.tabs.members")}
