@@ -1,13 +1,14 @@
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { createRequestHandler } from "@remix-run/express";
-import type { ServerBuild } from "@remix-run/node";
+import { createRequestHandler as createFetchRequestHandler, type ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express, { type NextFunction, type Request, type Response } from "express";
 import helmet from "helmet";
 import { env } from "~/modules/config/env.server";
 import { csrfCookieHeader, csrfTokenFromCookieHeader, newCsrfCookieValue, CSRF_COOKIE } from "~/modules/security/csrf.server";
 import { health } from "./health.server";
+import { createPageCache } from "./page-cache.server";
 
 declare module "@remix-run/node" {
   interface AppLoadContext {
@@ -60,6 +61,7 @@ export function createHttpApp(build: ServerBuild, state: { shuttingDown: boolean
 
   app.use(csrfCookie);
   app.use(sameOriginForUnsafeMethods);
+  app.use(createPageCache(createFetchRequestHandler(build, build.mode), { ttlSeconds: env().PAGE_CACHE_SECONDS }).middleware);
 
   app.all(
     "*",

@@ -207,6 +207,50 @@ describe("security headers and cookies", () => {
   });
 });
 
+describe("the page cache for anonymous catalog pages", () => {
+  const nonceOf = (response: Response) => /'nonce-([^']+)'/.exec(response.headers.get("content-security-policy") ?? "")?.[1];
+  const csrfInputs = (html: string) => [...html.matchAll(/name="csrf" value="([^"]+)"/g)].map((m) => m[1]);
+
+  it("serves the second visit from the cache with the visitor's own nonce and CSRF token", async () => {
+    const path = "/pt/products?sort=newest&cache-test=1";
+    const first = await csrfFor(path);
+    const second = await csrfFor("/pt/login");
+    expect(second.token).not.toBe(first.token);
+
+    const a = await get(path, { Cookie: first.cookie });
+    const b = await get(path, { Cookie: second.cookie });
+    expect(a.status).toBe(200);
+    expect(b.headers.get("x-page-cache")).toBe("HIT");
+    const [htmlA, htmlB] = [await a.text(), await b.text()];
+    // Same page, each with its own secrets: never the other visitor's.
+    expect(csrfInputs(htmlB).length).toBeGreaterThan(0);
+    expect(new Set(csrfInputs(htmlB))).toEqual(new Set([second.token]));
+    expect(htmlB).not.toContain(first.token);
+    const nonceB = nonceOf(b)!;
+    expect(htmlB).toContain(`nonce="${nonceB}"`);
+    expect(htmlB).not.toContain(nonceOf(a)!);
+    expect(htmlA.length).toBeGreaterThan(1000);
+  });
+
+  it("keeps pages for other preferences apart, and never caches a signed-in visitor's page", async () => {
+    const path = "/pt/products?cache-test=2";
+    await get(path);
+    const inEuro = await get(path, { Cookie: "ponte_currency=EUR" });
+    expect(inEuro.headers.get("x-page-cache")).toBe("MISS");
+    const signedIn = await logInOverHttp(MAKER.email, MAKER.password);
+    const mine = await get(path, { Cookie: signedIn });
+    expect(mine.status).toBe(200);
+    expect(mine.headers.get("x-page-cache")).toBeNull();
+  });
+
+  it("does not cache console pages or answers that set cookies", async () => {
+    expect((await get("/pt/login")).headers.get("x-page-cache")).toBeNull();
+    const missing = await get("/pt/products/no-such-product-anywhere");
+    expect(missing.status).toBe(404);
+    expect(missing.headers.get("x-page-cache")).toBe("BYPASS");
+  });
+});
+
 describe("logging in over HTTP", () => {
   it("redirects to the dashboard with an httpOnly SameSite=Lax session cookie", async () => {
     const { cookie, token } = await csrfFor("/en/login");

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { purgePublicPages } from "~/modules/http/page-cache-signal.server";
 import { Readable } from "node:stream";
 import type { ReadableStream as WebReadableStream } from "node:stream/web";
 import { CsvError, parse as parseCsv } from "csv-parse";
@@ -412,6 +413,7 @@ export async function runCatalogImport(importId: string): Promise<void> {
       where: { id: importId },
       data: { status: "SUCCEEDED", totalRows, processedRows: totalRows, createdCount: created, updatedCount: updated, rowErrors: [], failureCode: null, finishedAt: new Date() },
     });
+    purgePublicPages();
     emit({ status: "SUCCEEDED", phase: "done", processedRows: totalRows, totalRows });
     console.log(`[catalog-import] ${importId}: ${totalRows} rows, ${created} products created, ${updated} updated (${clock.summary()})`);
     finished = true;

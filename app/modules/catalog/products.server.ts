@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { purgePublicPages } from "~/modules/http/page-cache-signal.server";
 import slugify from "slugify";
 import type { Prisma } from "~/generated/prisma/client";
 import type { ProductStatus } from "~/generated/prisma/enums";
@@ -255,11 +256,13 @@ export async function createProduct(scoped: ScopedDb, input: ProductInput, optio
   const rates = options.rates ?? (await ratesAsOf());
   for (let attempt = 0; ; attempt++) {
     try {
-      return await scoped.$transaction(async (tx) => {
+      const saved = await scoped.$transaction(async (tx) => {
         const saved = await saveProduct(tx, input, { userId: options.userId, rates });
         await reindexProducts(tx, [saved.id]);
         return saved;
       }, PRODUCT_TRANSACTION);
+      purgePublicPages();
+      return saved;
     } catch (error) {
       if (!(error instanceof ProductSaveError && error.code === "slug_taken") || attempt > 0) throw error;
     }
@@ -269,11 +272,13 @@ export async function createProduct(scoped: ScopedDb, input: ProductInput, optio
 /** The console's update: its own transaction, then the search index. */
 export async function updateProduct(scoped: ScopedDb, productId: string, input: ProductInput, options: { userId?: string | null; rates?: RateTable } = {}) {
   const rates = options.rates ?? (await ratesAsOf());
-  return scoped.$transaction(async (tx) => {
+  const saved = await scoped.$transaction(async (tx) => {
     const saved = await saveProduct(tx, input, { productId, userId: options.userId, rates });
     await reindexProducts(tx, [saved.id]);
     return saved;
   }, PRODUCT_TRANSACTION);
+  purgePublicPages();
+  return saved;
 }
 
 const EDIT_INCLUDE = {
@@ -385,7 +390,7 @@ export type StatusChange = { ok: true; status: ProductStatus } | { ok: false; pr
  * unpublishes a product. Null when the product is not this organization's.
  */
 export async function setProductStatus(scoped: ScopedDb, productId: string, status: "PUBLISHED" | "UNPUBLISHED"): Promise<StatusChange | null> {
-  return scoped.$transaction(async (tx) => {
+  const change = await scoped.$transaction(async (tx): Promise<StatusChange | null> => {
     const product = await tx.product.findUnique({
       where: { id: productId },
       select: { id: true, status: true, publishedAt: true, sourceLocale: true, hsCode: true, hsCodeCn: true, translations: true, variants: { select: { id: true } }, priceTiers: { select: { id: true } } },
@@ -403,6 +408,8 @@ export async function setProductStatus(scoped: ScopedDb, productId: string, stat
     await reindexProducts(tx, [productId]);
     return { ok: true, status } as const;
   }, PRODUCT_TRANSACTION);
+  if (change?.ok) purgePublicPages();
+  return change;
 }
 
 function toContent(t: { name: string; shortDescription: string; longDescription: string; specifications: unknown; source: "HUMAN" | "MACHINE" }): TranslationContent {

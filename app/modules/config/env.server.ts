@@ -20,6 +20,10 @@ const EnvSchema = z.object({
   PONTE_WORKERS: z.enum(["inline", "off"]).optional(),
   /** Seed demo data into an empty database on start (default: on for the embedded database). */
   PONTE_SEED_DEMO: z.enum(["true", "false"]).optional(),
+  /** Seconds anonymous visitors' catalog pages stay in the page cache (app/server/page-cache.server.ts); 0: off. */
+  PAGE_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(10),
+  /** How long a stock reservation (cart or unpaid order) holds units before the worker releases it. */
+  RESERVATION_TTL_MINUTES: z.coerce.number().int().min(1).max(10_080).default(30),
 });
 
 export type Env = z.infer<typeof EnvSchema> & {

@@ -1,0 +1,159 @@
+import type { AppLoadContext } from "@remix-run/node";
+import type { NextFunction, Request as ExpressRequest, Response as ExpressResponse } from "express";
+import { LRUCache } from "lru-cache";
+import { csrfTokenFromCookieHeader, CSRF_COOKIE } from "~/modules/security/csrf.server";
+import { registerPageCachePurge } from "~/modules/http/page-cache-signal.server";
+
+/**
+ * A short-lived cache of the public catalog pages as anonymous visitors see them (home, browse, search, product
+ * pages, and their `.data` twins for client navigation): what a CDN would do in front of the site, kept in the
+ * process so that `npm start` needs nothing else.
+ *
+ * - Only GET requests without a session cookie; only 200 answers that set no cookie.
+ * - Keyed by path + query + every cookie except the CSRF one (currency, "buying for" country and region change
+ *   the page; the language is in the path).
+ * - The per-request secrets in the page, the CSP nonce and the CSRF token, are cut out when stored and the
+ *   current request's put back when served: no visitor ever gets another's token.
+ * - Concurrent misses of one key render once (the others wait for that render).
+ * - Entries live `ttlSeconds` (PAGE_CACHE_SECONDS, default 10; 0 turns the cache off), and catalog writes in this
+ *   process purge everything at once (other processes catch up within the TTL).
+ */
+
+type RemixHandler = (request: Request, loadContext: AppLoadContext) => Promise<Response>;
+
+interface CachedPage {
+  status: number;
+  headers: [string, string][];
+  /** The body with the nonce and CSRF token replaced by the placeholders below. */
+  template: string;
+}
+
+interface Rendered {
+  shared: CachedPage | null;
+  own: Response;
+  body: string;
+}
+
+const NONCE_PLACEHOLDER = "\u0000ponte-nonce\u0000";
+const CSRF_PLACEHOLDER = "\u0000ponte-csrf\u0000";
+const CACHEABLE_PATH = /^\/(?:pt|es|zh|en)(?:\/products(?:\/[a-z0-9-]+)?)?(?:\.data)?$/;
+const SESSION_COOKIE = "ponte_session=";
+
+export interface PageCacheOptions {
+  ttlSeconds: number;
+  /** Upper bound on memory: the sum of stored page sizes. */
+  maxBytes?: number;
+}
+
+export interface PageCache {
+  middleware: (req: ExpressRequest, res: ExpressResponse, next: NextFunction) => void;
+  purge: () => void;
+  stats: () => { hits: number; misses: number; entries: number; bytes: number };
+}
+
+export function cacheKeyFor(req: Pick<ExpressRequest, "method" | "originalUrl" | "headers">): string | null {
+  if (req.method !== "GET") return null;
+  const cookieHeader = req.headers.cookie ?? "";
+  if (cookieHeader.includes(SESSION_COOKIE)) return null;
+  const url = new URL(req.originalUrl, "http://cache.local");
+  if (!CACHEABLE_PATH.test(url.pathname)) return null;
+  const cookies = cookieHeader
+    .split(";")
+    .map((c) => c.trim())
+    .filter((c) => c && !c.startsWith(`${CSRF_COOKIE}=`))
+    .sort();
+  url.searchParams.sort();
+  return `${url.pathname}?${url.searchParams.toString()}|${cookies.join(";")}`;
+}
+
+export function createPageCache(handler: RemixHandler, options: PageCacheOptions): PageCache {
+  const entries = new LRUCache<string, CachedPage>({
+    maxSize: options.maxBytes ?? 64 * 1024 * 1024,
+    sizeCalculation: (page) => page.template.length * 2 + 256,
+    ttl: options.ttlSeconds * 1000,
+  });
+  const inFlight = new Map<string, Promise<Rendered>>();
+  let hits = 0;
+  let misses = 0;
+  const purge = () => entries.clear();
+  if (options.ttlSeconds > 0) registerPageCachePurge(purge);
+
+  function send(res: ExpressResponse, page: CachedPage, nonce: string, csrf: string, state: "HIT" | "MISS") {
+    for (const [name, value] of page.headers) res.setHeader(name, value);
+    res.setHeader("X-Page-Cache", state);
+    res.status(page.status).send(page.template.replaceAll(NONCE_PLACEHOLDER, nonce).replaceAll(CSRF_PLACEHOLDER, csrf));
+  }
+
+  /** Renders the page; answers it as a template when it may be shared, else as this request's own response. */
+  async function render(req: ExpressRequest, res: ExpressResponse, nonce: string, csrf: string): Promise<Rendered> {
+    const response = await handler(toWebRequest(req, res), { cspNonce: nonce });
+    const body = await response.text();
+    const shareable =
+      response.status === 200 && !response.headers.has("set-cookie") && !/no-store|private/.test(response.headers.get("cache-control") ?? "");
+    if (!shareable) return { shared: null, own: response, body };
+    // The secrets are long random strings: they occur only where the page put them.
+    let template = body.replaceAll(nonce, NONCE_PLACEHOLDER);
+    if (csrf) template = template.replaceAll(csrf, CSRF_PLACEHOLDER);
+    return { shared: { status: response.status, headers: [...response.headers.entries()], template }, own: response, body };
+  }
+
+  function middleware(req: ExpressRequest, res: ExpressResponse, next: NextFunction) {
+    const key = options.ttlSeconds > 0 ? cacheKeyFor(req) : null;
+    if (!key) return next();
+    const nonce = res.locals.cspNonce as string;
+    const csrf = csrfTokenFromCookieHeader(req.headers.cookie) ?? "";
+    const cached = entries.get(key);
+    if (cached) {
+      hits += 1;
+      return send(res, cached, nonce, csrf, "HIT");
+    }
+    const pending = inFlight.get(key);
+    if (pending) {
+      // Someone is rendering this page right now: wait for it rather than render it again.
+      pending.then(
+        (rendered) => (rendered.shared ? send(res, rendered.shared, nonce, csrf, "HIT") : next()),
+        () => next(),
+      );
+      return;
+    }
+    misses += 1;
+    const rendering = render(req, res, nonce, csrf);
+    inFlight.set(key, rendering);
+    rendering
+      .then((rendered) => {
+        if (rendered.shared) {
+          entries.set(key, rendered.shared);
+          return send(res, rendered.shared, nonce, csrf, "MISS");
+        }
+        // Not shareable (an error page, a redirect, a cookie): answer this request as rendered, store nothing.
+        const { own, body } = rendered;
+        for (const [name, value] of own.headers.entries()) if (name !== "set-cookie") res.setHeader(name, value);
+        const cookies = own.headers.getSetCookie();
+        if (cookies.length) res.append("Set-Cookie", cookies);
+        res.setHeader("X-Page-Cache", "BYPASS");
+        res.status(own.status).send(body);
+      })
+      .catch(next)
+      .finally(() => inFlight.delete(key));
+  }
+
+  return {
+    middleware,
+    purge,
+    stats: () => ({ hits, misses, entries: entries.size, bytes: entries.calculatedSize }),
+  };
+}
+
+/** The Fetch API request Remix expects, from Express's (as @remix-run/express builds it). */
+function toWebRequest(req: ExpressRequest, res: ExpressResponse): Request {
+  const url = new URL(`${req.protocol}://${req.get("host") ?? "localhost"}${req.originalUrl}`);
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value === undefined) continue;
+    if (Array.isArray(value)) for (const v of value) headers.append(name, v);
+    else headers.set(name, value);
+  }
+  const controller = new AbortController();
+  res.on("close", () => controller.abort());
+  return new Request(url.href, { method: req.method, headers, signal: controller.signal });
+}
