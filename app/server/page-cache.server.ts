@@ -24,8 +24,10 @@ type RemixHandler = (request: Request, loadContext: AppLoadContext) => Promise<R
 interface CachedPage {
   status: number;
   headers: [string, string][];
-  /** The body with the nonce and CSRF token replaced by the placeholders below. */
-  template: string;
+  /** The body in UTF-8, cut where the nonce or the CSRF token stood: served as parts[0] + slot 0 + parts[1] + … */
+  parts: Buffer[];
+  slots: ("nonce" | "csrf")[];
+  bytes: number;
 }
 
 interface Rendered {
@@ -34,8 +36,6 @@ interface Rendered {
   body: string;
 }
 
-const NONCE_PLACEHOLDER = "\u0000ponte-nonce\u0000";
-const CSRF_PLACEHOLDER = "\u0000ponte-csrf\u0000";
 const CACHEABLE_PATH = /^\/(?:pt|es|zh|en)(?:\/products(?:\/[a-z0-9-]+)?)?(?:\.data)?$/;
 const SESSION_COOKIE = "ponte_session=";
 
@@ -69,7 +69,7 @@ export function cacheKeyFor(req: Pick<ExpressRequest, "method" | "originalUrl" |
 export function createPageCache(handler: RemixHandler, options: PageCacheOptions): PageCache {
   const entries = new LRUCache<string, CachedPage>({
     maxSize: options.maxBytes ?? 64 * 1024 * 1024,
-    sizeCalculation: (page) => page.template.length * 2 + 256,
+    sizeCalculation: (page) => page.bytes + 256,
     ttl: options.ttlSeconds * 1000,
   });
   const inFlight = new Map<string, Promise<Rendered>>();
@@ -81,7 +81,11 @@ export function createPageCache(handler: RemixHandler, options: PageCacheOptions
   function send(res: ExpressResponse, page: CachedPage, nonce: string, csrf: string, state: "HIT" | "MISS") {
     for (const [name, value] of page.headers) res.setHeader(name, value);
     res.setHeader("X-Page-Cache", state);
-    res.status(page.status).send(page.template.replaceAll(NONCE_PLACEHOLDER, nonce).replaceAll(CSRF_PLACEHOLDER, csrf));
+    // Joining buffers, not replacing in a string: a 150 kB page costs microseconds, not milliseconds.
+    const values = { nonce: Buffer.from(nonce), csrf: Buffer.from(csrf) };
+    const chunks: Buffer[] = [page.parts[0]!];
+    page.slots.forEach((slot, i) => chunks.push(values[slot], page.parts[i + 1]!));
+    res.status(page.status).send(Buffer.concat(chunks));
   }
 
   /** Renders the page; answers it as a template when it may be shared, else as this request's own response. */
@@ -91,10 +95,7 @@ export function createPageCache(handler: RemixHandler, options: PageCacheOptions
     const shareable =
       response.status === 200 && !response.headers.has("set-cookie") && !/no-store|private/.test(response.headers.get("cache-control") ?? "");
     if (!shareable) return { shared: null, own: response, body };
-    // The secrets are long random strings: they occur only where the page put them.
-    let template = body.replaceAll(nonce, NONCE_PLACEHOLDER);
-    if (csrf) template = template.replaceAll(csrf, CSRF_PLACEHOLDER);
-    return { shared: { status: response.status, headers: [...response.headers.entries()], template }, own: response, body };
+    return { shared: { status: response.status, headers: [...response.headers.entries()], ...cutSecrets(body, { nonce, csrf }) }, own: response, body };
   }
 
   function middleware(req: ExpressRequest, res: ExpressResponse, next: NextFunction) {
@@ -142,6 +143,28 @@ export function createPageCache(handler: RemixHandler, options: PageCacheOptions
     purge,
     stats: () => ({ hits, misses, entries: entries.size, bytes: entries.calculatedSize }),
   };
+}
+
+/** Cuts the page where the secrets stand (long random strings: they occur only where the page put them). */
+export function cutSecrets(body: string, secrets: { nonce: string; csrf: string }): Pick<CachedPage, "parts" | "slots" | "bytes"> {
+  const buffer = Buffer.from(body);
+  const needles = (["nonce", "csrf"] as const).filter((slot) => secrets[slot]).map((slot) => ({ slot, bytes: Buffer.from(secrets[slot]) }));
+  const parts: Buffer[] = [];
+  const slots: CachedPage["slots"] = [];
+  let from = 0;
+  for (;;) {
+    let next: { slot: "nonce" | "csrf"; at: number; length: number } | null = null;
+    for (const needle of needles) {
+      const at = buffer.indexOf(needle.bytes, from);
+      if (at >= 0 && (!next || at < next.at)) next = { slot: needle.slot, at, length: needle.bytes.length };
+    }
+    if (!next) break;
+    parts.push(buffer.subarray(from, next.at));
+    slots.push(next.slot);
+    from = next.at + next.length;
+  }
+  parts.push(buffer.subarray(from));
+  return { parts, slots, bytes: buffer.length };
 }
 
 /** The Fetch API request Remix expects, from Express's (as @remix-run/express builds it). */
