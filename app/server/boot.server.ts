@@ -5,12 +5,7 @@ import { connectDatabase, disconnectDatabase } from "~/modules/db/index.server";
 import { startQueue, stopQueue } from "~/modules/jobs/queue.server";
 import { registerWorkers } from "../../workers/index";
 
-/**
- * Brings up what every Ponte process needs: the database (embedded or server), its migrations and reference
- * data, demo data on a fresh embedded database, and the job queue (worked here when `work` is true).
- */
-export async function bootServices(options: { work: boolean }) {
-  const database = await connectDatabase();
+async function migrateAndSeed(database: Awaited<ReturnType<typeof connectDatabase>>) {
   const applied = await applyMigrations(database.url);
   if (applied.length) console.log(`[db] applied migrations: ${applied.join(", ")}`);
   await seedReferenceData();
@@ -19,6 +14,26 @@ export async function bootServices(options: { work: boolean }) {
     const seeded = await seedDemoData({ onlyIfEmpty: true });
     if (seeded) console.log("[db] demo data seeded (logins in README.md, password ponte-demo-2026)");
   }
+}
+
+/** The primary of a cluster: migrations and seeds once, before the web processes start. */
+export async function prepareDatabase() {
+  const database = await connectDatabase();
+  try {
+    await migrateAndSeed(database);
+  } finally {
+    await disconnectDatabase();
+  }
+}
+
+/**
+ * Brings up what every Ponte process needs: the database (embedded or server), its migrations and reference
+ * data, demo data on a fresh embedded database (unless `prepare` is false: a cluster's primary did it), and the job
+ * queue (worked here when `work` is true).
+ */
+export async function bootServices(options: { work: boolean; prepare?: boolean }) {
+  const database = await connectDatabase();
+  if (options.prepare !== false) await migrateAndSeed(database);
   const boss = await startQueue(database.url);
   if (options.work) await registerWorkers(boss);
   return {

@@ -12,6 +12,7 @@
  *   BENCH_DATABASE_URL=postgresql://…/db npm run bench:catalog
  *   npm run bench:catalog -- --embedded                 the embedded database of `npm run seed:bench -- --embedded`
  *   options: --duration 10 (s), --warmup 3 (s), --connections 16, --only search-pt,product (case names),
+ *            --web-processes 1|2|auto (the server's WEB_PROCESSES; needs the PostgreSQL server),
  *            --page-cache on|off|both (both: every case with the anonymous page cache, then without it)
  */
 import { spawn, type ChildProcess } from "node:child_process";
@@ -36,6 +37,7 @@ const ONLY = option("only", "")
   .map((s) => s.trim())
   .filter(Boolean);
 const PAGE_CACHE = option("page-cache", "both");
+const WEB_PROCESSES = option("web-processes", "1");
 const MODES: ("cached" | "uncached")[] = PAGE_CACHE === "on" ? ["cached"] : PAGE_CACHE === "off" ? ["uncached"] : ["cached", "uncached"];
 const DEEP_OFFSET = 5000;
 const TARGET_P95_MS = 50;
@@ -240,7 +242,7 @@ async function main() {
   if (target.kind === "embedded" && !existsSync(path.join(target.dataDir, "pg"))) throw new Error("no embedded bench database: run `npm run seed:bench -- --embedded` first");
 
   const where = target.kind === "server" ? `PostgreSQL server, database ${target.database}` : "embedded PGlite";
-  console.log(`[bench:catalog] ${where}; ${CONNECTIONS} connections, ${WARMUP} s warm-up + ${DURATION} s per case; ${cpuModel()}, Node ${process.version}`);
+  console.log(`[bench:catalog] ${where}; ${WEB_PROCESSES} web process(es); ${CONNECTIONS} connections, ${WARMUP} s warm-up + ${DURATION} s per case; ${cpuModel()}, Node ${process.version}`);
   const results: Measured[] = [];
   let discovered: Awaited<ReturnType<typeof discover>> | undefined;
   // Each mode is its own server process: the page cache as deployed (anonymous pages kept PAGE_CACHE_SECONDS), and
@@ -248,7 +250,7 @@ async function main() {
   for (const mode of MODES) {
     console.log(`  page cache ${mode === "cached" ? "on (PAGE_CACHE_SECONDS=10)" : "off (every request rendered)"}:`);
     const server = spawn(process.execPath, ["--import", "tsx", "app/server/index.ts"], {
-      env: { ...env, PAGE_CACHE_SECONDS: mode === "cached" ? "10" : "0" },
+      env: { ...env, PAGE_CACHE_SECONDS: mode === "cached" ? "10" : "0", WEB_PROCESSES: WEB_PROCESSES },
       stdio: ["ignore", "pipe", "pipe"],
     });
     let serverLog = "";
@@ -313,7 +315,7 @@ async function main() {
     machine: { cpus: cpuModel(), memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.type()} ${os.release()}` },
     database: target.kind === "server" ? { kind: "server", name: target.database } : { kind: "embedded" },
     catalog: { listed: discovered!.total, deepPage: discovered!.deepPage, deepOffset: discovered!.deepOffset },
-    load: { tool: "autocannon", connections: CONNECTIONS, warmupSeconds: WARMUP, durationSeconds: DURATION },
+    load: { tool: "autocannon", webProcesses: WEB_PROCESSES, connections: CONNECTIONS, warmupSeconds: WARMUP, durationSeconds: DURATION },
     targets: { p95Ms: TARGET_P95_MS, ratioToBare: TARGET_RATIO },
     cases: rows,
     ceiling,

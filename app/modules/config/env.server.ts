@@ -21,6 +21,8 @@ const EnvSchema = z.object({
   /** Seed demo data into an empty database on start (default: on for the embedded database). */
   PONTE_SEED_DEMO: z.enum(["true", "false"]).optional(),
   /** Seconds anonymous visitors' catalog pages stay in the page cache (app/server/page-cache.server.ts); 0: off. */
+  /** Web processes sharing the port (node:cluster), "auto" = one per core; only with DATABASE_URL (PGlite is one process). */
+  WEB_PROCESSES: z.union([z.literal("auto"), z.coerce.number().int().min(1).max(64)]).default(1),
   PAGE_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(10),
   /** How long a stock reservation (cart or unpaid order) holds units before the worker releases it. */
   RESERVATION_TTL_MINUTES: z.coerce.number().int().min(1).max(10_080).default(30),
