@@ -22,6 +22,7 @@ export async function startEmbeddedPostgres(dataDir?: string): Promise<EmbeddedP
   // The contrib extensions the schema uses (search): the PostgreSQL server ships them in postgresql-contrib.
   const pglite = await PGlite.create(dataDir, { extensions: { pg_trgm, unaccent, fuzzystrmatch } });
   const server = new PGLiteSocketServer({ db: pglite, host: "127.0.0.1", port: 0, maxConnections: 64 });
+  isolateExtendedProtocolBatches(server);
   await server.start();
   const [host, port] = server.getServerConn().split(":");
   return {
@@ -30,5 +31,90 @@ export async function startEmbeddedPostgres(dataDir?: string): Promise<EmbeddedP
       await server.stop();
       await pglite.close();
     },
+  };
+}
+
+export interface QueuedMessage {
+  handlerId: number;
+  message: Uint8Array;
+  onData(data: Uint8Array): void;
+  resolve(bytes: number): void;
+  reject(error: unknown): void;
+}
+
+/** pglite-socket's internal queue (0.2.x): every frontend message of every connection, run one at a time. */
+export interface SocketQueryQueue {
+  queue: QueuedMessage[];
+  processing: boolean;
+  lastHandlerId: number | null;
+  db: Pick<PGlite, "isInTransaction" | "runExclusive" | "execProtocolRawStream">;
+  processQueue(): Promise<void>;
+  clearQueueForHandler(handlerId: number): void;
+}
+
+// Frontend messages of the extended query protocol that leave the session mid-batch until Sync ("S"):
+// Parse, Bind, Describe, Execute, Close, Flush.
+const BATCH_MESSAGES = new Set(["P", "B", "D", "E", "C", "H"].map((c) => c.charCodeAt(0)));
+
+/**
+ * pglite-socket 0.2.17 runs each frontend message of each connection in arrival order and keeps a connection's
+ * turn only inside a transaction, so two connections' Parse/Bind/Execute/Sync batches can interleave on PGlite's
+ * one session: "bind message supplies 1 parameters, but prepared statement requires 4", or silently another
+ * statement's rows (electric-sql/pglite#1046, open). A failed message also left the queue stuck for good.
+ * Until the library fixes it, its queue is replaced by one that also keeps a connection's turn from the first
+ * message of a batch to its Sync, and that goes on after a failure.
+ */
+export function isolateExtendedProtocolBatches(server: PGLiteSocketServer) {
+  const queue = (server as unknown as { queryQueue?: SocketQueryQueue }).queryQueue;
+  if (!queue || typeof queue.processQueue !== "function" || typeof queue.clearQueueForHandler !== "function" || !Array.isArray(queue.queue)) {
+    throw new Error("pglite-socket's internals changed: review isolateExtendedProtocolBatches before upgrading");
+  }
+  installBatchIsolation(queue);
+}
+
+/** The queue discipline itself (exported for its unit test, which drives it with a stand-in database). */
+export function installBatchIsolation(queue: SocketQueryQueue) {
+  let batchOwner: number | null = null;
+  queue.processQueue = async function processQueue(this: SocketQueryQueue) {
+    if (this.processing || this.queue.length === 0) return;
+    this.processing = true;
+    try {
+      while (this.queue.length > 0) {
+        const owner = batchOwner ?? (this.db.isInTransaction() ? this.lastHandlerId : null);
+        const index = owner === null ? 0 : this.queue.findIndex((item) => item.handlerId === owner);
+        // The owner's next message has not arrived yet: the others wait for it (enqueue calls us again).
+        if (index === -1) break;
+        const [item] = this.queue.splice(index, 1);
+        if (!item) break;
+        batchOwner = BATCH_MESSAGES.has(item.message[0] ?? 0) ? item.handlerId : null;
+        this.lastHandlerId = item.handlerId;
+        let bytes = 0;
+        try {
+          await this.db.runExclusive(() =>
+            this.db.execProtocolRawStream(item.message, {
+              onRawData: (data: Uint8Array) => {
+                bytes += data.length;
+                item.onData(data);
+              },
+            }),
+          );
+        } catch (error) {
+          item.reject(error);
+          continue;
+        }
+        item.resolve(bytes);
+      }
+    } finally {
+      this.processing = false;
+    }
+  };
+  const clear = queue.clearQueueForHandler.bind(queue);
+  queue.clearQueueForHandler = (handlerId: number) => {
+    clear(handlerId);
+    // A connection that went away mid-batch must not keep its turn.
+    if (batchOwner === handlerId) {
+      batchOwner = null;
+      void queue.processQueue();
+    }
   };
 }
