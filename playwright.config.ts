@@ -4,9 +4,10 @@ import { defineConfig, devices } from "@playwright/test";
  * End-to-end tests: Debian's Chromium (no browser downloads) against the app on port 3210, started on a fresh
  * embedded database for every run (demo data is seeded on first start). `npm test` builds before running these.
  */
-const PORT = 3210;
+// E2E_PORT / E2E_DATA_DIR let a second run go beside the first (one developer's spec while the suite runs).
+const PORT = Number(process.env.E2E_PORT ?? 3210);
 const BASE_URL = `http://localhost:${PORT}`;
-const DATA_DIR = ".cache/e2e";
+const DATA_DIR = process.env.E2E_DATA_DIR ?? ".cache/e2e";
 
 export default defineConfig({
   testDir: "tests/e2e",

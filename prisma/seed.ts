@@ -1,10 +1,12 @@
 import type { Locale, OrganizationKind } from "../app/generated/prisma/enums";
 import { unscopedDb } from "../app/modules/db/index.server";
 import { CATEGORY_TREE, CERTIFICATION_SCHEMES, type CategorySeed } from "../app/modules/catalog/reference-data";
+import { ensureOriginLocations, seedInventoryReferenceData } from "../app/modules/inventory/seed.server";
 import { CURRENCIES } from "../app/modules/money/currencies";
 import { hashPassword } from "../app/modules/tenancy/passwords.server";
 import { validateTaxId } from "../app/modules/tenancy/tax-id";
 import { seedDemoCatalog } from "./seed-demo-catalog";
+import { seedDemoInventory } from "./seed-demo-inventory";
 
 export const DEMO_PASSWORD = "ponte-demo-2026";
 
@@ -30,6 +32,7 @@ export async function seedReferenceData() {
     await unscopedDb.certificationScheme.upsert({ where: { code: scheme.code }, create: scheme, update: {} });
   }
   await seedCategories(CATEGORY_TREE, null);
+  await seedInventoryReferenceData();
   if ((await unscopedDb.fxRate.count()) > 0) return;
   const today = new Date();
   const days = [2, 1, 0].map((back) => new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate() - back)));
@@ -151,7 +154,11 @@ export async function seedDemoData(options: { onlyIfEmpty: boolean }): Promise<b
     create: { organizationId: platformId, userId: agent.id, role: "MEMBER" },
     update: {},
   });
+  // Each demo manufacturer's Zhuhai origin location (inventory).
+  await ensureOriginLocations();
   // The demo manufacturers' published products (prisma/seed-demo-catalog.ts); skips those that have products.
   await seedDemoCatalog();
+  // Demo stock in the overseas warehouses and the demo warehouse staff (prisma/seed-demo-inventory.ts).
+  await seedDemoInventory();
   return true;
 }

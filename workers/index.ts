@@ -2,6 +2,8 @@ import type PgBoss from "pg-boss";
 import { deliverEmail, sweepPendingEmails } from "./email";
 import { runCatalogImport } from "./catalog-import";
 import { purgeExpired } from "./maintenance";
+import { runReservationExpiry } from "./inventory-reservations";
+import { runStockAlerts } from "./inventory-alerts";
 
 /** Registers every handler on a started queue, and the recurring jobs. */
 export async function registerWorkers(boss: PgBoss) {
@@ -20,6 +22,14 @@ export async function registerWorkers(boss: PgBoss) {
     const purged = await purgeExpired();
     console.log("[maintenance] purged", purged);
   });
+  await boss.work("reservations.expire", async () => {
+    await runReservationExpiry();
+  });
+  await boss.work("stock-alerts.evaluate", async () => {
+    await runStockAlerts();
+  });
   await boss.schedule("email.sweep", "*/5 * * * *");
   await boss.schedule("maintenance.purge-expired", "17 * * * *");
+  await boss.schedule("reservations.expire", "* * * * *");
+  await boss.schedule("stock-alerts.evaluate", "*/5 * * * *");
 }

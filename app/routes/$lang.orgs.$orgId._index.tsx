@@ -83,6 +83,19 @@ export default function OrganizationDashboard() {
                   </Link>
                 </p>
               </article>
+            ) : area === "stock" && kind === "MANUFACTURER" ? (
+              <article key={area} className={`card ${overview.openStockAlerts ? "border-amber-300" : ""}`} data-testid={`area-${area}`}>
+                <h3 className="font-semibold">{t(`dashboard.areas.${area}.title`)}</h3>
+                <p className={`mt-1 text-sm ${overview.openStockAlerts ? "font-medium text-amber-900" : "text-slate-700"}`} data-testid="stock-alert-count">
+                  {overview.openStockAlerts ? t("inventory.overview.alerts", { count: overview.openStockAlerts }) : t("inventory.overview.noAlerts")}
+                </p>
+                {overview.inboundOnTheWay ? <p className="text-sm text-slate-700">{t("inventory.overview.onTheWay", { count: overview.inboundOnTheWay })}</p> : null}
+                <p className="mt-3">
+                  <Link to={`${base}/inventory`} className="link text-sm">
+                    {t("inventory.overview.open")}
+                  </Link>
+                </p>
+              </article>
             ) : (
               <article key={area} className="card border-dashed" data-testid={`area-${area}`}>
                 <h3 className="font-semibold">{t(`dashboard.areas.${area}.title`)}</h3>

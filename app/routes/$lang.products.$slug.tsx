@@ -1,26 +1,38 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
-import { useState } from "react";
+import { Form, Link, useFetcher, useLoaderData } from "@remix-run/react";
+import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { BuyerPreferences } from "~/components/catalog/buyer-preferences";
+import { AvailabilityIcon } from "~/components/catalog/product-card";
 import { ProductGallery } from "~/components/catalog/product-gallery";
 import { quoteFor, TierCalculator } from "~/components/catalog/tier-calculator";
 import { TranslationNote } from "~/components/catalog/translation-note";
 import { VerifiedMark } from "~/components/catalog/verified-mark";
 import { VerificationBadge } from "~/components/verification-badge";
-import { buyerPreferencesView, currentRates, getBuyerContext } from "~/modules/catalog/buyer-context.server";
+import { buyerPreferencesView, currentRates, deliveryLocation, getBuyerContext } from "~/modules/catalog/buyer-context.server";
 import { loadProductPage, productJsonLd } from "~/modules/catalog/product-page.server";
 import { env } from "~/modules/config/env.server";
 import { notFound } from "~/modules/http/responses.server";
 import { LOCALE_TAGS, requireLang, type Lang } from "~/modules/i18n/config";
 import { serverT } from "~/modules/i18n/i18n.server";
+import { productAvailability, type ProductAvailability } from "~/modules/inventory/availability.server";
+
+/** The quantity the page prices and allocates: `?quantity=` (the calculator's GET form), else the MOQ. */
+function requestedQuantity(url: URL, moq: number): number {
+  const raw = url.searchParams.get("quantity")?.trim() ?? "";
+  const n = /^\d{1,7}$/.test(raw) ? Number(raw) : NaN;
+  return n >= 1 ? n : moq;
+}
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const lang = requireLang(params);
   const [buyer, rates] = await Promise.all([getBuyerContext(request, lang), currentRates()]);
   const currency = rates.currencies.get(buyer.currencyCode) ?? rates.currency("USD");
-  const page = await loadProductPage(params.slug ?? "", lang, { currency, countryCode: buyer.countryCode }, rates);
-  if (!page) notFound();
+  const found = await loadProductPage(params.slug ?? "", lang, { currency, countryCode: buyer.countryCode }, rates);
+  if (!found) notFound();
+  const { availabilityInput, ...page } = found;
+  const quantity = requestedQuantity(new URL(request.url), page.trade.moq);
+  const availability = await productAvailability(availabilityInput, quantity, deliveryLocation(buyer), lang, rates.currencies);
   const appUrl = env().APP_URL;
   const url = `${appUrl}/${lang}/products/${page.slug}`;
   const description = (page.shortDescription?.value ?? page.longDescription?.value ?? page.name.value).replace(/\s+/g, " ").slice(0, 200);
@@ -32,7 +44,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     lang,
     page,
     unitLabel,
-    initialQuote: quoteFor(page.tiers, page.trade.moq, page.currency, conversion, lang),
+    quantity,
+    availability,
+    initialQuote: quoteFor(page.tiers, quantity, page.currency, conversion, lang),
     calculatorConversion: conversion,
     preferences: buyerPreferencesView(buyer, lang),
     seo: {
@@ -42,7 +56,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       image: imageUrls[0] ?? null,
       imageAlt: page.images[0]?.alt ?? null,
       ogLocale: LOCALE_TAGS[lang].replace("-", "_"),
-      jsonLd: productJsonLd(page, url, imageUrls),
+      jsonLd: productJsonLd(found, url, imageUrls),
     },
   };
 }
@@ -67,13 +81,23 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => {
 };
 
 export default function ProductPage() {
-  const { lang: rawLang, page, unitLabel, initialQuote, calculatorConversion, preferences } = useLoaderData<typeof loader>();
+  const { lang: rawLang, page, unitLabel, initialQuote, calculatorConversion, preferences, quantity, availability } = useLoaderData<typeof loader>();
   const lang = rawLang as Lang;
   const { t } = useTranslation();
   const [activeTier, setActiveTier] = useState<number | null>(initialQuote?.tierIndex ?? null);
   const validHere = page.certifications.filter((c) => c.validHere);
   const incotermLabel = t(`browse.incoterm.${page.trade.incoterm}`);
   const variantColumns = (["voltage", "plugType", "color", "capacity"] as const).filter((k) => page.variants.some((v) => v[k]));
+  // Availability follows the calculator's quantity: the same loader, fetched for ?quantity=N (a GET form without JavaScript).
+  const fetcher = useFetcher<typeof loader>();
+  const timer = useRef<ReturnType<typeof setTimeout>>();
+  useEffect(() => () => clearTimeout(timer.current), []);
+  const onQuantityChange = (n: number | null) => {
+    clearTimeout(timer.current);
+    if (n === null || n < 1 || n > 9_999_999) return;
+    timer.current = setTimeout(() => fetcher.load(`/${lang}/products/${page.slug}?quantity=${n}`), 350);
+  };
+  const shownAvailability = fetcher.data?.availability ?? availability;
   return (
     <div className="mx-auto max-w-6xl px-4 py-6 sm:py-8">
       <div className="flex flex-wrap items-start justify-between gap-4">
@@ -180,6 +204,8 @@ export default function ProductPage() {
             </p>
           </section>
 
+          <AvailabilityBlock availability={shownAvailability} updating={fetcher.state === "loading"} />
+
           <dl className="grid grid-cols-2 gap-3 text-sm sm:grid-cols-4">
             <Fact label={t("browse.product.moq")} value={t(`browse.units.${page.trade.unit}`, { count: page.trade.moq, n: page.trade.moqFormatted })} testId="fact-moq" />
             <Fact label={t("browse.product.leadTime")} value={t("browse.product.days", { count: page.trade.leadTimeDays, n: page.trade.leadTimeFormatted })} />
@@ -191,9 +217,14 @@ export default function ProductPage() {
             <h2 id="order-title" className="text-base font-semibold">
               {t("browse.product.orderTitle")}
             </h2>
-            <div className="mt-3">
-              <TierCalculator lang={lang} tiers={page.tiers} currency={page.currency} conversion={calculatorConversion} moq={page.trade.moq} moqFormatted={page.trade.moqFormatted} unitLabel={unitLabel} initial={initialQuote} incoterm={incotermLabel} onTierChange={setActiveTier} />
-            </div>
+            <Form method="get" preventScrollReset className="mt-3" data-testid="quantity-form">
+              <TierCalculator lang={lang} tiers={page.tiers} currency={page.currency} conversion={calculatorConversion} moq={page.trade.moq} moqFormatted={page.trade.moqFormatted} unitLabel={unitLabel} initial={initialQuote} initialQuantity={quantity} name="quantity" onQuantityChange={onQuantityChange} incoterm={incotermLabel} onTierChange={setActiveTier} />
+              <noscript>
+                <button type="submit" className="btn-secondary mt-2 px-3 py-1.5">
+                  {t("browse.availability.update")}
+                </button>
+              </noscript>
+            </Form>
           </section>
         </div>
       </div>
@@ -342,6 +373,67 @@ export default function ProductPage() {
         </aside>
       </div>
     </div>
+  );
+}
+
+const TONE_STYLE = {
+  stock: "border-emerald-200 bg-emerald-50",
+  partial: "border-amber-200 bg-amber-50",
+  origin: "border-slate-200 bg-slate-50",
+  unknown: "border-slate-200 bg-slate-50",
+} as const;
+
+/** Where each SKU ships from for the buyer, for the calculator's quantity: local stock or Zhuhai, and how long. */
+function AvailabilityBlock({ availability, updating }: { availability: ProductAvailability; updating: boolean }) {
+  const { t } = useTranslation();
+  const several = availability.variants.length > 1;
+  return (
+    <section aria-labelledby="availability-title" aria-busy={updating} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm" data-testid="availability">
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h2 id="availability-title" className="text-base font-semibold">
+          {t("browse.availability.title")}
+        </h2>
+        <p className="text-xs text-slate-600" aria-live="polite" data-testid="availability-quantity">
+          {updating ? t("browse.availability.updating") : t("browse.availability.forQuantity", { quantity: availability.quantityFormatted })}
+        </p>
+      </div>
+      {availability.destination ? <p className="mt-1 text-xs text-slate-600">{t("browse.availability.deliverTo", { destination: availability.destination })}</p> : null}
+      <ul className={`mt-3 space-y-2 transition-opacity ${updating ? "opacity-60" : ""}`}>
+        {availability.variants.map((v) => (
+          <li key={v.variantId || "product"} className={`rounded-md border px-3 py-2 text-sm ${TONE_STYLE[v.tone]}`} data-testid="variant-availability" data-sku={v.sku} data-tone={v.tone}>
+            {several ? (
+              <p className="mb-1 text-xs font-semibold text-slate-700">
+                {v.label}
+                {v.label !== v.sku ? <span className="ml-2 font-mono font-normal text-slate-500">{v.sku}</span> : null}
+              </p>
+            ) : null}
+            <ul className="space-y-1">
+              {v.lines.map((line, i) => (
+                <li key={i} className={`flex items-start gap-1.5 ${line.source === "warehouse" ? "font-medium text-emerald-900" : "text-slate-800"}`} data-testid="availability-line" data-source={line.source}>
+                  <AvailabilityIcon tone={line.source === "origin" ? "origin" : "stock"} />
+                  <span>
+                    {line.text}
+                    {line.quantity ? <span className="ml-1 font-normal text-slate-600">({line.quantity})</span> : null}
+                    {line.cost ? <span className="block text-xs font-normal text-slate-600">{line.cost}</span> : null}
+                  </span>
+                </li>
+              ))}
+            </ul>
+            {v.splitNote ? <p className="mt-1 text-xs text-amber-900">{v.splitNote}</p> : null}
+            {v.stock && v.stock.length > 0 ? (
+              <p className="mt-1 text-xs text-slate-600" data-testid="stock-quantities">
+                {t("browse.availability.stockNow")}: {v.stock.map((s) => `${s.city} ${s.quantity}`).join(" · ")}
+              </p>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+      {availability.hint ? (
+        <p className="mt-2 text-xs text-slate-700" data-testid="availability-hint">
+          {t(availability.hint === "chooseCountry" ? "browse.availability.chooseCountry" : "browse.availability.chooseRegion")}
+        </p>
+      ) : null}
+    </section>
   );
 }
 

@@ -4,12 +4,13 @@ import { useTranslation } from "react-i18next";
 import { BuyerPreferences } from "~/components/catalog/buyer-preferences";
 import { FILTER_FORM_ID, ListingFiltersPanel } from "~/components/catalog/listing-filters";
 import { ProductCardView } from "~/components/catalog/product-card";
-import { buyerPreferencesView, currentRates, getBuyerContext } from "~/modules/catalog/buyer-context.server";
+import { buyerPreferencesView, currentRates, deliveryLocation, getBuyerContext } from "~/modules/catalog/buyer-context.server";
 import { categoryName, categoryTree, listingFacets, listingSearchParams, parseListingSearch, presentCard, queryListing, type ListingFilters, type ListingSort } from "~/modules/catalog/listing.server";
 import { env } from "~/modules/config/env.server";
 import { LOCALE_TAGS, requireLang, type Lang } from "~/modules/i18n/config";
 import { formatDate, formatNumber } from "~/modules/i18n/format";
 import { serverT } from "~/modules/i18n/i18n.server";
+import { cardAvailability } from "~/modules/inventory/availability.server";
 import { formatMoney, parseAmountToMinor } from "~/modules/money/money";
 
 type ChipKind = keyof ListingFilters;
@@ -20,14 +21,24 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const [buyer, rates] = await Promise.all([getBuyerContext(request, lang), currentRates()]);
   const currency = rates.currencies.get(buyer.currencyCode) ?? rates.currency("USD");
   const search = parseListingSearch(url.searchParams, currency);
-  const { filters } = search;
+  const location = deliveryLocation(buyer);
+  // "In stock near me" needs to know where: without a country it is not applied, and the page says why.
+  const nearStockNeedsCountry = Boolean(search.filters.nearStock && !location);
+  const filters: ListingFilters = nearStockNeedsCountry ? { ...search.filters, nearStock: null } : search.filters;
   const [result, facets, tree] = await Promise.all([
-    queryListing({ lang, currency, rates, filters, sort: search.sort, after: search.after, before: search.before }),
-    listingFacets(lang, filters, { currency, rates }),
+    queryListing({ lang, currency, rates, filters, sort: search.sort, after: search.after, before: search.before, location }),
+    listingFacets(lang, filters, { currency, rates, location }),
     categoryTree(),
   ]);
-  const cards = result.rows.map((row) => presentCard(row, lang, currency, rates));
+  const availability = await cardAvailability(
+    result.rows.map((r) => ({ id: r.id, moq: r.moq, leadTimeDays: r.leadTimeDays, originCountry: r.originCountry })),
+    location,
+    lang,
+  );
+  const cards = result.rows.map((row) => presentCard(row, lang, currency, rates, availability.get(row.id) ?? null));
   const regions = new Intl.DisplayNames([LOCALE_TAGS[lang]], { type: "region" });
+  const preferences = buyerPreferencesView(buyer, lang);
+  const place = preferences.countryName ? (preferences.regionName ? `${preferences.regionName}, ${preferences.countryName}` : preferences.countryName) : null;
 
   // The sort stays in links only when the buyer chose it (and it still applies).
   const keptSort = (f: ListingFilters): ListingSort | null => (search.sortChosen && !(search.sort === "relevance" && !f.q) ? search.sort : null);
@@ -40,7 +51,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     return minor === null ? typed : formatMoney({ amountMinor: minor, currency }, lang);
   };
   const category = filters.category ? tree.find((c) => c.slug === filters.category) : undefined;
-  const chipValue: Record<ChipKind, (v: string | number) => string> = {
+  const chipValue: Record<ChipKind, (v: string | number | true) => string> = {
     q: (v) => String(v),
     category: (v) => (category ? categoryName(category, lang) : String(v)),
     brand: (v) => facets.brands.find((b) => b.id === v)?.name ?? String(v).slice(0, 8),
@@ -50,6 +61,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     moqMax: (v) => formatNumber(Number(v), lang),
     leadMax: (v) => formatNumber(Number(v), lang),
     cert: (v) => regions.of(String(v)) ?? String(v),
+    nearStock: () => place ?? "",
   };
   const chips = (Object.keys(filters) as ChipKind[])
     .filter((k) => filters[k] !== null)
@@ -79,12 +91,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     // Deep in the list, or a cursor that led nowhere (the catalog changed since the link was made).
     firstHref: result.page > 2 || (result.page > 1 && !result.prev) || ((search.after || search.before) && cards.length === 0) ? href(filters) : null,
     chips,
-    clearHref: href({ ...filters, category: null, brand: null, maker: null, priceMin: null, priceMax: null, moqMax: null, leadMax: null, cert: null }),
+    clearHref: href({ ...filters, category: null, brand: null, maker: null, priceMin: null, priceMax: null, moqMax: null, leadMax: null, cert: null, nearStock: null }),
     facets,
     topCategories: facets.categories.filter((c) => c.depth === 0),
     currencyCode: currency.code,
     rateDate: rateDate ? formatDate(`${rateDate}T12:00:00Z`, lang, { dateStyle: "medium", timeZone: "UTC" }) : null,
-    preferences: buyerPreferencesView(buyer, lang),
+    preferences,
+    nearStock: { available: Boolean(location), place, needsCountry: nearStockNeedsCountry },
     certCountryName: filters.cert ? (regions.of(filters.cert) ?? filters.cert) : null,
     seo: {
       title: heading,
@@ -151,7 +164,7 @@ export default function ProductsIndex() {
 
       <div className="mt-6 grid gap-6 md:grid-cols-[16rem_minmax(0,1fr)]">
         <aside>
-          <ListingFiltersPanel lang={lang} filters={data.filters} facets={data.facets} currencyCode={data.currencyCode} country={data.preferences.countryCode ? { code: data.preferences.countryCode, name: data.preferences.countryName ?? data.preferences.countryCode } : null} certCountryName={data.certCountryName} activeCount={filterChips.length} />
+          <ListingFiltersPanel lang={lang} filters={data.filters} facets={data.facets} currencyCode={data.currencyCode} country={data.preferences.countryCode ? { code: data.preferences.countryCode, name: data.preferences.countryName ?? data.preferences.countryCode } : null} certCountryName={data.certCountryName} nearStock={data.nearStock} activeCount={filterChips.length} />
         </aside>
 
         <section aria-labelledby="results-heading" className="min-w-0">
@@ -193,6 +206,11 @@ export default function ProductsIndex() {
             </div>
           </div>
 
+          {data.nearStock.needsCountry ? (
+            <p role="status" className="mt-3 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="near-stock-needs-country">
+              {t("browse.results.nearStockNeedsCountry")}
+            </p>
+          ) : null}
           {data.invalid.length > 0 || data.cursorIgnored ? (
             <p role="status" className="mt-3 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
               {data.cursorIgnored ? t("browse.results.cursorIgnored") : t("browse.results.invalidFilters", { filters: data.invalid.map((f) => t(`browse.filterNames.${f}`)).join(", ") })}

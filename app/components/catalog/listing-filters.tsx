@@ -14,6 +14,8 @@ interface Props {
   country: { code: string; name: string } | null;
   /** The country named by the URL's cert filter when it is not the buyer's (a shared link). */
   certCountryName: string | null;
+  /** "In stock near me": offered when the buyer's country is known (`place` names where, in the page's language). */
+  nearStock: { available: boolean; place: string | null };
   activeCount: number;
 }
 
@@ -22,7 +24,7 @@ interface Props {
  * change). On narrow screens it folds behind a "Filters" toggle that is a checkbox, so it folds without
  * JavaScript too.
  */
-export function ListingFiltersPanel({ lang, filters, facets, currencyCode, country, certCountryName, activeCount }: Props) {
+export function ListingFiltersPanel({ lang, filters, facets, currencyCode, country, certCountryName, nearStock, activeCount }: Props) {
   const { t } = useTranslation();
   const submit = useSubmit();
   const id = useId();
@@ -42,6 +44,27 @@ export function ListingFiltersPanel({ lang, filters, facets, currencyCode, count
         <Form method="get" action={`/${lang}/products`} id={FILTER_FORM_ID} className="space-y-5 rounded-lg border border-slate-200 bg-white p-4 shadow-sm" data-testid="filters" aria-label={t("browse.filters.title")}>
           <h2 className="text-base font-semibold">{t("browse.filters.title")}</h2>
           {filters.q ? <input type="hidden" name="q" value={filters.q} /> : null}
+
+          <fieldset data-testid="near-stock-filter">
+            <legend className="label">{t("browse.availability.title")}</legend>
+            <label className={`flex items-start gap-2 text-sm ${nearStock.available ? "" : "text-slate-500"}`}>
+              <input
+                type="checkbox"
+                name="nearStock"
+                value="1"
+                defaultChecked={Boolean(filters.nearStock) && nearStock.available}
+                key={`near${filters.nearStock}${nearStock.available}`}
+                disabled={!nearStock.available}
+                aria-describedby={`${id}-near-help`}
+                className="mt-0.5 h-4 w-4 rounded border-slate-300 disabled:opacity-50"
+                onChange={autoSubmit}
+              />
+              <span>{t("browse.filters.nearStock")}</span>
+            </label>
+            <p id={`${id}-near-help`} className="mt-1 text-xs text-slate-600">
+              {nearStock.available && nearStock.place ? t("browse.filters.nearStockHelp", { place: nearStock.place }) : t("browse.filters.nearStockNeedsCountry")}
+            </p>
+          </fieldset>
 
           <Field label={t("browse.filters.category")}>
             {(fieldId) => (

@@ -6,7 +6,17 @@ import { ProductPlaceholder } from "./product-placeholder";
 import { TranslationNote } from "./translation-note";
 import { VerifiedMark } from "./verified-mark";
 
-/** One product in a grid: picture, name in the buyer's language (or marked), maker, "from" price, MOQ. */
+const AVAILABILITY_STYLE = {
+  stock: "text-emerald-800",
+  partial: "text-amber-800",
+  origin: "text-slate-700",
+  elsewhere: "text-slate-700",
+} as const;
+
+/**
+ * One product in a grid: picture, name in the buyer's language (or marked), maker, "from" price, where it ships
+ * from for the buyer (one line), MOQ.
+ */
 export function ProductCardView({ card, headingLevel = 3 }: { card: ProductCard; headingLevel?: 2 | 3 }) {
   const { t } = useTranslation();
   const Heading = headingLevel === 2 ? "h2" : "h3";
@@ -50,12 +60,34 @@ export function ProductCardView({ card, headingLevel = 3 }: { card: ProductCard;
               {t("browse.card.original", { price: card.priceOriginal, incoterm: t(`browse.incoterm.${card.incoterm}`) })}
             </p>
           ) : null}
+          {card.availability ? (
+            <p className={`mt-1 flex items-start gap-1 text-xs font-medium sm:text-sm ${AVAILABILITY_STYLE[card.availability.tone]}`} data-testid="product-card-availability" data-tone={card.availability.tone}>
+              <AvailabilityIcon tone={card.availability.tone} />
+              <span>{card.availability.text}</span>
+            </p>
+          ) : null}
           <p className="mt-1 text-xs text-slate-700 sm:text-sm" data-testid="product-card-moq">
             {t("browse.card.moq", { quantity: t(`browse.units.${card.unit}`, { count: card.moq, n: card.moqFormatted }) })}
           </p>
-          <p className="text-xs text-slate-600">{t("browse.card.leadTime", { count: card.leadTimeDays, n: card.leadTimeFormatted })}</p>
+          {/* With a delivery location the availability line already says how long; the production time alone would contradict it. */}
+          {!card.availability || card.availability.tone === "elsewhere" ? <p className="text-xs text-slate-600">{t("browse.card.leadTime", { count: card.leadTimeDays, n: card.leadTimeFormatted })}</p> : null}
         </div>
       </div>
     </article>
+  );
+}
+
+/** A box for stock near the buyer, a ship for goods coming from Zhuhai. Decorative: the text says it. */
+export function AvailabilityIcon({ tone }: { tone: "stock" | "partial" | "origin" | "elsewhere" | "unknown" }) {
+  return tone === "stock" || tone === "partial" || tone === "elsewhere" ? (
+    <svg aria-hidden viewBox="0 0 20 20" className="mt-0.5 h-4 w-4 flex-none" fill="none" stroke="currentColor" strokeWidth="1.6">
+      <path d="M3 6.5 10 3l7 3.5v7L10 17l-7-3.5z" strokeLinejoin="round" />
+      <path d="m3 6.5 7 3.5 7-3.5M10 10v7" strokeLinejoin="round" />
+    </svg>
+  ) : (
+    <svg aria-hidden viewBox="0 0 20 20" className="mt-0.5 h-4 w-4 flex-none" fill="none" stroke="currentColor" strokeWidth="1.6">
+      <path d="M2.5 12.5h15l-2 4h-11z" strokeLinejoin="round" />
+      <path d="M5 12.5V8h7v4.5M8 8V5h2.5" strokeLinejoin="round" />
+    </svg>
   );
 }

@@ -68,6 +68,9 @@ export function TierCalculator({
   initial,
   incoterm,
   onTierChange,
+  initialQuantity,
+  name,
+  onQuantityChange,
 }: {
   lang: Lang;
   tiers: CalculatorTier[];
@@ -80,12 +83,18 @@ export function TierCalculator({
   initial: Quote | null;
   incoterm: string;
   onTierChange?: (index: number | null) => void;
+  /** The quantity first shown (default the MOQ); `initial` is its quote. */
+  initialQuantity?: number;
+  /** The input's name, when the calculator sits in a form (the product page's GET form: availability for it). */
+  name?: string;
+  onQuantityChange?: (quantity: number | null) => void;
 }) {
   const { t } = useTranslation();
   const id = useId();
-  const [typed, setTyped] = useState(String(moq));
+  const first = initialQuantity ?? moq;
+  const [typed, setTyped] = useState(String(first));
   const quantity = /^\d{1,9}$/.test(typed.trim()) ? Number(typed.trim()) : NaN;
-  const quote = quantity === moq ? initial : Number.isNaN(quantity) ? null : quoteFor(tiers, quantity, currency, conversion, lang);
+  const quote = quantity === first ? initial : Number.isNaN(quantity) ? null : quoteFor(tiers, quantity, currency, conversion, lang);
   const belowMoq = !Number.isNaN(quantity) && quantity < moq;
   return (
     <div className="space-y-3" data-testid="tier-calculator">
@@ -104,7 +113,9 @@ export function TierCalculator({
             setTyped(e.target.value);
             const n = /^\d{1,9}$/.test(e.target.value.trim()) ? Number(e.target.value.trim()) : NaN;
             onTierChange?.(Number.isNaN(n) ? null : (quoteFor(tiers, n, currency, conversion, lang)?.tierIndex ?? null));
+            onQuantityChange?.(Number.isNaN(n) ? null : n);
           }}
+          name={name}
           aria-describedby={`${id}-result`}
           className="input max-w-[12rem] text-base"
           data-testid="quantity-input"

@@ -347,6 +347,7 @@ export function ProductForm({ values, errors, formError, options, columns, submi
               {(p) => <input {...p} className="input" inputMode="decimal" autoComplete="off" />}
             </Field>
           </fieldset>
+          <StockQuantitiesCheckbox />
         </Section>
 
         <Section id="translations" title={t("console.translations.title")} help={t("console.translations.help")}>
@@ -413,6 +414,25 @@ function SampleCheckbox() {
       <input type="checkbox" name="sampleAvailable" defaultChecked={value === "on"} className="h-4 w-4 rounded border-slate-300" />
       {t("console.basics.sampleAvailable")}
     </label>
+  );
+}
+
+/** "off" from the hidden input, overridden by the checkbox's "on" when ticked (a form without it leaves it unchanged). */
+function StockQuantitiesCheckbox() {
+  const { t } = useTranslation();
+  const { value } = useFieldState("showStockQuantities");
+  const id = useId();
+  return (
+    <div className="mt-6 border-t border-slate-200 pt-4">
+      <input type="hidden" name="showStockQuantities" value="off" />
+      <label className="flex items-center gap-2 text-sm font-medium text-slate-800">
+        <input type="checkbox" name="showStockQuantities" value="on" defaultChecked={value === "on"} aria-describedby={`${id}-hint`} className="h-4 w-4 rounded border-slate-300" data-testid="show-stock-quantities" />
+        {t("console.basics.showStockQuantities")}
+      </label>
+      <p id={`${id}-hint`} className="mt-1 pl-6 text-xs text-slate-600">
+        {t("console.basics.showStockQuantitiesHint")}
+      </p>
+    </div>
   );
 }
 

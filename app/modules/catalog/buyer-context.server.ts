@@ -1,6 +1,8 @@
 import { createCookie } from "@remix-run/node";
 import { unscopedDb } from "~/modules/db/index.server";
 import { LOCALE_TAGS, type Lang } from "~/modules/i18n/config";
+import type { DeliveryLocation } from "~/modules/inventory/availability.server";
+import { isRegionOf, normalizeRegion, regionsOf } from "~/modules/inventory/reference-data";
 import { PREFERENCE_CURRENCIES } from "~/modules/money/currencies";
 import { ratesAsOf, type RateTable } from "~/modules/money/fx.server";
 import { COUNTRY_CODES, countryOptions } from "~/modules/tenancy/countries";
@@ -13,12 +15,18 @@ import { getSessionUser, type SessionUser } from "~/modules/tenancy/session.serv
  * Currency: the signed-in user's account currency, else the `ponte_currency` cookie (set by the switcher on the
  * browse page), else a default per language (pt → BRL, es → MXN, zh → CNY, en → USD).
  * Country: the active buyer organization's country, else the `ponte_country` cookie (the selector on the browse page).
+ * Region (the state, for Brazil and Mexico, where delivery times depend on it): the buyer organization's region
+ * read as an ISO 3166-2 code ("São Paulo" → "SP", "CDMX" → "CMX"), else the `ponte_region` cookie when it is for
+ * the same country (the state selector beside "Buying for").
  */
 export interface BuyerContext {
   currencyCode: string;
   currencySource: "account" | "cookie" | "language";
   countryCode: string | null;
   countrySource: "organization" | "cookie" | null;
+  /** ISO 3166-2 subdivision without the country prefix ("SP", "CMX"), when known. */
+  regionCode: string | null;
+  regionSource: "organization" | "cookie" | null;
   /** The buyer organization the country comes from (shown beside it), when it comes from one. */
   organizationName: string | null;
   signedIn: boolean;
@@ -27,6 +35,8 @@ export interface BuyerContext {
 const YEAR = 60 * 60 * 24 * 365;
 export const currencyCookie = createCookie("ponte_currency", { path: "/", sameSite: "lax", maxAge: YEAR, httpOnly: true });
 export const countryCookie = createCookie("ponte_country", { path: "/", sameSite: "lax", maxAge: YEAR, httpOnly: true });
+/** "BR:SP": the state is kept with its country, so that another country's cookie never applies. */
+export const regionCookie = createCookie("ponte_region", { path: "/", sameSite: "lax", maxAge: YEAR, httpOnly: true });
 
 export const DEFAULT_CURRENCY: Record<Lang, string> = { pt: "BRL", es: "MXN", zh: "CNY", en: "USD" };
 
@@ -41,11 +51,12 @@ export function isBuyerCountry(value: unknown): value is string {
 export async function getBuyerContext(request: Request, lang: Lang, sessionUser?: SessionUser | null): Promise<BuyerContext> {
   const user = sessionUser === undefined ? await getSessionUser(request) : sessionUser;
   const cookieHeader = request.headers.get("Cookie");
-  const [cookieCurrency, cookieCountry, organization] = await Promise.all([
+  const [cookieCurrency, cookieCountry, cookieRegion, organization] = await Promise.all([
     currencyCookie.parse(cookieHeader),
     countryCookie.parse(cookieHeader),
+    regionCookie.parse(cookieHeader),
     user?.activeOrganizationId
-      ? unscopedDb.organization.findUnique({ where: { id: user.activeOrganizationId }, select: { kind: true, name: true, countryCode: true } })
+      ? unscopedDb.organization.findUnique({ where: { id: user.activeOrganizationId }, select: { kind: true, name: true, countryCode: true, region: true } })
       : null,
   ]);
 
@@ -62,16 +73,32 @@ export async function getBuyerContext(request: Request, lang: Lang, sessionUser?
   let countryCode: string | null = null;
   let countrySource: BuyerContext["countrySource"] = null;
   let organizationName: string | null = null;
+  let regionCode: string | null = null;
+  let regionSource: BuyerContext["regionSource"] = null;
   if (organization?.kind === "BUYER") {
     countryCode = organization.countryCode.trim();
     countrySource = "organization";
     organizationName = organization.name;
+    regionCode = normalizeRegion(countryCode, organization.region);
+    if (regionCode) regionSource = "organization";
   } else if (isBuyerCountry(cookieCountry)) {
     countryCode = cookieCountry;
     countrySource = "cookie";
   }
+  if (countryCode && !regionCode) {
+    const [country, region] = typeof cookieRegion === "string" ? cookieRegion.split(":") : [];
+    if (country === countryCode && isRegionOf(countryCode, region)) {
+      regionCode = region;
+      regionSource = "cookie";
+    }
+  }
 
-  return { currencyCode, currencySource, countryCode, countrySource, organizationName, signedIn: Boolean(user) };
+  return { currencyCode, currencySource, countryCode, countrySource, regionCode, regionSource, organizationName, signedIn: Boolean(user) };
+}
+
+/** Where the buyer's goods go, as far as delivery times are concerned; null until a country is known. */
+export function deliveryLocation(buyer: Pick<BuyerContext, "countryCode" | "regionCode">): DeliveryLocation | null {
+  return buyer.countryCode ? { countryCode: buyer.countryCode, regionCode: buyer.regionCode } : null;
 }
 
 // The rate table changes at most a few times a day; every catalog page needs it. Kept for a minute per process.
@@ -101,6 +128,8 @@ export function forgetCachedRates() {
 /** What the "Prices in" / "Buying for" forms show, formatted for the page's language. */
 export function buyerPreferencesView(buyer: BuyerContext, lang: Lang) {
   const regions = new Intl.DisplayNames([LOCALE_TAGS[lang]], { type: "region" });
+  const states = regionsOf(buyer.countryCode);
+  const collator = new Intl.Collator(LOCALE_TAGS[lang]);
   return {
     currencyCode: buyer.currencyCode,
     currencies: [...PREFERENCE_CURRENCIES],
@@ -109,5 +138,10 @@ export function buyerPreferencesView(buyer: BuyerContext, lang: Lang) {
     countrySource: buyer.countrySource,
     organizationName: buyer.organizationName,
     countries: countryOptions(lang),
+    regionCode: buyer.regionCode,
+    regionName: buyer.regionCode && states ? (states[buyer.regionCode] ?? buyer.regionCode) : null,
+    regionSource: buyer.regionSource,
+    /** The states of the buyer's country, when delivery times depend on them (Brazil, Mexico); else empty. */
+    regions: states ? Object.entries(states).map(([value, name]) => ({ value, label: `${name} (${value})` })).sort((a, b) => collator.compare(a.label, b.label)) : [],
   };
 }

@@ -1,6 +1,7 @@
 import { Prisma } from "~/generated/prisma/client";
 import type { UnitOfSale } from "~/generated/prisma/enums";
 import { unscopedDb } from "~/modules/db/index.server";
+import { warehousesServing, type CardAvailability, type DeliveryLocation } from "~/modules/inventory/availability.server";
 import { isUuid } from "~/modules/http/responses.server";
 import { isLang, LOCALE_TAGS, type Lang } from "~/modules/i18n/config";
 import { formatNumber } from "~/modules/i18n/format";
@@ -42,9 +43,11 @@ export interface ListingFilters {
   leadMax: number | null;
   /** Country code: only products with a certification valid there today. */
   cert: string | null;
+  /** Only products with available stock in a warehouse that delivers to the buyer's location ("in stock near me"). */
+  nearStock: true | null;
 }
 
-export const NO_FILTERS: ListingFilters = { q: null, category: null, brand: null, maker: null, priceMin: null, priceMax: null, moqMax: null, leadMax: null, cert: null };
+export const NO_FILTERS: ListingFilters = { q: null, category: null, brand: null, maker: null, priceMin: null, priceMax: null, moqMax: null, leadMax: null, cert: null, nearStock: null };
 
 export interface ParsedListingSearch {
   filters: ListingFilters;
@@ -94,6 +97,11 @@ export function parseListingSearch(params: URLSearchParams, buyerCurrency: Curre
     if (/^[A-Z]{2}$/.test(cert)) filters.cert = cert;
     else invalid.push("cert");
   }
+  const nearStock = text("nearStock");
+  if (nearStock) {
+    if (["1", "true", "on"].includes(nearStock)) filters.nearStock = true;
+    else invalid.push("nearStock");
+  }
   for (const name of ["priceMin", "priceMax"] as const) {
     const value = text(name);
     if (value === null) continue;
@@ -117,7 +125,7 @@ export function parseListingSearch(params: URLSearchParams, buyerCurrency: Curre
 /** The URL search of a listing (only what is set), for links: chips, pagination, the canonical URL. */
 export function listingSearchParams(filters: ListingFilters, extra: { sort?: ListingSort | null; after?: string | null; before?: string | null } = {}): URLSearchParams {
   const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(filters)) if (value !== null && value !== "") params.set(key, String(value));
+  for (const [key, value] of Object.entries(filters)) if (value !== null && value !== "") params.set(key, value === true ? "1" : String(value));
   if (extra.sort) params.set("sort", extra.sort);
   if (extra.after) params.set("after", extra.after);
   if (extra.before) params.set("before", extra.before);
@@ -323,6 +331,7 @@ export interface ListingRow {
   minUnitPriceMinor: bigint | null;
   incoterm: string;
   leadTimeDays: number;
+  originCountry: string;
   sortKey: string | null;
   name: string | null;
   nameLocale: string | null;
@@ -349,6 +358,8 @@ export interface ListingRequest {
   limit?: number;
   /** Count the matches (capped); off for small lists like the home page's. */
   withCount?: boolean;
+  /** The buyer's delivery location: the "in stock near me" filter needs it (ignored without one). */
+  location?: DeliveryLocation | null;
 }
 
 export interface ListingResult {
@@ -368,10 +379,11 @@ async function whereClause(req: ListingRequest): Promise<{ where: Prisma.Sql; ra
   const f = req.filters;
   const parts: Prisma.Sql[] = [Prisma.sql`p."status" = 'PUBLISHED'`];
   let empty = false;
-  const [tree, schemes, search] = await Promise.all([
+  const [tree, schemes, search, nearby] = await Promise.all([
     f.category ? categoryTree() : null,
     f.cert ? schemesFor(f.cert) : null,
     f.q ? productSearchFilter(f.q, req.lang) : null,
+    f.nearStock && req.location ? warehousesServing(req.location) : null,
   ]);
   let rank: Prisma.Sql | null = null;
   if (f.q) {
@@ -397,6 +409,15 @@ async function whereClause(req: ListingRequest): Promise<{ where: Prisma.Sql; ra
     else
       parts.push(Prisma.sql`EXISTS (SELECT 1 FROM "ProductCertification" c WHERE c."productId" = p."id"
         AND c."schemeCode" IN (${Prisma.join(schemes)}) AND (c."expiresOn" IS NULL OR c."expiresOn" >= CURRENT_DATE))`);
+  }
+  if (nearby) {
+    // A semi-join on the stock of the warehouses that deliver there (a handful, resolved from the cached network):
+    // the probe per product is the index StockBalance(productId, warehouseId); a scan from the warehouse side is
+    // the unique index (warehouseId, variantId).
+    if (nearby.length === 0) empty = true;
+    else
+      parts.push(Prisma.sql`EXISTS (SELECT 1 FROM "StockBalance" sb WHERE sb."productId" = p."id"
+        AND sb."warehouseId" IN (${Prisma.join(nearby.map((id) => Prisma.sql`${id}::uuid`))}) AND sb."onHand" > sb."reserved")`);
   }
   if (f.priceMin !== null || f.priceMax !== null) {
     const min = f.priceMin === null ? null : parseAmountToMinor(f.priceMin, req.currency.exponent);
@@ -444,7 +465,7 @@ function segmentQuery(lang: Lang, where: Prisma.Sql, seg: Segment, keyset: { key
   const order = seg.key ? Prisma.sql`"sortValue" ${dir(keyDesc)}, "id" ${dir(idDesc)}` : Prisma.sql`"id" ${dir(idDesc)}`;
   return Prisma.sql`
     SELECT pg."id", pg."slug", pg."organizationId", pg."sourceLocale"::text AS "sourceLocale", pg."moq", pg."unitOfSale"::text AS "unitOfSale",
-      pg."currencyCode", pg."minUnitPriceMinor", pg."incoterm"::text AS "incoterm", pg."leadTimeDays", pg."sortValue"::text AS "sortKey",
+      pg."currencyCode", pg."minUnitPriceMinor", pg."incoterm"::text AS "incoterm", pg."leadTimeDays", pg."originCountry", pg."sortValue"::text AS "sortKey",
       tr."name", tr."locale" AS "nameLocale", tr."source" AS "nameSource",
       img."storageKey" AS "imageKey", img."alt" AS "imageAlt",
       o."name" AS "makerName", o."city" AS "makerCity", o."verificationStatus"::text AS "makerVerification", b."name" AS "brandName"
@@ -453,7 +474,7 @@ function segmentQuery(lang: Lang, where: Prisma.Sql, seg: Segment, keyset: { key
       -- fenced (OFFSET 0) so that it is evaluated once per row, not once per mention in the cursor condition.
       SELECT s.* FROM (
         SELECT p."id", p."slug", p."organizationId", p."brandId", p."sourceLocale", p."moq", p."unitOfSale", p."currencyCode",
-          p."minUnitPriceMinor", p."incoterm", p."leadTimeDays", ${keyExpr} AS "sortValue"
+          p."minUnitPriceMinor", p."incoterm", p."leadTimeDays", p."originCountry", ${keyExpr} AS "sortValue"
         FROM "Product" p
         WHERE ${where}${seg.where ? Prisma.sql` AND ${seg.where}` : Prisma.empty}
         ${seg.key?.computed ? Prisma.sql`OFFSET 0` : Prisma.empty}
@@ -564,9 +585,11 @@ export interface ProductCard {
   unit: UnitOfSale;
   leadTimeDays: number;
   leadTimeFormatted: string;
+  /** Where the MOQ would ship from for the buyer (inventory's cardAvailability), or null. */
+  availability: CardAvailability | null;
 }
 
-export function presentCard(row: ListingRow, lang: Lang, buyer: CurrencyInfo, rates: RateTable): ProductCard {
+export function presentCard(row: ListingRow, lang: Lang, buyer: CurrencyInfo, rates: RateTable, availability: CardAvailability | null = null): ProductCard {
   const sourceLang: Lang = isLang(row.sourceLocale) ? row.sourceLocale : "zh";
   const nameLang: Lang = isLang(row.nameLocale) ? row.nameLocale : sourceLang;
   const nameNote = !row.name || nameLang !== lang ? "fallback" : row.nameSource === "MACHINE" && sourceLang !== lang ? "machine" : null;
@@ -606,6 +629,7 @@ export function presentCard(row: ListingRow, lang: Lang, buyer: CurrencyInfo, ra
     unit: row.unitOfSale,
     leadTimeDays: row.leadTimeDays,
     leadTimeFormatted: formatNumber(row.leadTimeDays, lang),
+    availability,
   };
 }
 
@@ -625,20 +649,28 @@ const FACET_CACHE_MAX = 500;
 const FACET_TTL_MS = 30_000;
 const facetCache = new Map<string, { at: number; value: Promise<FacetRows> }>();
 
+/** The buyer's currency and today's rates (for price filters) and delivery location (for "in stock near me"). */
+export interface FacetContext {
+  currency: CurrencyInfo;
+  rates: RateTable;
+  location?: DeliveryLocation | null;
+}
+
 interface FacetRows {
   makers: { id: string; name: string; verified: boolean }[];
   brands: { id: string; name: string }[];
 }
 
 /** The manufacturers and brands of a filtered set, top FACET_LIMIT of each by products among the first FACET_SAMPLE matches. */
-async function facetRows(lang: Lang, filters: ListingFilters, context: { currency: CurrencyInfo; rates: RateTable } | null): Promise<FacetRows> {
-  const key = `${lang}|${context?.currency.code ?? ""}|${JSON.stringify(filters)}`;
+async function facetRows(lang: Lang, filters: ListingFilters, context: FacetContext | null): Promise<FacetRows> {
+  const location = filters.nearStock ? (context?.location ?? null) : null;
+  const key = `${lang}|${context?.currency.code ?? ""}|${JSON.stringify(filters)}|${location ? `${location.countryCode}:${location.regionCode ?? ""}` : ""}`;
   const hit = facetCache.get(key);
   if (hit && Date.now() - hit.at < FACET_TTL_MS) return hit.value;
   const value = (async (): Promise<FacetRows> => {
     // Each list is computed without its own filter (so that another manufacturer or brand can be chosen), with
     // every other filter: the brands of the chosen manufacturer, the manufacturers of the searched words.
-    const request = (f: ListingFilters): ListingRequest => ({ lang, currency: context?.currency as CurrencyInfo, rates: context?.rates as RateTable, filters: f, sort: "newest" });
+    const request = (f: ListingFilters): ListingRequest => ({ lang, currency: context?.currency as CurrencyInfo, rates: context?.rates as RateTable, filters: f, sort: "newest", location });
     const [forMakers, forBrands] = await Promise.all([whereClause(request({ ...filters, maker: null })), filters.maker || filters.brand ? whereClause(request({ ...filters, brand: null })) : null]);
     const brandWhere = forBrands ?? forMakers;
     if (forMakers.empty && brandWhere.empty) return { makers: [], brands: [] };
@@ -671,12 +703,12 @@ async function facetRows(lang: Lang, filters: ListingFilters, context: { currenc
  * Choices for the filter panel: the category tree, and the manufacturers and brands most present in the current
  * results (top FACET_LIMIT of each, not every one of the catalog: the page stays small), plus the chosen ones.
  * The brand list follows the chosen manufacturer. Price filters count only when `context` (the buyer's currency
- * and today's rates) is given. Cached for half a minute per process and filter set.
+ * and today's rates) is given, "in stock near me" only with its delivery location. Cached for half a minute per process and filter set.
  */
 export async function listingFacets(
   lang: Lang,
   filters: Pick<ListingFilters, "maker" | "brand"> & Partial<ListingFilters>,
-  context: { currency: CurrencyInfo; rates: RateTable } | null = null,
+  context: FacetContext | null = null,
 ): Promise<ListingFacets> {
   const full: ListingFilters = { ...NO_FILTERS, ...filters };
   if (!context) {

@@ -17,7 +17,8 @@ import type { EditableProduct } from "./products.server";
  * The console's product form, flat as HTML sends it, and its conversion to ProductInput:
  *
  *   categoryId, brandId, sourceLocale, originCountry, hsCode, hsCodeCn, unitOfSale, packSize, moq, leadTimeDays,
- *   incoterm, currencyCode, sampleAvailable ("on"), samplePrice (decimal)
+ *   incoterm, currencyCode, sampleAvailable ("on"), samplePrice (decimal),
+ *   showStockQuantities ("off" from a hidden input, then "on" from the checkbox when ticked; absent: unchanged)
  *   t.<lang>.name | shortDescription | longDescription | machine ("on") | spec.<row>.label | spec.<row>.value
  *   v.<row>.sku | voltage | plugType | color | capacity | netWeightG | grossWeightG | lengthMm | widthMm | heightMm
  *   tier.<row>.minQuantity | unitPrice (decimal, in the product's currency)
@@ -139,6 +140,7 @@ export function parseProductForm(form: FormData, lang: Lang): ParsedProductForm 
     leadTimeDays: v("leadTimeDays"),
     sampleAvailable,
     samplePriceMinor,
+    showStockQuantities: values.showStockQuantities === "on" ? true : values.showStockQuantities === "off" ? false : undefined,
     translations,
     variants,
     priceTiers,
@@ -208,6 +210,7 @@ export function productToFormValues(product: EditableProduct): FormValues {
   set("incoterm", product.incoterm);
   set("currencyCode", currency);
   if (product.sampleAvailable) values.sampleAvailable = "on";
+  if (product.showStockQuantities) values.showStockQuantities = "on";
   if (product.samplePriceMinor !== null) set("samplePrice", minorToDecimalInput(product.samplePriceMinor, exponent));
   for (const t of product.translations) {
     set(`t.${t.locale}.name`, t.name);

@@ -74,6 +74,8 @@ export const ProductInputSchema = z
     incoterm: z.enum(Object.values(Incoterm) as [Incoterm, ...Incoterm[]]).default("FOB"),
     leadTimeDays: z.coerce.number().int("catalog.validation.wholeNumber").min(0, "catalog.validation.positive").max(365, "catalog.validation.tooLarge"),
     sampleAvailable: z.boolean().default(false),
+    /** Buyers see stock quantities per warehouse (they always see availability); absent: left as it is. */
+    showStockQuantities: z.boolean().optional(),
     samplePriceMinor: z.coerce.bigint().nonnegative().optional().nullable(),
     translations: z.partialRecord(z.enum(LANGS), TranslationInputSchema),
     variants: z.array(VariantInputSchema).min(1, "catalog.validation.variantRequired").max(200),

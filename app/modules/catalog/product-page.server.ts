@@ -3,6 +3,7 @@ import { unscopedDb } from "~/modules/db/index.server";
 import { isLang, LANGS, LOCALE_TAGS, type Lang } from "~/modules/i18n/config";
 import { formatDate, formatNumber } from "~/modules/i18n/format";
 import { serverT } from "~/modules/i18n/i18n.server";
+import type { AvailabilityProduct } from "~/modules/inventory/availability.server";
 import { schemeName } from "./reference-data";
 import type { CurrencyInfo } from "~/modules/money/currencies";
 import type { RateTable } from "~/modules/money/fx.server";
@@ -101,6 +102,8 @@ export interface ProductPageData {
   buyerCountry: { code: string; name: string } | null;
   updatedAt: string;
   publishedAt: string | null;
+  /** What inventory's productAvailability needs (server only: the route does not send it to the page). */
+  availabilityInput: AvailabilityProduct;
 }
 
 const SLUG = /^[a-z0-9](?:[a-z0-9-]{0,158}[a-z0-9])?$/;
@@ -326,6 +329,14 @@ export async function loadProductPage(slug: string, lang: Lang, buyer: { currenc
     buyerCountry: buyer.countryCode ? { code: buyer.countryCode, name: country(buyer.countryCode) } : null,
     updatedAt: product.updatedAt.toISOString(),
     publishedAt: product.publishedAt?.toISOString() ?? null,
+    availabilityInput: {
+      id: product.id,
+      leadTimeDays: product.leadTimeDays,
+      originCountry: product.originCountry.trim(),
+      showStockQuantities: product.showStockQuantities,
+      unit: product.unitOfSale,
+      variants: product.variants.map((v) => ({ id: v.id, sku: v.sku, voltage: v.voltage, plugType: v.plugType, color: v.color, capacity: v.capacity })),
+    },
   };
 }
 

@@ -18,7 +18,7 @@ export type ScopedTx = Parameters<Parameters<ScopedDb["$transaction"]>[0]>[0];
 /** Long enough for a product of 200 variants on the embedded database. */
 export const PRODUCT_TRANSACTION = { timeout: 30_000, maxWait: 15_000 } as const;
 
-export type ProductSaveErrorCode = "product_not_found" | "category_not_found" | "brand_not_found" | "certification_scheme_not_found" | "sku_taken" | "slug_taken";
+export type ProductSaveErrorCode = "product_not_found" | "category_not_found" | "brand_not_found" | "certification_scheme_not_found" | "sku_taken" | "slug_taken" | "variant_in_stock";
 
 /**
  * A rule that needs the database failed. `field` is the path in ProductInput ("variants.2.sku", "brandId", "" for
@@ -106,6 +106,19 @@ function isUniqueViolation(error: unknown, column: string): boolean {
   return JSON.stringify(e.meta ?? {}).includes(column) || String(e.message).includes(column);
 }
 
+/** A variant still referenced by stock (StockBalance, InboundShipmentLine: ON DELETE RESTRICT) could not be deleted. */
+function isStockReferenceViolation(error: unknown): boolean {
+  const e = error as { code?: unknown; message?: unknown; meta?: unknown } | null;
+  let meta = "";
+  try {
+    meta = JSON.stringify(e?.meta ?? null);
+  } catch {
+    // Unserializable details: the code and the message still tell.
+  }
+  const text = `${String(e?.code ?? "")} ${String(e?.message ?? "")} ${meta}`;
+  return /P2003|23503|foreign key/i.test(text) && /StockBalance|InboundShipmentLine/.test(text);
+}
+
 function referencePriceUsd(rates: RateTable, currencyCode: string, amountMinor: bigint): bigint | null {
   if (!rates.currencies.has(currencyCode) || !rates.currencies.has("USD")) return null;
   return rates.convert({ amountMinor, currency: rates.currency(currencyCode) }, "USD")?.money.amountMinor ?? null;
@@ -163,6 +176,7 @@ export async function saveProduct(tx: ScopedTx, input: ProductInput, options: { 
     leadTimeDays: input.leadTimeDays,
     sampleAvailable: input.sampleAvailable,
     samplePriceMinor: input.samplePriceMinor ?? null,
+    ...(input.showStockQuantities === undefined ? {} : { showStockQuantities: input.showStockQuantities }),
     minUnitPriceMinor,
     referencePriceUsdMinor: minUnitPriceMinor === null ? null : referencePriceUsd(rates, input.currencyCode, minUnitPriceMinor),
   };
@@ -201,6 +215,7 @@ export async function saveProduct(tx: ScopedTx, input: ProductInput, options: { 
   } catch (error) {
     if (isUniqueViolation(error, "sku")) throw new ProductSaveError("sku_taken", "variants");
     if (isUniqueViolation(error, "slug")) throw new ProductSaveError("slug_taken", "");
+    if (isStockReferenceViolation(error)) throw new ProductSaveError("variant_in_stock", "variants", { sku: "" });
     throw error;
   }
 }
@@ -240,7 +255,14 @@ async function writeVariants(tx: ScopedTx, productId: string, input: ProductInpu
   }));
   let fresh = rows;
   if (isUpdate) {
-    await tx.productVariant.deleteMany({ where: { productId, sku: { notIn: rows.map((r) => r.sku) } } });
+    // A SKU left out is deleted, unless the warehouses hold (or expect) stock of it: that history must stay.
+    const removed = await tx.productVariant.findMany({ where: { productId, sku: { notIn: rows.map((r) => r.sku) } }, select: { id: true, sku: true } });
+    if (removed.length > 0) {
+      const ids = removed.map((v) => v.id);
+      const inUse = (await tx.stockBalance.findFirst({ where: { variantId: { in: ids } }, select: { variantId: true } })) ?? (await tx.inboundShipmentLine.findFirst({ where: { variantId: { in: ids } }, select: { variantId: true } }));
+      if (inUse) throw new ProductSaveError("variant_in_stock", "variants", { sku: removed.find((v) => v.id === inUse.variantId)?.sku ?? "" });
+      await tx.productVariant.deleteMany({ where: { productId, id: { in: ids } } });
+    }
     const kept = new Map((await tx.productVariant.findMany({ where: { productId }, select: { id: true, sku: true } })).map((v) => [v.sku, v.id]));
     for (const row of rows) {
       const id = kept.get(row.sku);
@@ -325,6 +347,7 @@ export function productToInput(product: EditableProduct): ProductInput {
     leadTimeDays: product.leadTimeDays,
     sampleAvailable: product.sampleAvailable,
     samplePriceMinor: product.samplePriceMinor,
+    showStockQuantities: product.showStockQuantities,
     translations,
     variants: product.variants.map((v) => ({ sku: v.sku, voltage: v.voltage, plugType: v.plugType, color: v.color, capacity: v.capacity, netWeightG: v.netWeightG, grossWeightG: v.grossWeightG, lengthMm: v.lengthMm, widthMm: v.widthMm, heightMm: v.heightMm })),
     priceTiers: product.priceTiers.map((t) => ({ minQuantity: t.minQuantity, unitPriceMinor: t.unitPriceMinor })),

@@ -7,9 +7,13 @@ export interface JobPayloads {
   "maintenance.purge-expired": Record<string, never>;
   /** A bulk catalog import (named products.*: the locale test reads quoted catalog.* strings as message keys). */
   "products.import": { importId: string };
+  /** Recurring: releases expired stock reservations. */
+  "reservations.expire": Record<string, never>;
+  /** Recurring: opens and resolves low-stock alerts, emails new ones. */
+  "stock-alerts.evaluate": Record<string, never>;
 }
 export type JobName = keyof JobPayloads;
-export const JOB_NAMES: JobName[] = ["email.send", "email.sweep", "maintenance.purge-expired", "products.import"];
+export const JOB_NAMES: JobName[] = ["email.send", "email.sweep", "maintenance.purge-expired", "products.import", "reservations.expire", "stock-alerts.evaluate"];
 
 const registry = globalThis as typeof globalThis & { __ponteQueue?: PgBoss };
 

@@ -1,5 +1,6 @@
 import type { MembershipRole, OrganizationKind } from "~/generated/prisma/enums";
 import { db, forOrganization, unscopedDb, type ScopedDb } from "~/modules/db/index.server";
+import { ensureOriginLocation } from "~/modules/inventory/seed.server";
 import { validateTaxId } from "./tax-id";
 
 export interface CompanyProfileInput {
@@ -31,6 +32,8 @@ export async function createOrganization(userId: string, input: CompanyProfileIn
   return unscopedDb.$transaction(async (tx) => {
     const org = await tx.organization.create({ data: { ...normalizeProfile(input), kind: input.kind } });
     await tx.membership.create({ data: { organizationId: org.id, userId, role: "OWNER" } });
+    // A manufacturer ships made-to-order goods from its own Zhuhai origin location (inventory).
+    if (org.kind === "MANUFACTURER") await ensureOriginLocation(tx, org);
     return org;
   });
 }

@@ -1,0 +1,212 @@
+import { PrismaPg } from "@prisma/adapter-pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { PrismaClient } from "~/generated/prisma/client";
+import { resetEnvCache } from "~/modules/config/env.server";
+import { unscopedDb } from "~/modules/db/index.server";
+import { checkLedgerConsistency } from "~/modules/inventory/consistency.server";
+import { InsufficientStockError, ReservationError } from "~/modules/inventory/errors";
+import { applyMovement } from "~/modules/inventory/ledger.server";
+import { confirm, expireReservations, release, reservationTtlMinutes, reserve, ship } from "~/modules/inventory/reservations.server";
+import { createManufacturer, createOrganization, createProduct, createWarehouse } from "../support/inventory-core-fixtures";
+import { withTestDatabase } from "../support/database";
+
+const database = withTestDatabase();
+
+let makerId: string;
+let buyerId: string;
+let warehouseId: string;
+
+async function stockedSku(units: number) {
+  const { variants } = await createProduct(makerId, ["RSV"]);
+  const variant = variants[0]!;
+  if (units > 0) {
+    await unscopedDb.$transaction((tx) => applyMovement(tx, { organizationId: makerId, warehouseId, variantId: variant.id, kind: "RECEIPT", onHandDelta: units }));
+  }
+  return variant;
+}
+
+async function balanceOf(variantId: string) {
+  return unscopedDb.stockBalance.findFirstOrThrow({ where: { organizationId: makerId, warehouseId, variantId } });
+}
+
+beforeAll(async () => {
+  makerId = (await createManufacturer()).id;
+  buyerId = (await createOrganization("BUYER")).id;
+  warehouseId = (await createWarehouse()).id;
+});
+
+describe("concurrent reservations never oversell", () => {
+  it(`50 buyers at once on 10 units: exactly 10 reservations, 40 refusals`, async () => {
+    const variant = await stockedSku(10);
+    // A pool of its own, big enough that every buyer holds a connection of its own at the same time (on PGlite the
+    // socket server serializes them by transaction: the same outcome, without parallelism).
+    const server = database.current.kind === "server";
+    const pool = new PrismaClient({ adapter: new PrismaPg({ connectionString: database.current.url, max: server ? 50 : 10 }) });
+    try {
+      const outcomes = await Promise.allSettled(
+        Array.from({ length: 50 }, (_, i) =>
+          reserve({ organizationId: makerId, warehouseId, variantId: variant.id, quantity: 1, reference: `cart:${i}`, holderOrganizationId: buyerId }, { client: pool }),
+        ),
+      );
+      const won = outcomes.filter((o) => o.status === "fulfilled");
+      const lost = outcomes.filter((o): o is PromiseRejectedResult => o.status === "rejected");
+      expect(won).toHaveLength(10);
+      expect(lost).toHaveLength(40);
+      for (const o of lost) expect(o.reason).toBeInstanceOf(InsufficientStockError);
+      expect(await unscopedDb.stockReservation.count({ where: { organizationId: makerId, variantId: variant.id, status: "ACTIVE" } })).toBe(10);
+      const balance = await balanceOf(variant.id);
+      expect(balance).toMatchObject({ onHand: 10, reserved: 10 });
+      expect(await unscopedDb.stockMovement.count({ where: { organizationId: makerId, variantId: variant.id, kind: "RESERVATION" } })).toBe(10);
+      expect(await checkLedgerConsistency(unscopedDb, { organizationId: makerId })).toEqual([]);
+      if (server) {
+        // The buyers really ran side by side: the pool had to open a connection for most of them at once.
+        const [{ n }] = await pool.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS "n" FROM pg_stat_activity WHERE "datname" = current_database() AND "application_name" <> 'ponte-queue'`;
+        expect(n).toBeGreaterThanOrEqual(25);
+      }
+    } finally {
+      await pool.$disconnect();
+    }
+  });
+
+  it("concurrent multi-unit reservations never exceed what is available", async () => {
+    const variant = await stockedSku(25);
+    const outcomes = await Promise.allSettled(
+      [4, 7, 3, 9, 5, 6, 2, 8].map((quantity, i) => reserve({ organizationId: makerId, warehouseId, variantId: variant.id, quantity, reference: `cart:m${i}` })),
+    );
+    const held = outcomes.flatMap((o) => (o.status === "fulfilled" ? [o.value.quantity] : []));
+    const total = held.reduce((a, b) => a + b, 0);
+    expect(total).toBeLessThanOrEqual(25);
+    expect((await balanceOf(variant.id)).reserved).toBe(total);
+    for (const o of outcomes) if (o.status === "rejected") expect(o.reason).toBeInstanceOf(InsufficientStockError);
+    expect(await checkLedgerConsistency(unscopedDb, { organizationId: makerId })).toEqual([]);
+  });
+});
+
+describe("reservation lifecycle", () => {
+  it("reserve → confirm (PICK) → ship (SHIPMENT), once", async () => {
+    const variant = await stockedSku(5);
+    const r = await reserve({ organizationId: makerId, warehouseId, variantId: variant.id, quantity: 2, reference: "order:1", holderOrganizationId: buyerId });
+    expect(r.status).toBe("ACTIVE");
+    expect(r.productId).toBe(variant.productId);
+    expect(await balanceOf(variant.id)).toMatchObject({ onHand: 5, reserved: 2 });
+
+    // Another buyer cannot confirm it: not found.
+    await expect(confirm(r.id, { holderOrganizationId: makerId })).rejects.toMatchObject({ code: "reservation_not_found" });
+    // Not confirmed yet: cannot ship.
+    await expect(ship(r.id)).rejects.toMatchObject({ code: "reservation_not_confirmed" });
+
+    const confirmed = await confirm(r.id, { holderOrganizationId: buyerId });
+    expect(confirmed.status).toBe("CONFIRMED");
+    expect(await balanceOf(variant.id)).toMatchObject({ onHand: 3, reserved: 0 });
+    await expect(confirm(r.id)).rejects.toMatchObject({ code: "reservation_not_active" });
+    await expect(release(r.id)).rejects.toMatchObject({ code: "reservation_not_active" });
+
+    await ship(r.id, { organizationId: makerId });
+    await expect(ship(r.id)).rejects.toMatchObject({ code: "reservation_shipped" });
+    const kinds = await unscopedDb.stockMovement.findMany({ where: { organizationId: makerId, reservationId: r.id }, orderBy: { createdAt: "asc" }, select: { kind: true, onHandDelta: true, reservedDelta: true } });
+    expect(kinds).toEqual([
+      { kind: "RESERVATION", onHandDelta: 0, reservedDelta: 2 },
+      { kind: "PICK", onHandDelta: -2, reservedDelta: -2 },
+      { kind: "SHIPMENT", onHandDelta: 0, reservedDelta: 0 },
+    ]);
+  });
+
+  it("release gives the units back", async () => {
+    const variant = await stockedSku(3);
+    const r = await reserve({ organizationId: makerId, warehouseId, variantId: variant.id, quantity: 3, reference: "cart:rel" });
+    await expect(reserve({ organizationId: makerId, warehouseId, variantId: variant.id, quantity: 1, reference: "cart:other" })).rejects.toMatchObject({ available: 0, requested: 1 });
+    const released = await release(r.id, { organizationId: makerId }, { reason: "cart emptied" });
+    expect(released.status).toBe("RELEASED");
+    expect(await balanceOf(variant.id)).toMatchObject({ onHand: 3, reserved: 0 });
+    await expect(release(r.id)).rejects.toBeInstanceOf(ReservationError);
+  });
+
+  it("refuses bad quantities, TTLs, ids and another manufacturer's SKU", async () => {
+    const variant = await stockedSku(3);
+    await expect(reserve({ organizationId: makerId, warehouseId, variantId: variant.id, quantity: 0, reference: "x" })).rejects.toMatchObject({ code: "invalid_quantity" });
+    await expect(reserve({ organizationId: makerId, warehouseId, variantId: variant.id, quantity: 1.5, reference: "x" })).rejects.toMatchObject({ code: "invalid_quantity" });
+    await expect(reserve({ organizationId: makerId, warehouseId, variantId: variant.id, quantity: 1, reference: "x", ttlMinutes: 0 })).rejects.toMatchObject({ code: "invalid_ttl" });
+    await expect(confirm("not-a-uuid")).rejects.toMatchObject({ code: "reservation_not_found" });
+    const other = await createManufacturer();
+    await expect(reserve({ organizationId: other.id, warehouseId, variantId: variant.id, quantity: 1, reference: "x" })).rejects.toMatchObject({ code: "variant_not_found" });
+    // A SKU with no stock in the warehouse at all.
+    const empty = await stockedSku(0);
+    await expect(reserve({ organizationId: makerId, warehouseId, variantId: empty.id, quantity: 1, reference: "x" })).rejects.toBeInstanceOf(InsufficientStockError);
+  });
+});
+
+describe("expiry", () => {
+  it("TTL: 30 minutes by default, RESERVATION_TTL_MINUTES, or per call", async () => {
+    const previous = process.env.RESERVATION_TTL_MINUTES;
+    try {
+      delete process.env.RESERVATION_TTL_MINUTES;
+      resetEnvCache();
+      expect(reservationTtlMinutes()).toBe(30);
+      process.env.RESERVATION_TTL_MINUTES = "45";
+      resetEnvCache();
+      expect(reservationTtlMinutes()).toBe(45);
+      expect(reservationTtlMinutes(5)).toBe(5);
+      const variant = await stockedSku(2);
+      const now = new Date("2026-12-01T10:00:00Z");
+      const r = await reserve({ organizationId: makerId, warehouseId, variantId: variant.id, quantity: 1, reference: "cart:ttl", now });
+      expect(r.expiresAt.getTime() - now.getTime()).toBe(45 * 60_000);
+      const short = await reserve({ organizationId: makerId, warehouseId, variantId: variant.id, quantity: 1, reference: "cart:ttl", now, ttlMinutes: 10 });
+      expect(short.expiresAt.getTime() - now.getTime()).toBe(10 * 60_000);
+      await release(r.id);
+      await release(short.id);
+    } finally {
+      if (previous === undefined) delete process.env.RESERVATION_TTL_MINUTES;
+      else process.env.RESERVATION_TTL_MINUTES = previous;
+      resetEnvCache();
+    }
+  });
+
+  it("the worker releases expired reservations; confirming after expiry is refused", async () => {
+    const variant = await stockedSku(6);
+    const start = new Date(Date.now() - 60 * 60_000);
+    const old = await reserve({ organizationId: makerId, warehouseId, variantId: variant.id, quantity: 2, reference: "cart:old", now: start, ttlMinutes: 30 });
+    const old2 = await reserve({ organizationId: makerId, warehouseId, variantId: variant.id, quantity: 1, reference: "cart:old2", now: start, ttlMinutes: 30 });
+    const fresh = await reserve({ organizationId: makerId, warehouseId, variantId: variant.id, quantity: 3, reference: "cart:fresh" });
+    expect(await balanceOf(variant.id)).toMatchObject({ onHand: 6, reserved: 6 });
+
+    // Past its expiry but not yet swept: confirm is already refused.
+    await expect(confirm(old.id)).rejects.toMatchObject({ code: "reservation_expired" });
+
+    const { expired } = await expireReservations({ batchSize: 1 });
+    expect(expired).toBeGreaterThanOrEqual(2);
+    expect(await unscopedDb.stockReservation.findUniqueOrThrow({ where: { id: old.id } })).toMatchObject({ status: "EXPIRED" });
+    expect(await unscopedDb.stockReservation.findUniqueOrThrow({ where: { id: old2.id } })).toMatchObject({ status: "EXPIRED" });
+    expect(await unscopedDb.stockReservation.findUniqueOrThrow({ where: { id: fresh.id } })).toMatchObject({ status: "ACTIVE" });
+    expect(await balanceOf(variant.id)).toMatchObject({ onHand: 6, reserved: 3 });
+    const releases = await unscopedDb.stockMovement.findMany({ where: { organizationId: makerId, reservationId: { in: [old.id, old2.id] }, kind: "RELEASE" } });
+    expect(releases).toHaveLength(2);
+    expect(releases.every((m) => m.reason === "expired")).toBe(true);
+
+    await expect(confirm(old.id)).rejects.toMatchObject({ code: "reservation_expired" });
+    await expect(release(old.id)).rejects.toMatchObject({ code: "reservation_expired" });
+    expect((await expireReservations()).expired).toBe(0);
+    expect(await checkLedgerConsistency(unscopedDb, { organizationId: makerId })).toEqual([]);
+  });
+
+  it("expiry racing confirmations: each reservation ends exactly once", async () => {
+    const variant = await stockedSku(20);
+    const start = new Date(Date.now() - 31 * 60_000);
+    const rs = [];
+    for (let i = 0; i < 10; i++) rs.push(await reserve({ organizationId: makerId, warehouseId, variantId: variant.id, quantity: 2, reference: `cart:race${i}`, now: start, ttlMinutes: 30 }));
+    // Confirm with a clock from before the expiry (a slow request) while the worker sweeps.
+    const before = new Date(start.getTime() + 29 * 60_000);
+    const results = await Promise.allSettled([expireReservations(), ...rs.map((r) => confirm(r.id, {}, { now: before })), expireReservations()]);
+    for (const result of results) if (result.status === "rejected") expect(result.reason).toBeInstanceOf(ReservationError);
+    const ended = await unscopedDb.stockReservation.findMany({ where: { organizationId: makerId, variantId: variant.id } });
+    const confirmed = ended.filter((r) => r.status === "CONFIRMED").length;
+    expect(confirmed + ended.filter((r) => r.status === "EXPIRED").length).toBe(10);
+    expect(await balanceOf(variant.id)).toMatchObject({ onHand: 20 - 2 * confirmed, reserved: 0 });
+    const movements = await unscopedDb.stockMovement.groupBy({ by: ["kind"], where: { organizationId: makerId, variantId: variant.id }, _count: true });
+    const count = (kind: string) => movements.find((m) => m.kind === kind)?._count ?? 0;
+    expect(count("PICK")).toBe(confirmed);
+    expect(count("RELEASE")).toBe(10 - confirmed);
+    expect(await checkLedgerConsistency(unscopedDb, { organizationId: makerId })).toEqual([]);
+  });
+});
+
+afterAll(() => resetEnvCache());
