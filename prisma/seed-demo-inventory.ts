@@ -1,4 +1,5 @@
 import type { Locale } from "../app/generated/prisma/enums";
+import { evaluateStockAlerts } from "../app/modules/inventory/alerts.server";
 import { forOrganization, unscopedDb } from "../app/modules/db/index.server";
 import { createInbound, InboundInputSchema, transitionInbound } from "../app/modules/inventory/inbound.server";
 import { recordCycleCount } from "../app/modules/inventory/counts.server";
@@ -185,5 +186,19 @@ export async function seedDemoInventory(): Promise<DemoInventoryResult> {
       await recordCycleCount({ balanceId: balance.id, warehouseId: gru }, { counted: balance.onHand - 1, reason: "Contagem mensal, posição B-12: 1 unidade a menos (caixa aberta)", userId: staff.get("GRU") });
     }
   }
+  // Low-stock thresholds: the robot vacuums in Lisbon (18 good after 2 damaged) fall below theirs, so the demo
+  // dashboard shows an open alert with its suggested replenishment.
+  const thresholds: [string, string, number][] = [
+    ["LIS", "GL-RV30-F", 20],
+    ["GRU", "GL-RV30-N", 10],
+    ["GRU", "GL-CM15-127N", 40],
+  ];
+  for (const [code, sku, threshold] of thresholds) {
+    const warehouseId = warehouses.get(code);
+    const v = await variant(sku);
+    if (!warehouseId || !v) continue;
+    await scoped.stockBalance.updateMany({ where: { warehouseId, variantId: v.id }, data: { lowStockThreshold: threshold } });
+  }
+  await evaluateStockAlerts({ organizationId: makerId });
   return { staff: staff.size, shipments: created };
 }
