@@ -153,7 +153,7 @@ async function measure(base: string, c: Case): Promise<Measured> {
     const body = await response.arrayBuffer();
     if (response.status !== 200) throw new Error(`${c.name}: GET ${p} answered ${response.status}`);
     bytes += body.byteLength;
-    if (!samples.has(c.name)) samples.set(c.name, Buffer.from(body));
+    if (!samples.has(c.name) && !c.name.startsWith("bare ")) samples.set(c.name, Buffer.from(body));
   }
   process.stdout.write(`  ${c.name.padEnd(14)} warm-up ${WARMUP} s, measure ${DURATION} s …`);
   if (WARMUP > 0) await load(base, c.paths, WARMUP);
@@ -293,7 +293,7 @@ async function main() {
 
   // The ceilings: the same load on a bare server answering each case's own page (its first path's bytes).
   const ceilings = new Map<string, Measured>();
-  for (const [name, page] of samples) {
+  for (const [name, page] of [...samples]) {
     const barePort = await freePort();
     const bare = await startBareServer(barePort, page);
     try {
