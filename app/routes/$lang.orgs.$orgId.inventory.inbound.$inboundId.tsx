@@ -7,6 +7,7 @@ import { CsrfInput, FormSuccess } from "~/components/forms";
 import { DiscrepancyBadge, InboundStatusBadge } from "~/components/inventory/badges";
 import { InboundForm } from "~/components/inventory/inbound-form";
 import { pageTitle } from "~/components/meta";
+import { PhotoThumbnails } from "~/components/inventory/photo-thumbnails";
 import { requireManufacturer } from "~/modules/catalog/product-form.server";
 import { formErrorReply, parseForm } from "~/modules/http/forms.server";
 import { notFound, requireUuid } from "~/modules/http/responses.server";
@@ -279,15 +280,7 @@ export default function InboundDetail() {
                   </p>
                   {d.note ? <p className="mt-1 text-sm text-slate-700">{d.note}</p> : null}
                   {d.photos.length > 0 ? (
-                    <ul className="mt-2 flex flex-wrap gap-2">
-                      {d.photos.map((p, i) => (
-                        <li key={p.id}>
-                          <a href={p.full} target="_blank" rel="noreferrer" className="block rounded border border-slate-200 hover:border-brand-500">
-                            <img src={p.thumbnail} alt={t("inventory.inbound.detail.photo", { n: i + 1, kind: t(`inventory.discrepancyKinds.${d.kind}`), sku: d.sku })} width={96} height={96} loading="lazy" className="h-24 w-24 rounded object-cover" />
-                          </a>
-                        </li>
-                      ))}
-                    </ul>
+                    <PhotoThumbnails photos={d.photos} size={96} alt={(i) => t("inventory.inbound.detail.photo", { n: i + 1, kind: t(`inventory.discrepancyKinds.${d.kind}`), sku: d.sku })} />
                   ) : (
                     <p className="mt-1 text-xs text-slate-500">{t("inventory.inbound.detail.noPhotos")}</p>
                   )}

@@ -14,6 +14,7 @@ import { z } from "zod";
 import { CsrfInput, FormError, FormSuccess, type FormReply } from "~/components/forms";
 import { pageTitle } from "~/components/meta";
 import { DiscrepancyBadge, InboundStatusBadge } from "~/components/warehouse/badges";
+import { PhotoThumbnails } from "~/components/inventory/photo-thumbnails";
 import { MAX_IMAGE_BYTES } from "~/modules/catalog/images.server";
 import { formErrorReply, parseForm } from "~/modules/http/forms.server";
 import { notFound, requireUuid } from "~/modules/http/responses.server";
@@ -545,25 +546,7 @@ export default function ReceiveShipment() {
                 </div>
                 {d.note ? <p className="mt-1 text-slate-800">{d.note}</p> : null}
                 {d.photos.length > 0 ? (
-                  <ul className="mt-2 flex flex-wrap gap-2">
-                    {d.photos.map((p, i) => (
-                      <li key={p.id}>
-                        <a href={p.full} target="_blank" rel="noreferrer" className="block rounded focus-visible:outline">
-                          <img
-                            src={p.thumbnail}
-                            alt={t("warehouse.receive.photoAlt", {
-                              n: i + 1,
-                              sku: d.sku,
-                            })}
-                            width={80}
-                            height={80}
-                            className="h-20 w-20 rounded border border-slate-200 object-cover"
-                            loading="lazy"
-                          />
-                        </a>
-                      </li>
-                    ))}
-                  </ul>
+                  <PhotoThumbnails photos={d.photos} size={80} alt={(i) => t("warehouse.receive.photoAlt", { n: i + 1, sku: d.sku })} />
                 ) : null}
               </li>
             ))}
