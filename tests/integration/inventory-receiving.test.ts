@@ -255,6 +255,16 @@ describe("the receiving form", () => {
     const bad = await parseReceiptForm(form);
     expect(bad).toEqual({ ok: false, fieldErrors: { "lines.1.received": "warehouse.errors.invalid_quantity", "discrepancies.1.kind": "warehouse.errors.discrepancy_kind" } });
   });
+
+  it("refuses a discrepancy row filled in without its SKU instead of dropping its note and photos", async () => {
+    const form = new FormData();
+    form.set("intent", "partial");
+    form.set("discrepancies.0.lineId", "");
+    form.set("discrepancies.0.kind", "DAMAGED");
+    form.set("discrepancies.0.note", "caixa amassada");
+    form.append("discrepancies.0.photos", new File([await jpeg()], "a.jpg", { type: "image/jpeg" }));
+    expect(await parseReceiptForm(form)).toEqual({ ok: false, fieldErrors: { "discrepancies.0.lineId": "warehouse.errors.discrepancy_sku" } });
+  });
 });
 
 describe("who sees what", () => {

@@ -411,7 +411,13 @@ export async function parseReceiptForm(form: FormData): Promise<ParsedReceiptFor
   const rows: number[] = [];
   for (let j = 0; j < MAX_DISCREPANCY_ROWS; j++) {
     const lineId = String(form.get(`discrepancies.${j}.lineId`) ?? "").trim();
-    if (!lineId) continue;
+    const files = form.getAll(`discrepancies.${j}.photos`).filter((f): f is File => typeof f === "object" && f !== null && "arrayBuffer" in f && (f as File).size > 0);
+    if (!lineId) {
+      // A row left without its SKU but with figures, a note or photos would be lost without a word: say so.
+      const typed = ["quantity", "cartons", "note"].some((f) => String(form.get(`discrepancies.${j}.${f}`) ?? "").trim() !== "");
+      if (typed || files.length > 0) fieldErrors[`discrepancies.${j}.lineId`] = "warehouse.errors.discrepancy_sku";
+      continue;
+    }
     const kind = String(form.get(`discrepancies.${j}.kind`) ?? "");
     const quantity = wholeNumber(form.get(`discrepancies.${j}.quantity`));
     const cartons = wholeNumber(form.get(`discrepancies.${j}.cartons`));
@@ -421,7 +427,6 @@ export async function parseReceiptForm(form: FormData): Promise<ParsedReceiptFor
     if (cartons === null) fieldErrors[`discrepancies.${j}.cartons`] = "warehouse.errors.invalid_quantity";
     if (quantity === 0 && cartons === 0) fieldErrors[`discrepancies.${j}.quantity`] = "warehouse.errors.discrepancy_empty";
     if (note.length > MAX_NOTE_LENGTH) fieldErrors[`discrepancies.${j}.note`] = "validation.tooLong";
-    const files = form.getAll(`discrepancies.${j}.photos`).filter((f): f is File => typeof f === "object" && f !== null && "arrayBuffer" in f && (f as File).size > 0);
     if (files.length > MAX_PHOTOS_PER_DISCREPANCY) fieldErrors[`discrepancies.${j}.photos`] = "warehouse.errors.photo.too_many_files";
     const photos = await Promise.all(files.slice(0, MAX_PHOTOS_PER_DISCREPANCY).map(async (f) => ({ data: new Uint8Array(await f.arrayBuffer()), name: f.name })));
     discrepancies.push({ lineId, kind: kind as DiscrepancyKind, quantity: quantity ?? 0, cartons: cartons ?? 0, note, photos });
