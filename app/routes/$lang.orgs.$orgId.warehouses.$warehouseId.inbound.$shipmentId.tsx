@@ -290,6 +290,33 @@ function ReceiveForm({ lines, reply, maxPhotoMegabytes }: { lines: LoadedLine[];
   const busyIntent = navigation.state === "submitting" ? navigation.formData?.get("intent") : null;
   const value = (name: string, fallback: string) => reply?.values?.[name] ?? fallback;
   const error = (name: string) => reply?.fieldErrors?.[name];
+  // The good and damaged units of one line: same input, own label, test id and error.
+  const countCell = (i: number, field: "received" | "damaged", label: string, fallback: string, testId: string) => {
+    const key = `lines.${i}.${field}`;
+    const id = `line-${i}-${field}`;
+    const message = error(key) ?? (field === "received" ? error(`lines.${i}`) : undefined);
+    return (
+      <td className="px-3 py-2 align-top">
+        <label htmlFor={id} className="sr-only">
+          {label}
+        </label>
+        <input
+          id={id}
+          name={key}
+          type="number"
+          inputMode="numeric"
+          min={0}
+          step={1}
+          defaultValue={value(key, fallback)}
+          className="input w-28"
+          aria-invalid={error(key) ? true : undefined}
+          aria-describedby={error(key) ? `${id}-error` : undefined}
+          data-testid={testId}
+        />
+        <FieldError id={`${id}-error`} message={message} />
+      </td>
+    );
+  };
   return (
     <Form method="post" encType="multipart/form-data" className="space-y-6" aria-labelledby="receive-title">
       <CsrfInput />
@@ -348,44 +375,8 @@ function ReceiveForm({ lines, reply, maxPhotoMegabytes }: { lines: LoadedLine[];
                     })}
                   </span>
                 </td>
-                <td className="px-3 py-2 align-top">
-                  <label htmlFor={`line-${i}-received`} className="sr-only">
-                    {t("warehouse.receive.goodFor", { sku: l.sku })}
-                  </label>
-                  <input
-                    id={`line-${i}-received`}
-                    name={`lines.${i}.received`}
-                    type="number"
-                    inputMode="numeric"
-                    min={0}
-                    step={1}
-                    defaultValue={value(`lines.${i}.received`, String(l.outstanding))}
-                    className="input w-28"
-                    aria-invalid={error(`lines.${i}.received`) ? true : undefined}
-                    aria-describedby={error(`lines.${i}.received`) ? `line-${i}-received-error` : undefined}
-                    data-testid="receive-good"
-                  />
-                  <FieldError id={`line-${i}-received-error`} message={error(`lines.${i}.received`) ?? error(`lines.${i}`)} />
-                </td>
-                <td className="px-3 py-2 align-top">
-                  <label htmlFor={`line-${i}-damaged`} className="sr-only">
-                    {t("warehouse.receive.damagedFor", { sku: l.sku })}
-                  </label>
-                  <input
-                    id={`line-${i}-damaged`}
-                    name={`lines.${i}.damaged`}
-                    type="number"
-                    inputMode="numeric"
-                    min={0}
-                    step={1}
-                    defaultValue={value(`lines.${i}.damaged`, "0")}
-                    className="input w-28"
-                    aria-invalid={error(`lines.${i}.damaged`) ? true : undefined}
-                    aria-describedby={error(`lines.${i}.damaged`) ? `line-${i}-damaged-error` : undefined}
-                    data-testid="receive-damaged"
-                  />
-                  <FieldError id={`line-${i}-damaged-error`} message={error(`lines.${i}.damaged`)} />
-                </td>
+                {countCell(i, "received", t("warehouse.receive.goodFor", { sku: l.sku }), String(l.outstanding), "receive-good")}
+                {countCell(i, "damaged", t("warehouse.receive.damagedFor", { sku: l.sku }), "0", "receive-damaged")}
               </tr>
             ))}
           </tbody>

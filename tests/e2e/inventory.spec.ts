@@ -80,6 +80,7 @@ test("an ASN to Lisbon, received one carton short, puts the product in stock for
   const receiveLine = page.getByTestId("receive-line").filter({ hasText: SKU });
   await receiveLine.getByTestId("receive-good").fill(String(UNITS - PER_CARTON));
   const discrepancy = page.getByTestId("discrepancy-row").first();
+  await discrepancy.getByLabel(t("pt", "warehouse.stock.sku")).selectOption({ label: SKU });
   await discrepancy.getByLabel(t("pt", "warehouse.receive.kind")).selectOption("SHORT");
   await discrepancy.getByLabel(t("pt", "warehouse.receive.units")).fill(String(PER_CARTON));
   await discrepancy.getByLabel(t("pt", "warehouse.receive.cartons")).fill("1");
