@@ -27,35 +27,15 @@ export interface BuyerPreferencesView {
  */
 export function BuyerPreferences({ prefs }: { prefs: BuyerPreferencesView }) {
   const { t } = useTranslation();
-  const location = useLocation();
-  const submit = useSubmit();
-  const currencyId = useId();
-  const countryId = useId();
-  const regionId = useId();
-  const redirectTo = location.pathname + location.search;
   return (
     <div className="flex flex-wrap items-end gap-x-3 gap-y-2 text-sm" data-testid="buyer-preferences">
-      <Form method="post" action="/set-currency" className="flex items-end gap-1.5" data-testid="currency-switcher">
-        <CsrfInput />
-        <input type="hidden" name="redirectTo" value={redirectTo} />
-        <div>
-          <label htmlFor={currencyId} className="mb-0.5 block text-xs font-medium text-slate-600">
-            {t("browse.preferences.currency")}
-          </label>
-          <select id={currencyId} name="currencyCode" defaultValue={prefs.currencyCode} key={prefs.currencyCode} className="input max-w-[11rem] py-1.5 sm:max-w-[15rem]" onChange={(e) => submit(e.currentTarget.form, { preventScrollReset: true })}>
-            {prefs.currencies.map((c) => (
-              <option key={c} value={c}>
-                {c} · {t(`currencies.${c}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <noscript>
-          <button type="submit" className="btn-secondary px-2.5 py-1.5">
-            {t("browse.preferences.apply")}
-          </button>
-        </noscript>
-      </Form>
+      <PreferenceForm
+        testId="currency-switcher"
+        label={t("browse.preferences.currency")}
+        name="currencyCode"
+        value={prefs.currencyCode}
+        options={prefs.currencies.map((c) => ({ value: c, label: `${c} · ${t(`currencies.${c}`)}` }))}
+      />
       {prefs.countrySource === "organization" ? (
         <p className="pb-1.5 text-slate-700" data-testid="buyer-country">
           {t("browse.preferences.countryOfOrganization", { country: prefs.countryName, organization: prefs.organizationName })}
@@ -66,54 +46,82 @@ export function BuyerPreferences({ prefs }: { prefs: BuyerPreferencesView }) {
           ) : null}
         </p>
       ) : (
-        <Form method="post" action="/set-currency" className="flex items-end gap-1.5" data-testid="country-switcher">
-          <CsrfInput />
-          <input type="hidden" name="redirectTo" value={redirectTo} />
-          <div>
-            <label htmlFor={countryId} className="mb-0.5 block text-xs font-medium text-slate-600">
-              {t("browse.preferences.country")}
-            </label>
-            <select id={countryId} name="countryCode" defaultValue={prefs.countryCode ?? ""} key={prefs.countryCode ?? ""} className="input max-w-[11rem] py-1.5 sm:max-w-[15rem]" onChange={(e) => submit(e.currentTarget.form, { preventScrollReset: true })}>
-              <option value="">{t("browse.preferences.countryNone")}</option>
-              {prefs.countries.map((c) => (
-                <option key={c.value} value={c.value}>
-                  {c.label}
-                </option>
-              ))}
-            </select>
-          </div>
-          <noscript>
-            <button type="submit" className="btn-secondary px-2.5 py-1.5">
-              {t("browse.preferences.apply")}
-            </button>
-          </noscript>
-        </Form>
+        <PreferenceForm
+          testId="country-switcher"
+          label={t("browse.preferences.country")}
+          name="countryCode"
+          value={prefs.countryCode ?? ""}
+          none={t("browse.preferences.countryNone")}
+          options={prefs.countries}
+        />
       )}
       {prefs.regions.length > 0 && prefs.countryCode && prefs.regionSource !== "organization" ? (
-        <Form method="post" action="/set-currency" className="flex items-end gap-1.5" data-testid="region-switcher">
-          <CsrfInput />
-          <input type="hidden" name="redirectTo" value={redirectTo} />
-          <input type="hidden" name="regionCountry" value={prefs.countryCode} />
-          <div>
-            <label htmlFor={regionId} className="mb-0.5 block text-xs font-medium text-slate-600">
-              {t("browse.preferences.region")}
-            </label>
-            <select id={regionId} name="regionCode" defaultValue={prefs.regionCode ?? ""} key={`${prefs.countryCode}:${prefs.regionCode ?? ""}`} className="input max-w-[11rem] py-1.5 sm:max-w-[15rem]" onChange={(e) => submit(e.currentTarget.form, { preventScrollReset: true })}>
-              <option value="">{t("browse.preferences.regionNone")}</option>
-              {prefs.regions.map((r) => (
-                <option key={r.value} value={r.value}>
-                  {r.label}
-                </option>
-              ))}
-            </select>
-          </div>
-          <noscript>
-            <button type="submit" className="btn-secondary px-2.5 py-1.5">
-              {t("browse.preferences.apply")}
-            </button>
-          </noscript>
-        </Form>
+        <PreferenceForm
+          testId="region-switcher"
+          label={t("browse.preferences.region")}
+          name="regionCode"
+          value={prefs.regionCode ?? ""}
+          resetKey={`${prefs.countryCode}:${prefs.regionCode ?? ""}`}
+          hidden={{ regionCountry: prefs.countryCode }}
+          none={t("browse.preferences.regionNone")}
+          options={prefs.regions}
+        />
       ) : null}
     </div>
+  );
+}
+
+/** One preference: a labelled select in its own POST form to /set-currency, submitted on change (a button without JavaScript). */
+function PreferenceForm({
+  testId,
+  label,
+  name,
+  value,
+  resetKey = value,
+  hidden = {},
+  none,
+  options,
+}: {
+  testId: string;
+  label: string;
+  name: string;
+  value: string;
+  /** Re-mounts the select when the saved value changes (defaultValue is read once). */
+  resetKey?: string;
+  hidden?: Record<string, string>;
+  /** The "none chosen" option, where choosing nothing is allowed. */
+  none?: string;
+  options: { value: string; label: string }[];
+}) {
+  const { t } = useTranslation();
+  const location = useLocation();
+  const submit = useSubmit();
+  const id = useId();
+  return (
+    <Form method="post" action="/set-currency" className="flex items-end gap-1.5" data-testid={testId}>
+      <CsrfInput />
+      <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
+      {Object.entries(hidden).map(([field, fieldValue]) => (
+        <input key={field} type="hidden" name={field} value={fieldValue} />
+      ))}
+      <div>
+        <label htmlFor={id} className="mb-0.5 block text-xs font-medium text-slate-600">
+          {label}
+        </label>
+        <select id={id} name={name} defaultValue={value} key={resetKey} className="input max-w-[11rem] py-1.5 sm:max-w-[15rem]" onChange={(e) => submit(e.currentTarget.form, { preventScrollReset: true })}>
+          {none !== undefined ? <option value="">{none}</option> : null}
+          {options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      </div>
+      <noscript>
+        <button type="submit" className="btn-secondary px-2.5 py-1.5">
+          {t("browse.preferences.apply")}
+        </button>
+      </noscript>
+    </Form>
   );
 }
