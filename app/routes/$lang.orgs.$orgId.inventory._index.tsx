@@ -13,7 +13,8 @@ import { notFound } from "~/modules/http/responses.server";
 import { requireLang } from "~/modules/i18n/config";
 import { formatDate, formatNumber } from "~/modules/i18n/format";
 import { serverT } from "~/modules/i18n/i18n.server";
-import { evaluateStockAlerts, listOpenAlerts, warehouseCity } from "~/modules/inventory/alerts.server";
+import { evaluateStockAlerts, listOpenAlerts } from "~/modules/inventory/alerts.server";
+import { warehouseCity } from "~/modules/inventory/cities";
 import { listInbound } from "~/modules/inventory/inbound.server";
 import { SAFETY_DAYS, setLowStockThreshold, stockInsight, VELOCITY_WINDOW_DAYS, type StockRow } from "~/modules/inventory/insight.server";
 

@@ -14,7 +14,8 @@ import { notFound, requireUuid } from "~/modules/http/responses.server";
 import { requireLang } from "~/modules/i18n/config";
 import { formatDate, formatDateTime, formatNumber } from "~/modules/i18n/format";
 import { serverT } from "~/modules/i18n/i18n.server";
-import { getInbound, InboundError, inboundFormOptions, inboundToFormValues, parseInboundForm, transitionInbound, updateInbound, warehouseCity } from "~/modules/inventory/inbound.server";
+import { getInbound, InboundError, inboundFormOptions, inboundToFormValues, parseInboundForm, transitionInbound, updateInbound } from "~/modules/inventory/inbound.server";
+import { warehouseCity } from "~/modules/inventory/cities";
 import { photoIdOf } from "~/modules/inventory/receiving.server";
 
 export const meta: MetaFunction = ({ data: loaded, ...args }) => {

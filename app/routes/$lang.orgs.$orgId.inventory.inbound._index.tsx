@@ -7,7 +7,7 @@ import { requireManufacturer } from "~/modules/catalog/product-form.server";
 import { requireLang } from "~/modules/i18n/config";
 import { formatDate, formatNumber } from "~/modules/i18n/format";
 import { serverT } from "~/modules/i18n/i18n.server";
-import { warehouseCity } from "~/modules/inventory/alerts.server";
+import { warehouseCity } from "~/modules/inventory/cities";
 import { countInboundByStatus, INBOUND_STATUSES, listInbound } from "~/modules/inventory/inbound.server";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "inventory.inbound.title");

@@ -7,7 +7,8 @@ import { requireManufacturer } from "~/modules/catalog/product-form.server";
 import { requireLang } from "~/modules/i18n/config";
 import { formatDate, formatNumber } from "~/modules/i18n/format";
 import { serverT } from "~/modules/i18n/i18n.server";
-import { inboundWarehouses, skuOptions, warehouseCity } from "~/modules/inventory/inbound.server";
+import { warehouseCity } from "~/modules/inventory/cities";
+import { inboundWarehouses, skuOptions } from "~/modules/inventory/inbound.server";
 import { ledgerFilterFrom, ledgerQuery, listLedger } from "~/modules/inventory/ledger-export.server";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "inventory.ledger.title");

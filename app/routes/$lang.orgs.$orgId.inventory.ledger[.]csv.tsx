@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireManufacturer } from "~/modules/catalog/product-form.server";
 import { requireLang } from "~/modules/i18n/config";
 import { serverT } from "~/modules/i18n/i18n.server";
-import { warehouseCity } from "~/modules/inventory/inbound.server";
+import { warehouseCity } from "~/modules/inventory/cities";
 import { ledgerCsvResponse, ledgerFilterFrom } from "~/modules/inventory/ledger-export.server";
 
 /** The ledger page's filter (same query string) as a CSV download, header in the page's language. */

@@ -23,6 +23,7 @@ import {
   warehouseDateTime,
   warehouseSummary,
 } from "~/modules/inventory/warehouse-desk.server";
+import { warehouseCity } from "~/modules/inventory/cities";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "warehouse.detail.title");
 
@@ -47,7 +48,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     lang,
     base,
     listUrl: `/${lang}/orgs/${context.organization.id}/warehouses`,
-    warehouse: { id: warehouse.id, code: warehouse.code, name: warehouse.name, city: t(`warehouse.cities.${warehouse.code}`, { defaultValue: warehouse.city }), timeZone: warehouse.timeZone },
+    warehouse: { id: warehouse.id, code: warehouse.code, name: warehouse.name, city: warehouseCity(t, warehouse), timeZone: warehouse.timeZone },
     summary: { inbound: n(summary.inboundExpected), skus: n(summary.skus), units: n(summary.units), reserved: n(summary.reserved) },
     q,
     stock: {

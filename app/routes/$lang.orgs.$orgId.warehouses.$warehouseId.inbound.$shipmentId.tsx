@@ -26,6 +26,7 @@ import { DISCREPANCY_KINDS, MAX_DISCREPANCY_ROWS, MAX_NOTE_LENGTH, MAX_PHOTOS_PE
 import { parseReceiptForm, RECEIVABLE, receiveInboundShipment, receivingErrorField, receivingErrorKey } from "~/modules/inventory/receiving.server";
 import { requireWarehouseAccess } from "~/modules/inventory/warehouse-access.server";
 import { calendarDate, getInboundForWarehouse, warehouseDateTime } from "~/modules/inventory/warehouse-desk.server";
+import { warehouseCity } from "~/modules/inventory/cities";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "warehouse.receive.title");
 
@@ -46,9 +47,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     base,
     warehouse: {
-      city: t(`warehouse.cities.${warehouse.code}`, {
-        defaultValue: warehouse.city,
-      }),
+      city: warehouseCity(t, warehouse),
     },
     receivable: RECEIVABLE.includes(shipment.status),
     maxPhotoMegabytes: MAX_IMAGE_BYTES / 1024 / 1024,

@@ -16,6 +16,7 @@ import { InsufficientStockError, StockOperationError } from "~/modules/inventory
 import { MAX_COUNT, MAX_REASON_LENGTH } from "~/modules/inventory/limits";
 import { requireWarehouseAccess } from "~/modules/inventory/warehouse-access.server";
 import { getBalanceDetail, listWarehouseMovements, movementViews, warehouseDateTime } from "~/modules/inventory/warehouse-desk.server";
+import { warehouseCity } from "~/modules/inventory/cities";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "warehouse.sku.title");
 
@@ -32,7 +33,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const n = (value: number) => formatNumber(value, lang);
   return {
     base,
-    warehouse: { city: t(`warehouse.cities.${warehouse.code}`, { defaultValue: warehouse.city }), code: warehouse.code },
+    warehouse: { city: warehouseCity(t, warehouse), code: warehouse.code },
     balance: {
       ...balance,
       onHandLabel: n(balance.onHand),

@@ -21,6 +21,7 @@ import { forbidden } from "~/modules/http/responses.server";
 import { requireLang } from "~/modules/i18n/config";
 import { formatNumber } from "~/modules/i18n/format";
 import { serverT } from "~/modules/i18n/i18n.server";
+import { warehouseCity } from "~/modules/inventory/cities";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "warehouse.list.title");
 
@@ -48,7 +49,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         id: w.id,
         code: w.code,
         name: w.name,
-        city: t(`warehouse.cities.${w.code}`, { defaultValue: w.city }),
+        city: warehouseCity(t, w),
         country: w.countryCode,
         inbound: n(s.inboundExpected),
         inboundCount: s.inboundExpected,

@@ -6,7 +6,7 @@ import type { Lang } from "~/modules/i18n/config";
 import { serverT } from "~/modules/i18n/i18n.server";
 import { currentQueue, enqueue } from "~/modules/jobs/queue.server";
 import { emitToOrganization } from "~/modules/realtime/index.server";
-import { warehouseCity } from "./inbound.server";
+import { warehouseCity } from "./cities";
 import { stockInsight, type StockRow } from "./insight.server";
 
 /**
@@ -167,7 +167,6 @@ async function warehouseCities(tx: ScopedTx, ids: string[]): Promise<Map<string,
   return new Map(warehouses.map((w) => [w.id, w]));
 }
 
-export { warehouseCity } from "./inbound.server";
 
 function composeAlertEmail(lang: Lang, organizationName: string, organizationId: string, alerts: AlertRow[], rows: Map<string, StockRow>, cities: Map<string, { code: string; city: string }>) {
   const t = serverT(lang);

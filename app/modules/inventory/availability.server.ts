@@ -8,6 +8,7 @@ import type { CurrencyInfo } from "~/modules/money/currencies";
 import { formatMoney } from "~/modules/money/money";
 import { allocate, coveringArea, serves, type Allocation, type Destination, type OriginPart, type ServiceAreaInput, type TransitLaneInput, type WarehousePart } from "./allocation";
 import { regionsOf } from "./reference-data";
+import { warehouseCity } from "./cities";
 
 /**
  * What buyers see of stock: for a delivery location, where each SKU would ship from and how long it takes
@@ -134,13 +135,6 @@ async function stockOf(productIds: string[], net: Network): Promise<Map<string, 
 
 // ─── wording ─────────────────────────────────────────────────────────────────────────────────────────────────
 
-const KNOWN_CITIES = new Set(["GRU", "MEX", "LIS", "LAD", "MPM", "BOG", "SCL"]);
-
-/** The warehouse's city in the page's language (locales: browse.cities.<code>), else as stored. */
-function cityName(t: TFunction, warehouse: { code: string; city: string }): string {
-  return KNOWN_CITIES.has(warehouse.code) ? t(`browse.cities.${warehouse.code}`) : warehouse.city;
-}
-
 function cityList(lang: Lang, names: string[]): string {
   return new Intl.ListFormat(LOCALE_TAGS[lang], { style: "long", type: "conjunction" }).format([...new Set(names)]);
 }
@@ -193,7 +187,7 @@ export async function cardAvailability(products: CardProduct[], location: Delive
   for (const product of products) {
     const rows = stock.get(product.id) ?? [];
     if (!location) {
-      if (rows.length) result.set(product.id, { tone: "elsewhere", text: t("browse.availability.stockIn", { cities: cityList(lang, rows.map((r) => cityName(t, net.warehouses.get(r.warehouseId)!))) }) });
+      if (rows.length) result.set(product.id, { tone: "elsewhere", text: t("browse.availability.stockIn", { cities: cityList(lang, rows.map((r) => warehouseCity(t, net.warehouses.get(r.warehouseId)!))) }) });
       continue;
     }
     const allocation = bestVariantAllocation(rows, Math.max(1, product.moq), location, net, product);
@@ -202,9 +196,9 @@ export async function cardAvailability(products: CardProduct[], location: Delive
     if (allocation.fromStock) {
       const min = Math.max(...warehouseParts.map((p) => p.leadDaysMin));
       const max = Math.max(...warehouseParts.map((p) => p.leadDaysMax));
-      result.set(product.id, { tone: "stock", text: stockText(t, lang, cityList(lang, warehouseParts.map((p) => cityName(t, { code: p.warehouseCode, city: p.city }))), min, max) });
+      result.set(product.id, { tone: "stock", text: stockText(t, lang, cityList(lang, warehouseParts.map((p) => warehouseCity(t, { code: p.warehouseCode, city: p.city }))), min, max) });
     } else if (warehouseParts.length) {
-      result.set(product.id, { tone: "partial", text: t("browse.availability.partial", { city: cityList(lang, warehouseParts.map((p) => cityName(t, { code: p.warehouseCode, city: p.city }))) }) });
+      result.set(product.id, { tone: "partial", text: t("browse.availability.partial", { city: cityList(lang, warehouseParts.map((p) => warehouseCity(t, { code: p.warehouseCode, city: p.city }))) }) });
     } else if (origin) {
       result.set(product.id, { tone: "origin", text: originText(t, lang, origin, countryName) });
     }
@@ -311,11 +305,11 @@ export async function productAvailability(
     const label = [v.voltage, v.plugType ? t("browse.availability.plug", { plug: v.plugType }) : null, v.color, v.capacity].filter(Boolean).join(" · ") || v.sku;
     // With a location, only the warehouses that deliver there (stock on another continent is no help to this buyer).
     const listed = location ? variantRows.filter((r) => serves(net.warehouses.get(r.warehouseId)!.areas, toDestination(location))) : variantRows;
-    const stockList = show ? listed.map((r) => ({ city: cityName(t, net.warehouses.get(r.warehouseId)!), quantity: formatNumber(r.available, lang) })).sort((a, b) => a.city.localeCompare(b.city, LOCALE_TAGS[lang])) : null;
+    const stockList = show ? listed.map((r) => ({ city: warehouseCity(t, net.warehouses.get(r.warehouseId)!), quantity: formatNumber(r.available, lang) })).sort((a, b) => a.city.localeCompare(b.city, LOCALE_TAGS[lang])) : null;
 
     if (!location) {
       const lines: AvailabilityLine[] = [];
-      if (variantRows.length) lines.push({ source: "elsewhere", text: t("browse.availability.stockIn", { cities: cityList(lang, variantRows.map((r) => cityName(t, net.warehouses.get(r.warehouseId)!))) }), quantity: null, cost: null });
+      if (variantRows.length) lines.push({ source: "elsewhere", text: t("browse.availability.stockIn", { cities: cityList(lang, variantRows.map((r) => warehouseCity(t, net.warehouses.get(r.warehouseId)!))) }), quantity: null, cost: null });
       lines.push({ source: "origin", text: t("browse.availability.fromOriginNoCountry", { count: product.leadTimeDays, n: formatNumber(product.leadTimeDays, lang) }), quantity: null, cost: null });
       return { variantId: v.id, sku: v.sku, label, tone: "unknown", lines, splitNote: null, stock: stockList };
     }
@@ -326,7 +320,7 @@ export async function productAvailability(
       const currency = currencies.get(part.currency);
       return {
         source: "warehouse",
-        text: stockText(t, lang, cityName(t, { code: part.warehouseCode, city: part.city }), part.leadDaysMin, part.leadDaysMax),
+        text: stockText(t, lang, warehouseCity(t, { code: part.warehouseCode, city: part.city }), part.leadDaysMin, part.leadDaysMax),
         quantity: show ? units(part.quantity) : null,
         cost: currency ? t(part.regionUnknown ? "browse.availability.costUpTo" : "browse.availability.cost", { cost: formatMoney({ amountMinor: part.costMinor, currency }, lang) }) : null,
       };

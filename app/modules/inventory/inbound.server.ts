@@ -2,9 +2,9 @@ import { z } from "zod";
 import type { Prisma } from "~/generated/prisma/client";
 import type { InboundStatus } from "~/generated/prisma/enums";
 import { db, type ScopedDb } from "~/modules/db/index.server";
-import type { TFunction } from "i18next";
 import { LOCALE_TAGS, type Lang } from "~/modules/i18n/config";
 import { serverT } from "~/modules/i18n/i18n.server";
+import { warehouseCity } from "./cities";
 
 /**
  * Inbound replenishment (ASN), the manufacturer's side: a shipment of its own SKUs from Zhuhai to an overseas
@@ -153,10 +153,6 @@ export function inboundToFormValues(shipment: InboundDetail): Record<string, str
   return values;
 }
 
-/** A warehouse's city in the language of `t` (browse.json names the seeded ones by code), else as stored. */
-export function warehouseCity(t: TFunction, warehouse: { code: string; city: string }): string {
-  return t(`browse.cities.${warehouse.code}`, { defaultValue: warehouse.city });
-}
 
 /** The choices of the inbound form, in the page's language. */
 export async function inboundFormOptions(scoped: ScopedDb, lang: Lang, now = new Date()) {

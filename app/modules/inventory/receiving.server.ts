@@ -13,6 +13,7 @@ import { emitToOrganization } from "~/modules/realtime/index.server";
 import { ReceivingError } from "./errors";
 import { applyMovement, type LedgerTx } from "./ledger.server";
 import { DISCREPANCY_KINDS, MAX_DISCREPANCIES_PER_RECEIPT, MAX_DISCREPANCY_ROWS, MAX_NOTE_LENGTH, MAX_PHOTOS_PER_DISCREPANCY, MAX_UNITS } from "./limits";
+import { warehouseCity } from "./cities";
 
 export { DISCREPANCY_KINDS, MAX_DISCREPANCIES_PER_RECEIPT, MAX_DISCREPANCY_ROWS, MAX_NOTE_LENGTH, MAX_PHOTOS_PER_DISCREPANCY, MAX_UNITS } from "./limits";
 
@@ -308,7 +309,7 @@ async function notifyManufacturer(result: ReceiptResult, warehouseId: string) {
     const lang: Lang = isLang(user.locale) ? user.locale : "en";
     const t = serverT(lang);
     const n = (value: number) => formatNumber(value, lang);
-    const city = t(`warehouse.cities.${warehouse.code}`, { defaultValue: warehouse.city });
+    const city = warehouseCity(t, warehouse);
     const kinds = DISCREPANCY_KINDS.map((kind) => ({ kind, quantity: result.discrepancies.filter((d) => d.kind === kind).reduce((s, d) => s + d.quantity, 0) })).filter((k) => k.quantity > 0);
     const lines = [
       t("warehouse.email.received.intro", { organization: organization.name, reference: result.reference, city }),
