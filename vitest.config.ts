@@ -16,7 +16,7 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: "pglite",
-          include: ["app/**/*.test.{ts,tsx}", "prisma/**/*.test.ts", "workers/**/*.test.ts", "tests/unit/**/*.test.ts", "tests/integration/**/*.test.ts", "tests/process/**/*.test.ts"],
+          include: ["app/**/*.test.{ts,tsx}", "prisma/**/*.test.ts", "workers/**/*.test.ts", "tests/unit/**/*.test.ts", "tests/integration/**/*.test.ts", "tests/security/**/*.test.ts", "tests/process/**/*.test.ts"],
           environment: "node",
           setupFiles: ["tests/support/setup-env.ts"],
           testTimeout: 60_000,
