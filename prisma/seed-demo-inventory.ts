@@ -103,7 +103,7 @@ async function seedDemoStaff(platformId: string, warehouses: Map<string, string>
   const staff = new Map<string, string>();
   for (const person of DEMO_STAFF) {
     const { warehouse, ...profile } = person;
-    const user = await unscopedDb.user.upsert({ where: { email: profile.email }, create: { ...profile, passwordHash }, update: {}, select: { id: true } });
+    const user = await unscopedDb.user.upsert({ where: { email: profile.email }, create: { ...profile, passwordHash, emailVerifiedAt: new Date() }, update: {}, select: { id: true } });
     await unscopedDb.membership.upsert({
       where: { organizationId_userId: { organizationId: platformId, userId: user.id } },
       create: { organizationId: platformId, userId: user.id, role: "MEMBER" },

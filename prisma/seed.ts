@@ -127,7 +127,7 @@ export async function seedDemoData(options: { onlyIfEmpty: boolean }): Promise<b
   if (options.onlyIfEmpty && (await unscopedDb.user.count()) > 0) return false;
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const upsertUser = (u: DemoOrg["owner"]) =>
-    unscopedDb.user.upsert({ where: { email: u.email }, create: { ...u, passwordHash }, update: {}, select: { id: true } });
+    unscopedDb.user.upsert({ where: { email: u.email }, create: { ...u, passwordHash, emailVerifiedAt: new Date() }, update: {}, select: { id: true } });
 
   let platformId = "";
   for (const org of [...manufacturers, ...buyers, ...operators]) {
