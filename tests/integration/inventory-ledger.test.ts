@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { unscopedDb } from "~/modules/db/index.server";
 import { checkLedgerConsistency } from "~/modules/inventory/consistency.server";
@@ -23,13 +24,55 @@ beforeAll(async () => {
 
 const move = (input: Omit<MovementInput, "organizationId"> & { organizationId?: string }) => unscopedDb.$transaction((tx) => applyMovement(tx, { organizationId: makerId, ...input }));
 
-/** A seeded pseudo-random sequence: the same run every time. */
-function random(seed: number) {
-  let state = seed;
-  return () => {
-    state = (state * 1_103_515_245 + 12_345) % 2 ** 31;
-    return state / 2 ** 31;
-  };
+type StepKind = "RECEIPT" | "RESERVATION" | "RELEASE" | "PICK" | "ADJUSTMENT" | "TRANSFER" | "CYCLE_COUNT";
+/** One movement of the model-based test: SKU and warehouse indexes, a quantity or "all" of what the kind can take. */
+interface Step {
+  kind: StepKind;
+  sku: number;
+  at: number;
+  q: number | "all";
+}
+interface Figures {
+  onHand: number;
+  reserved: number;
+}
+type Expected = { outcome: "ok" } | { outcome: "invalid" } | { outcome: "insufficient"; available: number; requested: number };
+const REASONED = new Set<StepKind>(["ADJUSTMENT", "CYCLE_COUNT"]);
+
+/** The deltas a step asks for, "all" read from the model's figures before the step (a cycle count: reserved + q counted). */
+function deltasOf(s: Step, f: Figures): { onHandDelta: number; reservedDelta: number } {
+  const available = f.onHand - f.reserved;
+  const n = (all: number) => (s.q === "all" ? all : s.q);
+  switch (s.kind) {
+    case "RECEIPT":
+      return { onHandDelta: n(0), reservedDelta: 0 };
+    case "RESERVATION":
+      return { onHandDelta: 0, reservedDelta: n(available) };
+    case "RELEASE":
+      return { onHandDelta: 0, reservedDelta: -n(f.reserved) };
+    case "PICK":
+      return { onHandDelta: -n(f.reserved), reservedDelta: -n(f.reserved) };
+    case "ADJUSTMENT":
+      return { onHandDelta: s.q === "all" ? -available : s.q, reservedDelta: 0 };
+    case "TRANSFER":
+      return { onHandDelta: -n(available), reservedDelta: 0 };
+    case "CYCLE_COUNT":
+      return { onHandDelta: f.reserved + n(0) - f.onHand, reservedDelta: 0 };
+  }
+}
+
+/**
+ * What the ledger must do, decided from the model alone: a movement of nothing is invalid (except a count that
+ * confirms the figure); otherwise it succeeds exactly when 0 ≤ reserved ≤ onHand holds afterwards, and a refusal
+ * says what was available and what was asked for.
+ */
+function decide(kind: string, onHandDelta: number, reservedDelta: number, f: Figures): Expected {
+  if (onHandDelta === 0 && reservedDelta === 0 && kind !== "CYCLE_COUNT") return { outcome: "invalid" };
+  const onHand = f.onHand + onHandDelta;
+  const reserved = f.reserved + reservedDelta;
+  if (onHand >= 0 && reserved >= 0 && reserved <= onHand) return { outcome: "ok" };
+  const requested = reservedDelta > 0 ? reservedDelta : onHandDelta < 0 ? -onHandDelta : -reservedDelta;
+  return { outcome: "insufficient", available: Math.max(0, f.onHand - f.reserved), requested };
 }
 
 describe("applyMovement", () => {
@@ -75,69 +118,115 @@ describe("applyMovement", () => {
     expect(await unscopedDb.stockMovement.count({ where: { organizationId: makerId, variantId } })).toBe(0);
   });
 
-  it("balances equal the sums of the ledger after a random mix of movements", async () => {
-    const { variants } = await createProduct(makerId, ["MIX1", "MIX2", "MIX3"]);
-    const next = random(20261128);
-    const pick = <T>(items: readonly T[]) => items[Math.floor(next() * items.length)]!;
-    const model = new Map<string, { onHand: number; reserved: number }>();
-    const key = (w: string, v: string) => `${w}:${v}`;
-    const state = (w: string, v: string) => model.get(key(w, v)) ?? { onHand: 0, reserved: 0 };
-    let refused = 0;
-    for (let step = 0; step < 150; step++) {
-      const variantId = pick(variants).id;
-      const warehouseId = pick([warehouseA, warehouseB]);
-      const s = state(warehouseId, variantId);
-      const q = 1 + Math.floor(next() * 6);
-      const kind = pick(["RECEIPT", "RESERVATION", "RELEASE", "PICK", "ADJUSTMENT", "TRANSFER", "CYCLE_COUNT"] as const);
-      try {
-        if (kind === "RECEIPT") {
-          await move({ warehouseId, variantId, kind, onHandDelta: q * 2 });
-          s.onHand += q * 2;
-        } else if (kind === "RESERVATION") {
-          await move({ warehouseId, variantId, kind, reservedDelta: q });
-          s.reserved += q;
-        } else if (kind === "RELEASE") {
-          await move({ warehouseId, variantId, kind, reservedDelta: -q });
-          s.reserved -= q;
-        } else if (kind === "PICK") {
-          await move({ warehouseId, variantId, kind, onHandDelta: -q, reservedDelta: -q });
-          s.onHand -= q;
-          s.reserved -= q;
-        } else if (kind === "ADJUSTMENT") {
-          const delta = next() < 0.5 ? -q : q;
-          await move({ warehouseId, variantId, kind, onHandDelta: delta, reason: "random" });
-          s.onHand += delta;
-        } else if (kind === "TRANSFER") {
-          const to = warehouseId === warehouseA ? warehouseB : warehouseA;
-          await transferStock({ organizationId: makerId, fromWarehouseId: warehouseId, toWarehouseId: to, variantId, quantity: q });
-          s.onHand -= q;
-          const d = state(to, variantId);
-          d.onHand += q;
-          model.set(key(to, variantId), d);
-        } else {
-          const balance = await unscopedDb.stockBalance.findFirst({ where: { organizationId: makerId, warehouseId, variantId } });
-          if (!balance) continue;
-          const counted = balance.reserved + Math.floor(next() * 10);
-          await recordCycleCount({ balanceId: balance.id, warehouseId }, { counted, reason: "cycle count" });
-          s.onHand = counted;
+  it("allows the exact boundaries: stock down to zero, every unit reserved, reservations down to zero", async () => {
+    const { variants } = await createProduct(makerId, ["EDGE"]);
+    const variantId = variants[0]!.id;
+    const figures = (r: { balance: { onHand: number; reserved: number } }) => ({ onHand: r.balance.onHand, reserved: r.balance.reserved });
+    await move({ warehouseId: warehouseA, variantId, kind: "RECEIPT", onHandDelta: 5 });
+    expect(figures(await move({ warehouseId: warehouseA, variantId, kind: "RESERVATION", reservedDelta: 5 }))).toEqual({ onHand: 5, reserved: 5 });
+    expect(figures(await move({ warehouseId: warehouseA, variantId, kind: "RELEASE", reservedDelta: -5 }))).toEqual({ onHand: 5, reserved: 0 });
+    expect(figures(await move({ warehouseId: warehouseA, variantId, kind: "ADJUSTMENT", onHandDelta: -5, reason: "written off" }))).toEqual({ onHand: 0, reserved: 0 });
+    await move({ warehouseId: warehouseA, variantId, kind: "RECEIPT", onHandDelta: 3 });
+    expect(figures(await move({ warehouseId: warehouseA, variantId, kind: "RESERVATION", reservedDelta: 3 }))).toEqual({ onHand: 3, reserved: 3 });
+    expect(figures(await move({ warehouseId: warehouseA, variantId, kind: "PICK", onHandDelta: -3, reservedDelta: -3 }))).toEqual({ onHand: 0, reserved: 0 });
+    await move({ warehouseId: warehouseA, variantId, kind: "RECEIPT", onHandDelta: 4 });
+    const moved = await transferStock({ organizationId: makerId, fromWarehouseId: warehouseA, toWarehouseId: warehouseB, variantId, quantity: 4 });
+    expect(moved.out).toMatchObject({ onHandAfter: 0, reservedAfter: 0 });
+    await move({ warehouseId: warehouseA, variantId, kind: "RECEIPT", onHandDelta: 2 });
+    expect(figures(await move({ warehouseId: warehouseA, variantId, kind: "CYCLE_COUNT", onHandDelta: -2, reason: "none found" }))).toEqual({ onHand: 0, reserved: 0 });
+    // One unit past each boundary is refused, and changes nothing.
+    await expect(move({ warehouseId: warehouseA, variantId, kind: "ADJUSTMENT", onHandDelta: -1, reason: "x" })).rejects.toMatchObject({ available: 0, requested: 1 });
+    await expect(move({ warehouseId: warehouseA, variantId, kind: "RESERVATION", reservedDelta: 1 })).rejects.toMatchObject({ available: 0, requested: 1 });
+    await expect(move({ warehouseId: warehouseA, variantId, kind: "RELEASE", reservedDelta: -1 })).rejects.toMatchObject({ available: 0, requested: 1 });
+    expect(await unscopedDb.stockBalance.findFirstOrThrow({ where: { organizationId: makerId, warehouseId: warehouseA, variantId } })).toMatchObject({ onHand: 0, reserved: 0 });
+    expect(await checkLedgerConsistency(unscopedDb, { organizationId: makerId, warehouseId: warehouseA })).toEqual([]);
+  });
+
+  it("a model decides, before each movement, whether it succeeds and what the balances become", async () => {
+    // Random sequences (fixed seed: the same runs every time) of every kind of movement on two SKUs in two
+    // warehouses, with "all of it" steps that land exactly on the boundaries (onHand 0, reserved = onHand).
+    const sku = fc.integer({ min: 0, max: 1 });
+    const at = fc.integer({ min: 0, max: 1 });
+    const q = fc.integer({ min: 1, max: 6 });
+    const qOrAll = fc.oneof(q, fc.constant("all" as const));
+    const step: fc.Arbitrary<Step> = fc.oneof(
+      { weight: 3, arbitrary: fc.record({ kind: fc.constant("RECEIPT" as const), sku, at, q }) },
+      { weight: 3, arbitrary: fc.record({ kind: fc.constant("RESERVATION" as const), sku, at, q: qOrAll }) },
+      { weight: 2, arbitrary: fc.record({ kind: fc.constant("RELEASE" as const), sku, at, q: qOrAll }) },
+      { weight: 2, arbitrary: fc.record({ kind: fc.constant("PICK" as const), sku, at, q: qOrAll }) },
+      { weight: 2, arbitrary: fc.record({ kind: fc.constant("ADJUSTMENT" as const), sku, at, q: fc.oneof(q, q.map((n) => -n), fc.constant("all" as const)) }) },
+      { weight: 2, arbitrary: fc.record({ kind: fc.constant("TRANSFER" as const), sku, at, q: qOrAll }) },
+      { weight: 1, arbitrary: fc.record({ kind: fc.constant("CYCLE_COUNT" as const), sku, at, q: fc.integer({ min: -2, max: 8 }) }) },
+    );
+    const seen = { ok: 0, insufficient: 0, invalid: 0, zero: 0, allReserved: 0 };
+
+    await fc.assert(
+      fc.asyncProperty(fc.array(step, { minLength: 15, maxLength: 40 }), async (steps) => {
+        const { variants } = await createProduct(makerId, ["MDL1", "MDL2"]);
+        const warehouses = [warehouseA, warehouseB];
+        const model = new Map<string, Figures>();
+        const key = (w: string, v: string) => `${w}:${v}`;
+        const figures = (w: string, v: string) => model.get(key(w, v)) ?? { onHand: 0, reserved: 0 };
+        for (const s of steps) {
+          const variantId = variants[s.sku]!.id;
+          const warehouseId = warehouses[s.at]!;
+          const to = warehouses[1 - s.at]!;
+          const before = figures(warehouseId, variantId);
+          const { onHandDelta, reservedDelta } = deltasOf(s, before);
+          const expected = decide(s.kind === "TRANSFER" ? "TRANSFER_OUT" : s.kind, onHandDelta, reservedDelta, before);
+          const label = `${JSON.stringify(s)} on ${JSON.stringify(before)}`;
+
+          const attempt =
+            s.kind === "TRANSFER"
+              ? transferStock({ organizationId: makerId, fromWarehouseId: warehouseId, toWarehouseId: to, variantId, quantity: -onHandDelta }).then((done) => [done.out])
+              : move({ warehouseId, variantId, kind: s.kind, onHandDelta, reservedDelta, reason: REASONED.has(s.kind) ? "model" : undefined }).then((done) => [done.movement]);
+          const outcome = await attempt.then(
+            (movements) => ({ movements }),
+            (error: unknown) => ({ error }),
+          );
+
+          if (expected.outcome === "ok") {
+            expect("movements" in outcome ? null : outcome.error, label).toBeNull();
+            const after = { onHand: before.onHand + onHandDelta, reserved: before.reserved + reservedDelta };
+            const [movement] = (outcome as { movements: { onHandAfter: number; reservedAfter: number }[] }).movements;
+            expect({ onHand: movement!.onHandAfter, reserved: movement!.reservedAfter }, label).toEqual(after);
+            model.set(key(warehouseId, variantId), after);
+            if (s.kind === "TRANSFER") {
+              const there = figures(to, variantId);
+              model.set(key(to, variantId), { onHand: there.onHand - onHandDelta, reserved: there.reserved });
+            }
+            seen.ok += 1;
+            if (after.onHand === 0) seen.zero += 1;
+            if (after.reserved > 0 && after.reserved === after.onHand) seen.allReserved += 1;
+          } else {
+            expect("error" in outcome, label).toBe(true);
+            const error = (outcome as { error: unknown }).error;
+            if (expected.outcome === "insufficient") {
+              expect(error, label).toBeInstanceOf(InsufficientStockError);
+              expect({ available: (error as InsufficientStockError).available, requested: (error as InsufficientStockError).requested }, label).toEqual({
+                available: expected.available,
+                requested: expected.requested,
+              });
+              seen.insufficient += 1;
+            } else {
+              // A zero quantity: the ledger's rule table refuses it (a transfer refuses it before the ledger).
+              if (s.kind === "TRANSFER") expect(error, label).toMatchObject({ code: "invalid_quantity" });
+              else expect(error, label).toBeInstanceOf(InvalidMovementError);
+              seen.invalid += 1;
+            }
+          }
         }
-        model.set(key(warehouseId, variantId), s);
-      } catch (error) {
-        // What the model says cannot happen must be refused, and only with InsufficientStockError.
-        expect(error).toBeInstanceOf(InsufficientStockError);
-        refused += 1;
-      }
-    }
-    expect(refused).toBeGreaterThan(0);
-    expect(await checkLedgerConsistency(unscopedDb, { organizationId: makerId })).toEqual([]);
+
+        // The database agrees with the model: balance rows exactly where a movement succeeded, with its figures.
+        const rows = await unscopedDb.stockBalance.findMany({ where: { organizationId: makerId, variantId: { in: variants.map((v) => v.id) } } });
+        expect(new Map(rows.map((b) => [key(b.warehouseId, b.variantId), { onHand: b.onHand, reserved: b.reserved }]))).toEqual(model);
+        expect(await checkLedgerConsistency(unscopedDb, { organizationId: makerId })).toEqual([]);
+      }),
+      { seed: 20_261_204, numRuns: 8, endOnFailure: true },
+    );
+    // The fixed seed really reached every outcome and both boundaries.
+    for (const [what, n] of Object.entries(seen)) expect(n, what).toBeGreaterThan(0);
     expect(await checkLedgerConsistency(unscopedDb)).toEqual([]);
-    for (const [k, expected] of model) {
-      const [warehouseId, variantId] = k.split(":") as [string, string];
-      const balance = await unscopedDb.stockBalance.findFirstOrThrow({ where: { organizationId: makerId, warehouseId, variantId } });
-      expect({ onHand: balance.onHand, reserved: balance.reserved }).toEqual(expected);
-      const last = await unscopedDb.stockMovement.findFirstOrThrow({ where: { organizationId: makerId, warehouseId, variantId }, orderBy: [{ createdAt: "desc" }, { id: "desc" }] });
-      expect({ onHand: last.onHandAfter, reserved: last.reservedAfter }).toEqual(expected);
-    }
   });
 });
 
@@ -198,6 +287,35 @@ describe("the database backs the rules", () => {
     // Filtered by another manufacturer or warehouse: not there.
     expect(await checkLedgerConsistency(unscopedDb, { organizationId: makerId })).toEqual([]);
     expect(await checkLedgerConsistency(unscopedDb, { organizationId: other.id, warehouseId: warehouseA })).toEqual([]);
+  });
+
+  it("the consistency check reports a reserved figure that disagrees with the ledger, and a balance without movements", async () => {
+    const other = await createManufacturer();
+    const { variants } = await createProduct(other.id, ["RSVD", "BARE"]);
+    const [held, bare] = variants as [(typeof variants)[0], (typeof variants)[0]];
+    await move({ organizationId: other.id, warehouseId: warehouseA, variantId: held.id, kind: "RECEIPT", onHandDelta: 8 });
+    const { balance } = await move({ organizationId: other.id, warehouseId: warehouseA, variantId: held.id, kind: "RESERVATION", reservedDelta: 3 });
+    expect(await checkLedgerConsistency(unscopedDb, { organizationId: other.id })).toEqual([]);
+    // Reserved changed behind the ledger's back (onHand untouched, CHECK constraints satisfied).
+    await unscopedDb.$executeRaw`UPDATE "StockBalance" SET "reserved" = 5 WHERE "id" = ${balance.id}::uuid`;
+    expect(await checkLedgerConsistency(unscopedDb, { organizationId: other.id })).toEqual([
+      { organizationId: other.id, warehouseId: warehouseA, variantId: held.id, balanceId: balance.id, onHand: 8, reserved: 5, ledgerOnHand: 8, ledgerReserved: 3 },
+    ]);
+    // Found by warehouse alone too; another warehouse has nothing to report.
+    expect(await checkLedgerConsistency(unscopedDb, { warehouseId: warehouseA })).toEqual([expect.objectContaining({ balanceId: balance.id, reserved: 5, ledgerReserved: 3 })]);
+    expect(await checkLedgerConsistency(unscopedDb, { organizationId: other.id, warehouseId: warehouseB })).toEqual([]);
+
+    // A balance row written directly, with no movement behind it.
+    const [{ id: bareId }] = await unscopedDb.$queryRaw<{ id: string }[]>`
+      INSERT INTO "StockBalance" ("id", "organizationId", "warehouseId", "productId", "variantId", "onHand", "reserved", "updatedAt")
+      VALUES (gen_random_uuid(), ${other.id}::uuid, ${warehouseB}::uuid, ${bare.productId}::uuid, ${bare.id}::uuid, 2, 1, now()) RETURNING "id"::text`;
+    expect(await checkLedgerConsistency(unscopedDb, { organizationId: other.id, warehouseId: warehouseB })).toEqual([
+      { organizationId: other.id, warehouseId: warehouseB, variantId: bare.id, balanceId: bareId, onHand: 2, reserved: 1, ledgerOnHand: 0, ledgerReserved: 0 },
+    ]);
+    // Put right, both disappear from the report.
+    await unscopedDb.$executeRaw`UPDATE "StockBalance" SET "reserved" = 3 WHERE "id" = ${balance.id}::uuid`;
+    await unscopedDb.$executeRaw`DELETE FROM "StockBalance" WHERE "id" = ${bareId}::uuid`;
+    expect(await checkLedgerConsistency(unscopedDb, { organizationId: other.id })).toEqual([]);
   });
 });
 
