@@ -68,18 +68,52 @@ describe("concurrent reservations never oversell", () => {
     }
   });
 
-  it("concurrent multi-unit reservations never exceed what is available", async () => {
+  it("concurrent multi-unit reservations never exceed what is available, and refuse only what no longer fits", async () => {
     const variant = await stockedSku(25);
-    const outcomes = await Promise.allSettled(
-      [4, 7, 3, 9, 5, 6, 2, 8].map((quantity, i) => reserve({ organizationId: makerId, warehouseId, variantId: variant.id, quantity, reference: `cart:m${i}` })),
-    );
+    const quantities = [4, 7, 3, 9, 5, 6, 2, 8]; // 44 units asked for, 25 on hand
+    const outcomes = await Promise.allSettled(quantities.map((quantity, i) => reserve({ organizationId: makerId, warehouseId, variantId: variant.id, quantity, reference: `cart:m${i}` })));
     const held = outcomes.flatMap((o) => (o.status === "fulfilled" ? [o.value.quantity] : []));
     const total = held.reduce((a, b) => a + b, 0);
     expect(total).toBeLessThanOrEqual(25);
-    expect((await balanceOf(variant.id)).reserved).toBe(total);
-    for (const o of outcomes) if (o.status === "rejected") expect(o.reason).toBeInstanceOf(InsufficientStockError);
+    // Availability only shrinks while they run, so each refused request must be bigger than what is left at the end;
+    // otherwise it was refused although it fitted (and "all refused" cannot pass: every quantity is below 25).
+    const refused = outcomes.flatMap((o, i) => (o.status === "rejected" ? [{ quantity: quantities[i]!, reason: o.reason as unknown }] : []));
+    expect(refused.length).toBeGreaterThan(0);
+    for (const r of refused) {
+      expect(r.reason).toBeInstanceOf(InsufficientStockError);
+      expect(r.quantity).toBeGreaterThan(25 - total);
+      expect(r.reason).toMatchObject({ requested: r.quantity });
+    }
+    expect(held.length + refused.length).toBe(quantities.length);
+    expect(await balanceOf(variant.id)).toMatchObject({ onHand: 25, reserved: total });
+    expect(await unscopedDb.stockReservation.count({ where: { organizationId: makerId, variantId: variant.id } })).toBe(held.length);
     expect(await checkLedgerConsistency(unscopedDb, { organizationId: makerId })).toEqual([]);
   });
+});
+
+describe("a manufacturer's reservations are its own", () => {
+  it("another manufacturer, or another buyer, can neither release nor confirm them, nor ship them", async () => {
+    const variant = await stockedSku(4);
+    const rival = await createManufacturer();
+    const otherBuyer = await createOrganization("BUYER");
+    const r = await reserve({ organizationId: makerId, warehouseId, variantId: variant.id, quantity: 3, reference: "order:scope", holderOrganizationId: buyerId });
+    await expect(release(r.id, { organizationId: rival.id })).rejects.toMatchObject({ code: "reservation_not_found" });
+    await expect(confirm(r.id, { organizationId: rival.id })).rejects.toMatchObject({ code: "reservation_not_found" });
+    await expect(release(r.id, { holderOrganizationId: otherBuyer.id })).rejects.toMatchObject({ code: "reservation_not_found" });
+    // The right manufacturer with the wrong buyer is still not enough.
+    await expect(release(r.id, { organizationId: makerId, holderOrganizationId: otherBuyer.id })).rejects.toMatchObject({ code: "reservation_not_found" });
+    expect(await unscopedDb.stockReservation.findUniqueOrThrow({ where: { id: r.id } })).toMatchObject({ status: "ACTIVE", endedAt: null });
+    expect(await balanceOf(variant.id)).toMatchObject({ onHand: 4, reserved: 3 });
+    expect(await unscopedDb.stockMovement.count({ where: { organizationId: makerId, reservationId: r.id } })).toBe(1);
+
+    const confirmed = await confirm(r.id, { organizationId: makerId, holderOrganizationId: buyerId });
+    expect(confirmed.status).toBe("CONFIRMED");
+    await expect(ship(r.id, { organizationId: rival.id })).rejects.toMatchObject({ code: "reservation_not_found" });
+    await expect(ship(r.id, { holderOrganizationId: otherBuyer.id })).rejects.toMatchObject({ code: "reservation_not_found" });
+    await ship(r.id, { holderOrganizationId: buyerId });
+    expect(await balanceOf(variant.id)).toMatchObject({ onHand: 1, reserved: 0 });
+  });
+
 });
 
 describe("reservation lifecycle", () => {
