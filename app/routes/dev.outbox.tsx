@@ -1,15 +1,39 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { env } from "~/modules/config/env.server";
+import { env, outboxKey } from "~/modules/config/env.server";
 import { listOutbox } from "~/modules/email/outbox.server";
-import { notFound } from "~/modules/http/responses.server";
+import { forbidden, notFound } from "~/modules/http/responses.server";
+import { hmac, safeEqual } from "~/modules/security/tokens.server";
+import { isLocalRequest, PEER_IP_HEADER } from "~/server/listen.server";
 
 export const meta: MetaFunction = () => [{ title: "Outbox · Ponte (development)" }, { name: "robots", content: "noindex" }];
+export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
 
-/** Developer page: every email the app sent, newest first. Not available in production. */
+const OUTBOX_COOKIE = "ponte_outbox";
+
+/**
+ * Developer page: every email the app sent, newest first — password-reset links included, so it is a key to
+ * every account. Never in production; elsewhere only from this machine (the socket's own address, not a proxy
+ * header) and with the key `npm start` prints: `?key=…` once, then an httpOnly cookie for this path.
+ */
 export async function loader({ request }: LoaderFunctionArgs) {
   if (env().isProduction) notFound();
-  const to = new URL(request.url).searchParams.get("to") ?? undefined;
+  if (!isLocalRequest(request.headers.get(PEER_IP_HEADER), (name) => request.headers.get(name))) notFound();
+  const url = new URL(request.url);
+  const pass = hmac(outboxKey(), "outbox-cookie");
+  const given = url.searchParams.get("key");
+  if (given !== null) {
+    if (!safeEqual(given, outboxKey())) forbidden();
+    // The key leaves the address bar (and history) at once; the cookie stands for it from now on.
+    url.searchParams.delete("key");
+    const secure = env().servedOverHttps || url.protocol === "https:" ? "; Secure" : "";
+    throw redirect(`${url.pathname.replace(/\.data$/, "")}${url.search}`, {
+      headers: { "Set-Cookie": `${OUTBOX_COOKIE}=${pass}; Path=/dev; HttpOnly; SameSite=Strict${secure}`, "Cache-Control": "no-store" },
+    });
+  }
+  const cookie = /(?:^|;\s*)ponte_outbox=([^;]*)/.exec(request.headers.get("Cookie") ?? "")?.[1];
+  if (!cookie || !safeEqual(cookie, pass)) forbidden();
+  const to = url.searchParams.get("to") ?? undefined;
   const emails = await listOutbox({ to, take: 100 });
   return {
     to: to ?? "",

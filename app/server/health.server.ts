@@ -1,5 +1,7 @@
-import { currentDatabase } from "~/modules/db/index.server";
+import { currentDatabase, unscopedDb } from "~/modules/db/index.server";
 import { queueHealth } from "~/modules/jobs/queue.server";
+import { sessionUserFromCookieHeader } from "~/modules/tenancy/session.server";
+import { isLocalRequest } from "./listen.server";
 
 export interface HealthReport {
   status: "ok" | "degraded" | "shutting_down";
@@ -21,4 +23,21 @@ export async function health(state: { shuttingDown: boolean }): Promise<HealthRe
   const queue = await queueHealth();
   const status = state.shuttingDown ? "shutting_down" : database.ok && queue.ok ? "ok" : "degraded";
   return { status, database, queue, uptimeSeconds: Math.round(process.uptime()) };
+}
+
+/**
+ * The public learns only `{status}`; which database, its latency and the queue's state are for this machine
+ * (the socket's peer is loopback, whatever a proxy header says) or a signed-in owner/admin of the platform.
+ */
+export async function canSeeHealthDetails(peerAddress: string | undefined, header: (name: string) => string | undefined): Promise<boolean> {
+  if (isLocalRequest(peerAddress, header)) return true;
+  const cookieHeader = header("cookie");
+  if (!cookieHeader) return false;
+  const sessionUser = await sessionUserFromCookieHeader(cookieHeader);
+  if (!sessionUser) return false;
+  const admin = await unscopedDb.membership.findFirst({
+    where: { userId: sessionUser.user.id, role: { in: ["OWNER", "ADMIN"] }, organization: { kind: "PLATFORM" } },
+    select: { id: true },
+  });
+  return Boolean(admin);
 }

@@ -6,8 +6,9 @@ import compression from "compression";
 import express, { type NextFunction, type Request, type Response } from "express";
 import helmet from "helmet";
 import { env } from "~/modules/config/env.server";
-import { csrfCookieHeader, csrfTokenFromCookieHeader, newCsrfCookieValue, CSRF_COOKIE } from "~/modules/security/csrf.server";
-import { health } from "./health.server";
+import { csrfCookieHeader, csrfCookieToken, newCsrfCookieValue, CSRF_COOKIE } from "~/modules/security/csrf.server";
+import { canSeeHealthDetails, health } from "./health.server";
+import { PEER_IP_HEADER } from "./listen.server";
 import { createPageCache } from "./page-cache.server";
 
 declare module "@remix-run/node" {
@@ -17,22 +18,36 @@ declare module "@remix-run/node" {
 }
 
 const UNSAFE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+// Pages and their forms use nothing else; TRACE, DELETE, PUT… are refused before they reach Remix.
+const ALLOWED_METHODS = new Set(["GET", "HEAD", "POST"]);
 
 export function createHttpApp(build: ServerBuild, state: { shuttingDown: boolean }) {
   const app = express();
-  const production = env().isProduction;
+  const config = env();
+  // Off by default: X-Forwarded-For and X-Forwarded-Proto count only from the proxies TRUST_PROXY names.
+  app.set("trust proxy", config.TRUST_PROXY);
   app.disable("x-powered-by");
   // Pages carry a per-request nonce, so an ETag of their body never matches; hashing 150 kB per page costs ~3 %.
   app.set("etag", false);
 
   app.use((req, res, next) => {
     res.locals.cspNonce = randomBytes(16).toString("base64");
-    // The only client address the app trusts: the socket's (or the proxy's, when TRUST_PROXY is configured).
+    // The only client addresses the app trusts, overwriting whatever the client sent under these names: the
+    // client's (the socket's, or the proxy's report when TRUST_PROXY names it) and the socket's own peer.
     req.headers["x-ponte-client-ip"] = req.ip ?? req.socket.remoteAddress ?? "unknown";
+    req.headers[PEER_IP_HEADER] = req.socket.remoteAddress ?? "unknown";
+    res.locals.https = config.servedOverHttps || req.secure;
     next();
   });
 
-  app.use(
+  app.use((req, res, next) => {
+    if (ALLOWED_METHODS.has(req.method)) return next();
+    res.setHeader("Allow", "GET, HEAD, POST");
+    if (req.method === "OPTIONS") return void res.status(204).end();
+    res.status(405).type("text/plain").send("Method Not Allowed");
+  });
+
+  const securityHeaders = (https: boolean) =>
     helmet({
       contentSecurityPolicy: {
         useDefaults: true,
@@ -41,21 +56,26 @@ export function createHttpApp(build: ServerBuild, state: { shuttingDown: boolean
           "style-src": ["'self'", "'unsafe-inline'"],
           "img-src": ["'self'", "data:", "blob:"],
           "connect-src": ["'self'", "ws:", "wss:"],
-          "upgrade-insecure-requests": production ? [] : null,
+          "upgrade-insecure-requests": https ? [] : null,
         },
       },
-      strictTransportSecurity: production,
+      // Whenever the app is served over HTTPS, in any mode; over plain HTTP browsers ignore it anyway.
+      strictTransportSecurity: https ? { maxAge: 31_536_000, includeSubDomains: true } : false,
       // helmet's default "no-referrer" makes Chromium send `Origin: null` on same-site form posts, which
       // Remix's own origin check then refuses: keep the origin for same-site requests.
       referrerPolicy: { policy: "strict-origin-when-cross-origin" },
       crossOriginEmbedderPolicy: false,
-    }),
-  );
+    });
+  const overHttps = securityHeaders(true);
+  const overHttp = securityHeaders(false);
+  app.use((req, res, next) => (res.locals.https ? overHttps : overHttp)(req, res, next));
   app.use(compression());
 
-  app.get("/healthz", async (_req, res) => {
+  app.get("/healthz", async (req, res) => {
     const report = await health(state);
-    res.status(report.status === "ok" ? 200 : 503).json(report);
+    res.setHeader("Cache-Control", "no-store");
+    const detailed = await canSeeHealthDetails(req.socket.remoteAddress, (name) => req.get(name)).catch(() => false);
+    res.status(report.status === "ok" ? 200 : 503).json(detailed ? report : { status: report.status });
   });
 
   app.use("/build", express.static(path.resolve("public/build"), { immutable: true, maxAge: "1y" }));
@@ -78,15 +98,44 @@ export function createHttpApp(build: ServerBuild, state: { shuttingDown: boolean
   return app;
 }
 
-/** Every browser gets a signed CSRF cookie before its first form; loaders see it on the same request. */
+/**
+ * Every browser gets a signed CSRF cookie before its first form; loaders see it on the same request. The cookie
+ * goes out only on answers no shared cache may keep (pages, private files): a Set-Cookie on an image, a sitemap or
+ * a build asset would be stored by a CDN and handed to everyone.
+ */
 function csrfCookie(req: Request, res: Response, next: NextFunction) {
-  if (!csrfTokenFromCookieHeader(req.headers.cookie)) {
+  if (!csrfCookieToken(req.headers.cookie)) {
     const value = newCsrfCookieValue();
-    res.append("Set-Cookie", csrfCookieHeader(value));
-    const others = (req.headers.cookie ?? "").split(";").filter((c) => c.trim() && !c.trim().startsWith(`${CSRF_COOKIE}=`));
+    const others = (req.headers.cookie ?? "").split(";").filter((c) => c.trim() && c.split("=")[0]!.trim() !== CSRF_COOKIE);
     req.headers.cookie = [...others, `${CSRF_COOKIE}=${encodeURIComponent(value)}`].join("; ");
+    beforeHeaders(res, () => {
+      if (!publiclyCacheable(res.getHeader("Cache-Control"))) res.append("Set-Cookie", csrfCookieHeader(value, { secure: Boolean(res.locals.https) }));
+    });
   }
   next();
+}
+
+/** Cache-Control that lets a shared cache (CDN, proxy) keep the answer. */
+export function publiclyCacheable(cacheControl: number | string | string[] | undefined): boolean {
+  const value = String(cacheControl ?? "").toLowerCase();
+  if (!value || /\b(private|no-store|no-cache)\b/.test(value)) return false;
+  return /\bpublic\b|\bs-maxage=|\bmax-age=[1-9]/.test(value);
+}
+
+/** Runs `fn` once, right before the status line and headers are written (whoever writes them). */
+function beforeHeaders(res: Response, fn: () => void) {
+  const writeHead = res.writeHead;
+  let done = false;
+  res.writeHead = function (this: Response, ...args: unknown[]) {
+    if (!done) {
+      done = true;
+      // writeHead(status, headers) may carry Cache-Control in its own argument: move it onto the response first.
+      const headers = args.find((a, i) => i > 0 && a && typeof a === "object" && !Array.isArray(a)) as Record<string, string> | undefined;
+      if (headers) for (const [name, value] of Object.entries(headers)) if (name.toLowerCase() === "cache-control") res.setHeader(name, value);
+      fn();
+    }
+    return (writeHead as (...a: unknown[]) => Response).apply(this, args);
+  } as Response["writeHead"];
 }
 
 /** Defence in depth beside the token: a state-changing request from another site's page is refused. */

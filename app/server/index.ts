@@ -4,9 +4,10 @@ import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
-import { env } from "~/modules/config/env.server";
+import { env, outboxKey } from "~/modules/config/env.server";
 import { bootServices, prepareDatabase } from "./boot.server";
 import { createHttpApp } from "./http.server";
+import { unsafeListenReason } from "./listen.server";
 import { attachSocketServer } from "./socket.server";
 
 /**
@@ -31,7 +32,11 @@ async function serve() {
   await new Promise<void>((resolve) => httpServer.listen(config.PORT, config.HOST, resolve));
   const address = httpServer.address();
   const port = typeof address === "object" && address ? address.port : config.PORT;
-  if (!cluster.isWorker) console.log(`Ponte is ready on http://localhost:${port} (${services.database.kind} database, workers ${config.PONTE_WORKERS})`);
+  if (!cluster.isWorker) {
+    console.log(`Ponte is ready on http://localhost:${port} (${services.database.kind} database, workers ${config.PONTE_WORKERS})`);
+    // The key opens the page once in this browser (it then keeps an httpOnly cookie).
+    if (!config.isProduction) console.log(`Emails sent (password resets, invitations): http://localhost:${port}/dev/outbox?key=${outboxKey()}`);
+  }
 
   // SIGTERM: stop accepting, let requests in flight finish (10 s at most), then close sockets, queue, database.
   const shutdown = async (signal: string) => {
@@ -90,6 +95,11 @@ function webProcesses(): number {
   return config.WEB_PROCESSES === "auto" ? os.availableParallelism() : config.WEB_PROCESSES;
 }
 
+const unsafe = unsafeListenReason(env());
+if (unsafe) {
+  console.error(unsafe);
+  process.exit(1);
+}
 const processes = cluster.isWorker ? 1 : webProcesses();
 (processes > 1 ? primary(processes) : serve()).catch((error) => {
   console.error(error);

@@ -4,18 +4,25 @@ import { createAdapter } from "@socket.io/postgres-adapter";
 import pg from "pg";
 import { isMember } from "~/modules/tenancy/access.server";
 import { sessionUserFromCookieHeader } from "~/modules/tenancy/session.server";
-import { organizationRoom, userRoom } from "~/modules/realtime/rooms";
+import { unscopedDb } from "~/modules/db/index.server";
+import { organizationRoom, sessionRoom, userRoom } from "~/modules/realtime/rooms";
 import { setRealtime } from "~/modules/realtime/index.server";
 
 export interface SocketData {
   userId: string;
+  sessionId: string;
 }
+
+// setTimeout's ceiling (~24.8 days); a session lives 30 days, so a longer wait is re-armed.
+const MAX_TIMER_MS = 2 ** 31 - 1;
 
 type Ack = (answer: { ok: true } | { ok: false; status: 404; error: "not_found" }) => void;
 
 /**
  * socket.io on the pages' HTTP server. The handshake is authenticated by the same session cookie as the pages;
- * a socket joins its user's room, and an organization's room only when its user is a member (else "not found").
+ * a socket joins its user's and its session's rooms, and an organization's room only when the session is still
+ * alive and its user a member (else "not found"). A socket lives no longer than its session: ending the session
+ * disconnects the session's room (realtime/index.server.ts), and the session's expiry closes it too.
  */
 export function attachSocketServer(httpServer: HttpServer, options: { databaseUrl?: string; appUrl: string }) {
   const io = new Server<Record<string, never>, Record<string, never>, Record<string, never>, SocketData>(httpServer, {
@@ -34,6 +41,8 @@ export function attachSocketServer(httpServer: HttpServer, options: { databaseUr
       const sessionUser = await sessionUserFromCookieHeader(socket.handshake.headers.cookie);
       if (!sessionUser) return next(new Error("unauthorized"));
       socket.data.userId = sessionUser.user.id;
+      socket.data.sessionId = sessionUser.sessionId;
+      closeAt(socket, sessionUser.expiresAt);
       next();
     } catch (error) {
       next(error as Error);
@@ -41,12 +50,23 @@ export function attachSocketServer(httpServer: HttpServer, options: { databaseUr
   });
 
   io.on("connection", (socket: Socket) => {
-    const userId = (socket.data as SocketData).userId;
-    void socket.join(userRoom(userId));
+    const { userId, sessionId } = socket.data as SocketData;
+    void socket.join([userRoom(userId), sessionRoom(sessionId)]);
     socket.on("organization:join", async (organizationId: unknown, ack?: Ack) => {
-      const allowed = typeof organizationId === "string" && (await isMember(userId, organizationId));
-      if (allowed) await socket.join(organizationRoom(organizationId));
-      ack?.(allowed ? { ok: true } : { ok: false, status: 404, error: "not_found" });
+      try {
+        const alive = await sessionAlive(sessionId);
+        if (!alive) {
+          // Ended in a way that did not reach this process (e.g. deleted by hand): the socket goes with it.
+          socket.disconnect(true);
+          return;
+        }
+        const allowed = typeof organizationId === "string" && (await isMember(userId, organizationId));
+        if (allowed) await socket.join(organizationRoom(organizationId));
+        if (typeof ack === "function") ack(allowed ? { ok: true } : { ok: false, status: 404, error: "not_found" });
+      } catch (error) {
+        console.error("[socket] organization:join failed", error);
+        if (typeof ack === "function") ack({ ok: false, status: 404, error: "not_found" });
+      }
     });
     socket.on("organization:leave", async (organizationId: unknown) => {
       if (typeof organizationId === "string") await socket.leave(organizationRoom(organizationId));
@@ -61,4 +81,17 @@ export function attachSocketServer(httpServer: HttpServer, options: { databaseUr
       await pool?.end();
     },
   };
+}
+
+async function sessionAlive(sessionId: string): Promise<boolean> {
+  const session = await unscopedDb.session.findUnique({ where: { id: sessionId }, select: { expiresAt: true } });
+  return Boolean(session && session.expiresAt > new Date());
+}
+
+/** Disconnects the socket when its session expires. */
+function closeAt(socket: Socket, expiresAt: Date) {
+  const wait = expiresAt.getTime() - Date.now();
+  const timer = setTimeout(() => (wait > MAX_TIMER_MS ? closeAt(socket, expiresAt) : socket.disconnect(true)), Math.min(Math.max(wait, 0), MAX_TIMER_MS));
+  timer.unref();
+  socket.once("disconnect", () => clearTimeout(timer));
 }

@@ -9,7 +9,7 @@ import { productToRows, sheetColumns, TEMPLATE_LAYOUT, type SheetProduct } from 
 import { LocalDiskStorage, setStorage } from "~/modules/catalog/storage.server";
 import { forOrganization, unscopedDb } from "~/modules/db/index.server";
 import { startQueue, stopQueue } from "~/modules/jobs/queue.server";
-import { CSRF_COOKIE, newCsrfCookieValue } from "~/modules/security/csrf.server";
+import { CSRF_COOKIE, csrfTokenFromCookieHeader, newCsrfCookieValue } from "~/modules/security/csrf.server";
 import { createUserSession } from "~/modules/tenancy/session.server";
 import { Prisma } from "~/generated/prisma/client";
 import { loader as exportLoader } from "../../app/routes/$lang.orgs.$orgId.products.export";
@@ -37,7 +37,9 @@ async function account(email: string, orgName: string) {
   await unscopedDb.membership.create({ data: { organizationId: org.id, userId: user.id, role: "OWNER" } });
   const session = (await createUserSession(user.id, new Request("http://localhost/"))).split(";")[0]!;
   const csrf = newCsrfCookieValue();
-  return { userId: user.id, orgId: org.id, cookie: `${session}; ${CSRF_COOKIE}=${encodeURIComponent(csrf)}`, csrfToken: csrf.split(".")[0]! };
+  const cookie = `${session}; ${CSRF_COOKIE}=${encodeURIComponent(csrf)}`;
+  // Signed in, the form token is bound to the session (security/csrf.server.ts).
+  return { userId: user.id, orgId: org.id, cookie, csrfToken: csrfTokenFromCookieHeader(cookie)! };
 }
 
 let makerCsrf: string;

@@ -27,7 +27,7 @@ import {
 import { InvalidStorageKeyError, isValidStorageKey, LocalDiskStorage, storage } from "~/modules/catalog/storage.server";
 import { forOrganization, unscopedDb, type ScopedDb } from "~/modules/db/index.server";
 import { ratesAsOf } from "~/modules/money/fx.server";
-import { newCsrfCookieValue } from "~/modules/security/csrf.server";
+import { csrfTokenFromCookieHeader, newCsrfCookieValue } from "~/modules/security/csrf.server";
 import { createUserSession } from "~/modules/tenancy/session.server";
 import { createHttpApp } from "~/server/http.server";
 import ptCatalog from "../../locales/pt/catalog.json";
@@ -562,7 +562,7 @@ describe("the console's pages over HTTP (the built app)", () => {
           method: "POST",
           redirect: "manual",
           headers: { Cookie: cookie, "Content-Type": "application/x-www-form-urlencoded" },
-          body: new URLSearchParams({ ...fields, csrf: csrf.split(".")[0]! }).toString(),
+          body: new URLSearchParams({ ...fields, csrf: csrfTokenFromCookieHeader(cookie)! }).toString(),
         }),
     };
   }

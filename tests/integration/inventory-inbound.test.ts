@@ -8,7 +8,7 @@ import { storage } from "~/modules/catalog/storage.server";
 import { serverT } from "~/modules/i18n/i18n.server";
 import { applyMovement } from "~/modules/inventory/ledger.server";
 import { photoFolder } from "~/modules/inventory/receiving.server";
-import { CSRF_COOKIE, newCsrfCookieValue } from "~/modules/security/csrf.server";
+import { CSRF_COOKIE, csrfTokenFromCookieHeader, newCsrfCookieValue } from "~/modules/security/csrf.server";
 import { createUserSession } from "~/modules/tenancy/session.server";
 /* eslint-disable no-restricted-imports -- the test drives the pages' loaders and actions (the rule keeps modules out of routes) */
 import { loader as inventoryLayout } from "~/routes/$lang.orgs.$orgId.inventory";
@@ -354,7 +354,7 @@ describe("the console's pages: who sees what", () => {
     const csrf = newCsrfCookieValue();
     const headers = { Cookie: `${session}; ${CSRF_COOKIE}=${encodeURIComponent(csrf)}` };
     if (!form) return new Request(`http://localhost${pathname}`, { headers });
-    const body = new URLSearchParams({ ...form, csrf: csrf.split(".")[0]! });
+    const body = new URLSearchParams({ ...form, csrf: csrfTokenFromCookieHeader(headers.Cookie)! });
     return new Request(`http://localhost${pathname}`, { method: "POST", headers: { ...headers, "Content-Type": "application/x-www-form-urlencoded" }, body });
   }
 

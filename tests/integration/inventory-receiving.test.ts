@@ -16,7 +16,7 @@ import { ReceivingError } from "~/modules/inventory/errors";
 import { parseReceiptForm, receiveInboundShipment, resolveInboundPhoto, type ReceiveInput } from "~/modules/inventory/receiving.server";
 import { findAccessibleWarehouse, forWarehouse, listDeskWarehouses, requireWarehouseAccess, WarehouseScopeError } from "~/modules/inventory/warehouse-access.server";
 import { getInboundForWarehouse, listWarehouseStock } from "~/modules/inventory/warehouse-desk.server";
-import { newCsrfCookieValue } from "~/modules/security/csrf.server";
+import { csrfTokenFromCookieHeader, newCsrfCookieValue } from "~/modules/security/csrf.server";
 import { createUserSession } from "~/modules/tenancy/session.server";
 import { createHttpApp } from "~/server/http.server";
 import { addMember, createManufacturer, createOrganization, createProduct, createShipment, createUser, createWarehouse } from "../support/inventory-core-fixtures";
@@ -314,7 +314,7 @@ describe("who sees what", () => {
             method: "POST",
             redirect: "manual",
             headers: { Cookie: cookie, "Content-Type": "application/x-www-form-urlencoded" },
-            body: new URLSearchParams({ ...fields, csrf: csrf.split(".")[0]! }).toString(),
+            body: new URLSearchParams({ ...fields, csrf: csrfTokenFromCookieHeader(cookie)! }).toString(),
           }),
       };
     };

@@ -1,12 +1,14 @@
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { isIP as isIp } from "node:net";
 import path from "node:path";
 import { z } from "zod";
 
 const EnvSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  HOST: z.string().default("0.0.0.0"),
+  /** Default: every interface in production, loopback only otherwise (see app/server/listen.server.ts). */
+  HOST: z.string().min(1).optional(),
   /** A PostgreSQL server. Unset: the embedded database (PGlite) in PONTE_DATA_DIR. */
   DATABASE_URL: z.string().url().optional(),
   PONTE_DATA_DIR: z.string().default("./data"),
@@ -24,12 +26,24 @@ const EnvSchema = z.object({
   /** Web processes sharing the port (node:cluster), "auto" = one per core; only with DATABASE_URL (PGlite is one process). */
   WEB_PROCESSES: z.union([z.literal("auto"), z.coerce.number().int().min(1).max(64)]).default(1),
   PAGE_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(10),
+  /**
+   * Which proxies in front of the app to believe about the client's address and protocol (X-Forwarded-For,
+   * X-Forwarded-Proto), as Express's "trust proxy": a number of hops, or a comma-separated list of addresses,
+   * subnets or the names loopback, linklocal, uniquelocal. Unset or "false": none (the socket's address counts).
+   */
+  TRUST_PROXY: z
+    .string()
+    .optional()
+    .transform((value, ctx) => parseTrustProxy(value, ctx)),
   /** How long a stock reservation (cart or unpaid order) holds units before the worker releases it. */
   RESERVATION_TTL_MINUTES: z.coerce.number().int().min(1).max(10_080).default(30),
 });
 
 export type Env = z.infer<typeof EnvSchema> & {
+  HOST: string;
   APP_URL: string;
+  /** APP_URL is https: cookies are Secure and HSTS is sent on every response. */
+  servedOverHttps: boolean;
   SESSION_SECRET: string;
   PONTE_WORKERS: "inline" | "off";
   embedded: boolean;
@@ -48,9 +62,12 @@ export function env(): Env {
   const e = parsed.data;
   const isProduction = e.NODE_ENV === "production";
   const embedded = !e.DATABASE_URL;
+  const appUrl = (e.APP_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, "");
   cached = {
     ...e,
-    APP_URL: (e.APP_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ""),
+    HOST: e.HOST ?? (isProduction ? "0.0.0.0" : "127.0.0.1"),
+    APP_URL: appUrl,
+    servedOverHttps: appUrl.startsWith("https:"),
     SESSION_SECRET: e.SESSION_SECRET ?? localSecret(e.PONTE_DATA_DIR, isProduction),
     PONTE_WORKERS: e.PONTE_WORKERS ?? (embedded ? "inline" : "off"),
     embedded,
@@ -67,10 +84,48 @@ export function resetEnvCache() {
 // Outside production a newcomer should not have to invent a secret: keep one in the data folder.
 function localSecret(dataDir: string, isProduction: boolean): string {
   if (isProduction) throw new Error("SESSION_SECRET is required in production (at least 32 characters).");
-  const file = path.join(dataDir, "session-secret");
+  return secretFile(dataDir, "session-secret");
+}
+
+/** A random secret kept in `dataDir/name` (mode 0600), created on first use. */
+function secretFile(dataDir: string, name: string): string {
+  const file = path.join(dataDir, name);
   if (existsSync(file)) return readFileSync(file, "utf8").trim();
   mkdirSync(dataDir, { recursive: true });
   const secret = randomBytes(32).toString("base64url");
-  writeFileSync(file, secret, { mode: 0o600 });
+  // "wx": two processes starting at once must not each write a different secret.
+  try {
+    writeFileSync(file, secret, { mode: 0o600, flag: "wx" });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "EEXIST") return readFileSync(file, "utf8").trim();
+    throw error;
+  }
   return secret;
 }
+
+/**
+ * The key of the developer outbox (/dev/outbox), generated into `$PONTE_DATA_DIR/outbox-key`: the page shows
+ * password-reset links, so it needs more than a loopback connection (another local user, a browser tab of
+ * another site reaching localhost). Never used in production, where the page does not exist.
+ */
+export function outboxKey(): string {
+  return secretFile(env().PONTE_DATA_DIR, "outbox-key");
+}
+
+/** Express's "trust proxy" from TRUST_PROXY: false, a number of hops, or a list of addresses/subnets/names. */
+function parseTrustProxy(value: string | undefined, ctx: z.RefinementCtx): false | number | string[] {
+  const trimmed = value?.trim() ?? "";
+  if (trimmed === "" || trimmed === "false" || trimmed === "0") return false;
+  if (/^\d+$/.test(trimmed)) {
+    const hops = Number(trimmed);
+    if (hops <= 32) return hops;
+  } else if (trimmed !== "true") {
+    const entries = trimmed.split(",").map((entry) => entry.trim()).filter(Boolean);
+    if (entries.length && entries.every((entry) => TRUST_NAMES.has(entry) || isIp(entry.split("/")[0]!))) return entries;
+  }
+  // "true" would believe any client's X-Forwarded-For: every login limit per address could then be dodged.
+  ctx.addIssue({ code: "custom", message: "a number of proxy hops (1-32) or a comma-separated list of addresses, subnets, loopback, linklocal, uniquelocal" });
+  return z.NEVER;
+}
+
+const TRUST_NAMES = new Set(["loopback", "linklocal", "uniquelocal"]);

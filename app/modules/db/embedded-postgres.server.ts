@@ -1,4 +1,6 @@
-import { mkdirSync } from "node:fs";
+import { chmodSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 import { fuzzystrmatch } from "@electric-sql/pglite/contrib/fuzzystrmatch";
@@ -8,30 +10,63 @@ import { unaccent } from "@electric-sql/pglite/contrib/unaccent";
 export interface EmbeddedPostgres {
   /** A postgres:// URL that any `pg` client (Prisma's adapter, pg-boss, socket.io's adapter) can use. */
   url: string;
+  /** The Unix socket the wire protocol is served on. */
+  socketPath?: string;
   close(): Promise<void>;
 }
 
+// Unix socket paths are limited to ~107 bytes; PostgreSQL clients name the file after the port.
+const SOCKET_FILE = ".s.PGSQL.5432";
+const MAX_SOCKET_PATH = 100;
+
 /**
- * Starts PGlite (PostgreSQL in WASM) and serves it over the PostgreSQL wire protocol on a loopback port,
- * so that the app, the job queue and the migration engine all talk to it exactly as they talk to a server.
- * PGlite has one session: the socket server serializes by transaction (correct isolation, no parallelism).
- * `dataDir` undefined keeps the database in memory (tests).
+ * Starts PGlite (PostgreSQL in WASM) and serves it over the PostgreSQL wire protocol, so that the app, the job
+ * queue and the migration engine all talk to it exactly as they talk to a server. PGlite has one session: the
+ * socket server serializes by transaction (correct isolation, no parallelism). `dataDir` undefined keeps the
+ * database in memory (tests).
+ *
+ * PGlite asks no password, so the protocol is served on a Unix socket, never a TCP port: the socket lives in a
+ * folder only this OS user may enter (0700; the socket itself 0600) — `socketDir`, by default a fresh private
+ * folder under the system's temporary directory. Another local user can neither read the data nor hold a
+ * transaction open to stall the app. The URL is an ordinary one (`…@localhost/postgres?host=/that/folder`).
  */
-export async function startEmbeddedPostgres(dataDir?: string): Promise<EmbeddedPostgres> {
+export async function startEmbeddedPostgres(dataDir?: string, options: { socketDir?: string } = {}): Promise<EmbeddedPostgres> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
+  const socketDir = privateSocketDir(options.socketDir);
+  const socketPath = path.join(socketDir.path, SOCKET_FILE);
+  // A server killed with -9 leaves its socket file behind; nobody else can be listening in our private folder.
+  rmSync(socketPath, { force: true });
   // The contrib extensions the schema uses (search): the PostgreSQL server ships them in postgresql-contrib.
   const pglite = await PGlite.create(dataDir, { extensions: { pg_trgm, unaccent, fuzzystrmatch } });
-  const server = new PGLiteSocketServer({ db: pglite, host: "127.0.0.1", port: 0, maxConnections: 64 });
+  const server = new PGLiteSocketServer({ db: pglite, path: socketPath, maxConnections: 64 });
   isolateExtendedProtocolBatches(server);
   await server.start();
-  const [host, port] = server.getServerConn().split(":");
+  chmodSync(socketPath, 0o600);
   return {
-    url: `postgresql://postgres@${host}:${port}/postgres?sslmode=disable`,
+    url: `postgresql://postgres@localhost/postgres?host=${encodeURIComponent(socketDir.path)}`,
+    socketPath,
     async close() {
       await server.stop();
       await pglite.close();
+      rmSync(socketPath, { force: true });
+      if (socketDir.temporary) rmSync(socketDir.path, { recursive: true, force: true });
     },
   };
+}
+
+/** The socket's folder, private to this OS user: the one asked for (created 0700), or a fresh temporary one. */
+function privateSocketDir(requested: string | undefined): { path: string; temporary: boolean } {
+  if (requested) {
+    const absolute = path.resolve(requested);
+    if (path.join(absolute, SOCKET_FILE).length <= MAX_SOCKET_PATH) {
+      mkdirSync(absolute, { recursive: true, mode: 0o700 });
+      // mkdir's mode is masked by the umask and ignored for an existing folder: make sure.
+      chmodSync(absolute, 0o700);
+      return { path: absolute, temporary: false };
+    }
+  }
+  // mkdtemp creates the folder 0700.
+  return { path: mkdtempSync(path.join(tmpdir(), "ponte-pg-")), temporary: true };
 }
 
 export interface QueuedMessage {

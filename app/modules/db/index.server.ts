@@ -26,7 +26,8 @@ export async function connectDatabase(options: { url?: string; dataDir?: string 
   if (url) {
     resolvedUrl = url;
   } else {
-    embedded = await startEmbeddedPostgres(options.dataDir ?? path.join(env().PONTE_DATA_DIR, "pg"));
+    // The wire protocol is served on a Unix socket in the data folder (see startEmbeddedPostgres).
+    embedded = await startEmbeddedPostgres(options.dataDir ?? path.join(env().PONTE_DATA_DIR, "pg"), { socketDir: path.join(env().PONTE_DATA_DIR, "pg-socket") });
     resolvedUrl = embedded.url;
   }
   const base = createBaseClient(resolvedUrl);

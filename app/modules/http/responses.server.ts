@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { env } from "~/modules/config/env.server";
 
 /** Thrown from loaders and actions; the route's error boundary renders a translated page. */
 export function notFound(): never {
@@ -22,8 +23,24 @@ export function requireUuid(value: string | undefined): string {
   return value;
 }
 
-/** Only same-site paths: an attacker's redirectTo must not send a signed-in user elsewhere. */
+// Browsers drop tabs and newlines from URLs and read "\\" as "/": "/\t/evil.example" is "//evil.example" to them.
+const UNSAFE_IN_REDIRECT = /[\s\p{Cc}\p{Cf}\\]/u;
+
+/**
+ * Only paths of this site: an attacker's redirectTo must not send a signed-in user elsewhere. Refuses control and
+ * format characters, whitespace and backslashes outright, then resolves the path against APP_URL as a browser
+ * would and keeps it only on the same origin; answers the resolved path (never "//…"), or `fallback`.
+ */
 export function safeRedirectPath(value: unknown, fallback: string): string {
-  if (typeof value !== "string" || !value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return fallback;
-  return value;
+  if (typeof value !== "string" || value.length > 2000 || !value.startsWith("/") || value.startsWith("//")) return fallback;
+  if (UNSAFE_IN_REDIRECT.test(value)) return fallback;
+  const base = new URL(env().APP_URL);
+  let resolved: URL;
+  try {
+    resolved = new URL(value, base);
+  } catch {
+    return fallback;
+  }
+  if (resolved.origin !== base.origin || resolved.pathname.startsWith("//")) return fallback;
+  return `${resolved.pathname}${resolved.search}${resolved.hash}`;
 }

@@ -1,5 +1,5 @@
 import type { Server } from "socket.io";
-import { organizationRoom, userRoom } from "./rooms";
+import { organizationRoom, sessionRoom, userRoom } from "./rooms";
 
 const registry = globalThis as typeof globalThis & { __ponteRealtime?: Server };
 
@@ -15,4 +15,17 @@ export function emitToOrganization(organizationId: string, event: string, payloa
 /** A member removed from an organization stops receiving its events at once. */
 export function evictFromOrganization(userId: string, organizationId: string) {
   registry.__ponteRealtime?.in(userRoom(userId)).socketsLeave(organizationRoom(organizationId));
+}
+
+/**
+ * Sessions that ended (logout, password change or reset, revocation) close their sockets at once, in every web
+ * process (the adapter carries it through PostgreSQL between processes).
+ */
+export function disconnectSessions(sessionIds: string[]) {
+  if (sessionIds.length) registry.__ponteRealtime?.in(sessionIds.map(sessionRoom)).disconnectSockets(true);
+}
+
+/** Every socket of a user (a password reset ends all their sessions). */
+export function disconnectUser(userId: string) {
+  registry.__ponteRealtime?.in(userRoom(userId)).disconnectSockets(true);
 }

@@ -2,6 +2,7 @@ import { createCookie, redirect } from "@remix-run/node";
 import { env } from "~/modules/config/env.server";
 import { unscopedDb } from "~/modules/db/index.server";
 import type { Lang } from "~/modules/i18n/config";
+import { disconnectSessions } from "~/modules/realtime/index.server";
 import { hashToken, randomToken } from "~/modules/security/tokens.server";
 
 const SESSION_DAYS = 30;
@@ -12,7 +13,8 @@ function sessionCookie() {
     path: "/",
     httpOnly: true,
     sameSite: "lax",
-    secure: env().isProduction,
+    // Per response (cookieSecure): the same process may be reached over HTTPS (a proxy) and plain HTTP (locally).
+    secure: env().servedOverHttps,
     secrets: [env().SESSION_SECRET],
     maxAge: SESSION_DAYS * 24 * 60 * 60,
   });
@@ -20,6 +22,7 @@ function sessionCookie() {
 
 export interface SessionUser {
   sessionId: string;
+  expiresAt: Date;
   activeOrganizationId: string | null;
   user: { id: string; email: string; name: string; locale: Lang; currencyCode: string };
 }
@@ -38,7 +41,7 @@ export async function createUserSession(userId: string, request: Request): Promi
       expiresAt: new Date(Date.now() + SESSION_DAYS * 24 * 60 * 60 * 1000),
     },
   });
-  return sessionCookie().serialize(token);
+  return sessionCookie().serialize(token, { secure: cookieSecure(request) });
 }
 
 export async function sessionTokenFromCookieHeader(cookieHeader: string | null | undefined): Promise<string | null> {
@@ -64,7 +67,7 @@ export async function sessionUserFromCookieHeader(cookieHeader: string | null | 
   if (Date.now() - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
     await unscopedDb.session.update({ where: { id: session.id }, data: { lastSeenAt: new Date() } });
   }
-  return { sessionId: session.id, activeOrganizationId: session.activeOrganizationId, user: session.user as SessionUser["user"] };
+  return { sessionId: session.id, expiresAt: session.expiresAt, activeOrganizationId: session.activeOrganizationId, user: session.user as SessionUser["user"] };
 }
 
 export function getSessionUser(request: Request) {
@@ -82,16 +85,28 @@ export async function requireSessionUser(request: Request, lang: Lang): Promise<
   return sessionUser;
 }
 
-/** Ends this browser's session; answers the Set-Cookie header that clears the cookie. */
+/** Ends this browser's session and its live sockets; answers the Set-Cookie header that clears the cookie. */
 export async function destroyUserSession(request: Request): Promise<string> {
   const token = await sessionTokenFromCookieHeader(request.headers.get("Cookie"));
-  if (token) await unscopedDb.session.deleteMany({ where: { tokenHash: hashToken(token) } });
-  return sessionCookie().serialize("", { maxAge: 0 });
+  if (token) await deleteSessions({ tokenHash: hashToken(token) });
+  return sessionCookie().serialize("", { maxAge: 0, secure: cookieSecure(request) });
 }
 
-/** After a password change or reset every other device must sign in again. */
+/** After a password change or reset every other device must sign in again (their sockets close too). */
 export async function destroyOtherSessions(userId: string, keepSessionId?: string) {
-  await unscopedDb.session.deleteMany({ where: { userId, ...(keepSessionId ? { id: { not: keepSessionId } } : {}) } });
+  await deleteSessions({ userId, ...(keepSessionId ? { id: { not: keepSessionId } } : {}) });
+}
+
+async function deleteSessions(where: { tokenHash: string } | { userId: string; id?: { not: string } }) {
+  const ended = await unscopedDb.session.findMany({ where, select: { id: true } });
+  if (!ended.length) return;
+  await unscopedDb.session.deleteMany({ where: { id: { in: ended.map((s) => s.id) } } });
+  disconnectSessions(ended.map((s) => s.id));
+}
+
+/** Secure whenever the app is served over HTTPS: APP_URL says so, or this request came over it (TRUST_PROXY). */
+function cookieSecure(request: Request): boolean {
+  return env().servedOverHttps || new URL(request.url).protocol === "https:";
 }
 
 export async function setActiveOrganization(sessionId: string, organizationId: string | null) {
