@@ -1615,8 +1615,26 @@ function minor(decimal: string): bigint {
   return BigInt(match[1]! + match[2]!);
 }
 
+/** The month the demo's certificate dates were written in: they read as that many months ahead of the seeding. */
+const CERTIFICATES_WRITTEN = { year: 2026, month: 12 };
+
+const lastDayOfMonth = (year: number, month0: number) => new Date(Date.UTC(year, month0 + 1, 0)).getUTCDate();
+
+/**
+ * A written certificate expiry ("2028-11-30"), moved by the months between December 2026 and the seeding date, so
+ * that a demo seeded in any year has certificates as far from expiring as the day they were written (a month's end
+ * stays a month's end).
+ */
+export function certificateExpiry(written: string, seededOn: Date): Date {
+  const [year, month, day] = written.split("-").map(Number) as [number, number, number];
+  const months = (seededOn.getUTCFullYear() - CERTIFICATES_WRITTEN.year) * 12 + seededOn.getUTCMonth() + 1 - CERTIFICATES_WRITTEN.month;
+  const target = new Date(Date.UTC(year, month - 1 + months, 1));
+  const last = lastDayOfMonth(target.getUTCFullYear(), target.getUTCMonth());
+  return new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth(), day === lastDayOfMonth(year, month - 1) ? last : Math.min(day, last)));
+}
+
 /** The canonical input for a demo product (validated: the same schema the console and the import use). */
-export function demoProductInput(product: DemoProduct, ids: { categoryId: string; brandId: string | null }): ProductInput {
+export function demoProductInput(product: DemoProduct, ids: { categoryId: string; brandId: string | null }, seededOn = new Date()): ProductInput {
   const translations: ProductInput["translations"] = {};
   for (const lang of LANGS) {
     translations[lang] = {
@@ -1656,7 +1674,7 @@ export function demoProductInput(product: DemoProduct, ids: { categoryId: string
       heightMm: v.box[2],
     })),
     priceTiers: product.tiers.map(([minQuantity, price]) => ({ minQuantity, unitPriceMinor: minor(price) })),
-    certifications: product.certifications.map((c) => ({ schemeCode: c.scheme, number: c.number, expiresOn: c.expires ? new Date(`${c.expires}T00:00:00Z`) : null })),
+    certifications: product.certifications.map((c) => ({ schemeCode: c.scheme, number: c.number, expiresOn: c.expires ? certificateExpiry(c.expires, seededOn) : null })),
   });
 }
 
@@ -1991,11 +2009,11 @@ export interface DemoCatalogResult {
  * write path as the console, published, indexed for search) and their pictures. Idempotent: a manufacturer that
  * already has products is left alone, so running the seed twice creates nothing the second time.
  */
-export async function seedDemoCatalog(): Promise<DemoCatalogResult> {
+export async function seedDemoCatalog(seededOn = new Date()): Promise<DemoCatalogResult> {
   const result: DemoCatalogResult = { created: {}, skipped: [] };
   const categories = new Map((await unscopedDb.category.findMany({ select: { id: true, slug: true } })).map((c) => [c.slug, c.id]));
   const rates = await ratesAsOf();
-  const now = Date.now();
+  const now = seededOn.getTime();
   for (const [m, maker] of DEMO_CATALOG.entries()) {
     const organization = await unscopedDb.organization.findFirst({ where: { name: maker.organization, kind: "MANUFACTURER" }, select: { id: true } });
     if (!organization) {
@@ -2012,7 +2030,7 @@ export async function seedDemoCatalog(): Promise<DemoCatalogResult> {
     const inputs = maker.products.map((product) => {
       const categoryId = categories.get(product.category);
       if (!categoryId) throw new Error(`demo catalog: no category ${product.category} (seedReferenceData first)`);
-      return demoProductInput(product, { categoryId, brandId });
+      return demoProductInput(product, { categoryId, brandId }, seededOn);
     });
     const ids = await scoped.$transaction(
       async (tx) => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDemoData } from "../../prisma/seed";
-import { DEMO_CATALOG, seedDemoCatalog } from "../../prisma/seed-demo-catalog";
+import { certificateExpiry, DEMO_CATALOG, demoProductInput, seedDemoCatalog } from "../../prisma/seed-demo-catalog";
 import { Prisma } from "~/generated/prisma/client";
 import { imageFolder } from "~/modules/catalog/images.server";
 import { ProductInputSchema } from "~/modules/catalog/product-input";
@@ -12,10 +12,12 @@ import { LANGS, type Lang } from "~/modules/i18n/config";
 import { setupTestDatabase, type TestDatabase } from "../support/database";
 
 let database: TestDatabase;
+let seededAt: Date;
 const expected = DEMO_CATALOG.reduce((n, m) => n + m.products.length, 0);
 
 beforeAll(async () => {
   database = await setupTestDatabase();
+  seededAt = new Date();
   await seedDemoData({ onlyIfEmpty: false });
 }, 240_000);
 afterAll(() => database.cleanup());
@@ -84,7 +86,27 @@ describe("the demo catalog", () => {
     const certifications = await unscopedDb.productCertification.findMany({ select: { schemeCode: true, number: true, expiresOn: true } });
     const schemes = new Set(certifications.map((c) => c.schemeCode));
     for (const code of ["INMETRO", "ANATEL", "NOM", "IFT", "CE", "ROHS"]) expect(schemes.has(code)).toBe(true);
-    for (const c of certifications.filter((c) => c.schemeCode === "INMETRO")) expect(c.expiresOn!.getTime()).toBeGreaterThan(Date.now());
+    // Every dated certificate is still valid months after the seeding, whenever the seeding happens.
+    const dated = certifications.filter((c) => c.expiresOn);
+    expect(dated.length).toBeGreaterThan(20);
+    const threeMonthsOn = Date.UTC(seededAt.getUTCFullYear(), seededAt.getUTCMonth() + 4, 0); // end of the third month after
+    for (const c of dated) expect(c.expiresOn!.getTime(), `${c.schemeCode} ${c.number}`).toBeGreaterThanOrEqual(threeMonthsOn);
+  });
+
+  it("moves the written certificate dates by the months between their writing (December 2026) and the seeding", async () => {
+    expect(certificateExpiry("2028-11-30", new Date("2026-12-04T10:00:00Z"))).toEqual(new Date("2028-11-30T00:00:00Z"));
+    expect(certificateExpiry("2028-11-30", new Date("2029-01-15T10:00:00Z"))).toEqual(new Date("2030-12-31T00:00:00Z"));
+    expect(certificateExpiry("2028-02-29", new Date("2027-12-01T00:00:00Z"))).toEqual(new Date("2029-02-28T00:00:00Z"));
+    expect(certificateExpiry("2027-06-15", new Date("2027-08-31T23:59:59Z"))).toEqual(new Date("2028-02-15T00:00:00Z"));
+    // Seeded long after the dates were written (they were all before 2030): none has expired.
+    const category = await unscopedDb.category.findFirstOrThrow({ select: { id: true } });
+    for (const seededOn of [new Date("2028-12-01T00:00:00Z"), new Date("2031-07-19T12:00:00Z")]) {
+      for (const product of DEMO_CATALOG.flatMap((m) => m.products)) {
+        for (const c of demoProductInput(product, { categoryId: category.id, brandId: null }, seededOn).certifications) {
+          if (c.expiresOn) expect(c.expiresOn.getTime(), `${product.name.en} ${c.schemeCode}`).toBeGreaterThan(seededOn.getTime());
+        }
+      }
+    }
   });
 
   it("is findable in every language, by every product's name", async () => {
