@@ -47,12 +47,16 @@ export interface PageCacheOptions {
   ttlSeconds: number;
   /** Upper bound on memory: the sum of stored page sizes. */
   maxBytes?: number;
+  /** The clock freshness is judged by (tests move it instead of sleeping past the TTL). */
+  now?: () => number;
 }
 
 export interface PageCache {
   middleware: (req: ExpressRequest, res: ExpressResponse, next: NextFunction) => void;
   purge: () => void;
   stats: () => { hits: number; misses: number; entries: number; bytes: number };
+  /** Resolves once every background refresh started so far has stored its page (or failed); tests wait on it instead of sleeping. */
+  settled: () => Promise<void>;
 }
 
 export function cacheKeyFor(req: Pick<ExpressRequest, "method" | "originalUrl" | "headers">): string | null {
@@ -79,6 +83,8 @@ export function createPageCache(handler: RemixHandler, options: PageCacheOptions
     ttl: options.ttlSeconds * 1000 * STALE_FACTOR,
   });
   const inFlight = new Map<string, Promise<Rendered>>();
+  const refreshes = new Set<Promise<unknown>>();
+  const now = options.now ?? Date.now;
   let hits = 0;
   let misses = 0;
   const purge = () => entries.clear();
@@ -108,7 +114,7 @@ export function createPageCache(handler: RemixHandler, options: PageCacheOptions
     const shareable =
       response.status === 200 && !response.headers.has("set-cookie") && !/no-store|private/.test(response.headers.get("cache-control") ?? "");
     if (!shareable) return { shared: null, own: response, body };
-    const freshUntil = Date.now() + options.ttlSeconds * 1000;
+    const freshUntil = now() + options.ttlSeconds * 1000;
     return { shared: { freshUntil, status: response.status, headers: [...response.headers.entries()], ...cutSecrets(body, { nonce, csrf }) }, own: response, body };
   }
 
@@ -118,7 +124,7 @@ export function createPageCache(handler: RemixHandler, options: PageCacheOptions
     const nonce = res.locals.cspNonce as string;
     const csrf = csrfTokenFromCookieHeader(req.headers.cookie) ?? "";
     const cached = entries.get(key);
-    if (cached && cached.freshUntil > Date.now()) {
+    if (cached && cached.freshUntil > now()) {
       hits += 1;
       return send(res, cached, nonce, csrf, "HIT");
     }
@@ -128,10 +134,14 @@ export function createPageCache(handler: RemixHandler, options: PageCacheOptions
       if (!inFlight.has(key)) {
         const refreshing = render(req, null, nonce, csrf);
         inFlight.set(key, refreshing);
-        refreshing
+        const refresh = refreshing
           .then((rendered) => (rendered.shared ? entries.set(key, rendered.shared) : entries.delete(key)))
           .catch((error: unknown) => console.error("[page-cache] refresh failed", error))
-          .finally(() => inFlight.delete(key));
+          .finally(() => {
+            inFlight.delete(key);
+            refreshes.delete(refresh);
+          });
+        refreshes.add(refresh);
       }
       return send(res, cached, nonce, csrf, "STALE");
     }
@@ -169,6 +179,9 @@ export function createPageCache(handler: RemixHandler, options: PageCacheOptions
     middleware,
     purge,
     stats: () => ({ hits, misses, entries: entries.size, bytes: entries.calculatedSize }),
+    settled: async () => {
+      while (refreshes.size > 0) await Promise.allSettled([...refreshes]);
+    },
   };
 }
 
