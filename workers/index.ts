@@ -1,5 +1,7 @@
 import type PgBoss from "pg-boss";
 import { deliverEmail, sweepPendingEmails } from "./email";
+import { failAbandonedImports } from "~/modules/catalog/import.server";
+import { currentDatabase } from "~/modules/db/index.server";
 import { runCatalogImport } from "./catalog-import";
 import { purgeExpired } from "./maintenance";
 import { runReservationExpiry } from "./inventory-reservations";
@@ -11,9 +13,17 @@ export async function registerWorkers(boss: PgBoss) {
   await boss.work<{ emailId: string }>("email.send", polling, async (jobs) => {
     for (const job of jobs) await deliverEmail(job.data.emailId);
   });
-  // One import at a time per worker (each is one long transaction), picked up within half a second.
+  // Imports a dead process left RUNNING are failed (and undone) before new ones start: on the embedded database
+  // every one of them (the database lives in this process, so whoever ran them is gone), else those whose heartbeat
+  // stopped; the sweep repeats every minute for workers that died on another machine.
+  const abandoned = await failAbandonedImports({ staleAfterSeconds: currentDatabase().kind === "embedded" ? 0 : undefined });
+  if (abandoned > 0) console.log(`[catalog-import] ${abandoned} interrupted import(s) marked failed`);
+  // One import at a time per worker process, each in a child process, picked up within half a second.
   await boss.work<{ importId: string }>("products.import", { pollingIntervalSeconds: 0.5, batchSize: 1 }, async (jobs) => {
     for (const job of jobs) await runCatalogImport(job.data.importId);
+  });
+  await boss.work("products.import-sweep", async () => {
+    await failAbandonedImports();
   });
   await boss.work("email.sweep", async () => {
     await sweepPendingEmails();
@@ -29,6 +39,7 @@ export async function registerWorkers(boss: PgBoss) {
     await runStockAlerts();
   });
   await boss.schedule("email.sweep", "*/5 * * * *");
+  await boss.schedule("products.import-sweep", "* * * * *");
   await boss.schedule("maintenance.purge-expired", "17 * * * *");
   await boss.schedule("reservations.expire", "* * * * *");
   await boss.schedule("stock-alerts.evaluate", "*/5 * * * *");

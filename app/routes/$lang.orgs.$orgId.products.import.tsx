@@ -6,7 +6,8 @@ import { io } from "socket.io-client";
 import { CsrfInput, FormError, SubmitButton, type FormReply } from "~/components/forms";
 import { pageTitle } from "~/components/meta";
 import { describeColumn, describeRowError, getCatalogImport, listCatalogImports, startCatalogImport, type ImportView } from "~/modules/catalog/import.server";
-import { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS, MAX_STORED_ERRORS, PROGRESS_EVENT, type FailureCode, type ImportProgress } from "~/modules/catalog/spreadsheet-format";
+import { XLSX_LIMITS } from "~/modules/catalog/xlsx-guard.server";
+import { MAX_IMPORT_BYTES, MAX_IMPORT_CELLS, MAX_IMPORT_ROWS, MAX_STORED_ERRORS, PROGRESS_EVENT, type FailureCode, type ImportProgress } from "~/modules/catalog/spreadsheet-format";
 import { notFound, requireUuid } from "~/modules/http/responses.server";
 import { LOCALE_TAGS, requireLang, type Lang } from "~/modules/i18n/config";
 import { formatDateTime, formatNumber } from "~/modules/i18n/format";
@@ -43,7 +44,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (rawId !== null) {
     const found = await getCatalogImport(context.scoped, requireUuid(rawId));
     if (!found) notFound();
-    const failureParams = { max: found.failureCode === "tooLarge" ? sizeLabel(lang) : formatNumber(MAX_IMPORT_ROWS, lang) };
+    const failureParams = { max: found.failureCode === "tooLarge" ? sizeLabel(lang) : formatNumber(MAX_IMPORT_ROWS, lang), ...expansionParams(lang) };
     current = {
       id: found.id,
       fileName: found.fileName,
@@ -80,7 +81,25 @@ function reply(lang: Lang, message: string, status: number) {
   return data<FormReply>({ formError: message, fieldErrors: {}, values: {} }, { status });
 }
 
-const UPLOAD_MESSAGES: Partial<Record<FailureCode, string>> = { tooLarge: "importer.upload.tooLarge", unsupported: "importer.upload.unsupported", empty: "importer.upload.empty" };
+const UPLOAD_MESSAGES: Partial<Record<FailureCode, string>> = {
+  tooLarge: "importer.upload.tooLarge",
+  unsupported: "importer.upload.unsupported",
+  empty: "importer.upload.empty",
+  busy: "importer.upload.busy",
+  archive: "importer.upload.archive",
+  expands: "importer.upload.expands",
+};
+
+/** 413 for what is too big (bytes or expansion), 409 while another import runs, 400 otherwise. */
+const UPLOAD_STATUS: Partial<Record<FailureCode, number>> = { tooLarge: 413, expands: 413, busy: 409 };
+
+/** The bounds an expanding workbook is told about. */
+function expansionParams(lang: Lang) {
+  return {
+    size: formatNumber(XLSX_LIMITS.maxTotalBytes / (1024 * 1024), lang, { style: "unit", unit: "megabyte", unitDisplay: "short" }),
+    cells: formatNumber(MAX_IMPORT_CELLS, lang),
+  };
+}
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const lang = requireLang(params);
@@ -100,7 +119,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const file = form.get("file");
   if (!(file instanceof File) || !file.name) return reply(lang, t("importer.upload.noFile"), 400);
   const started = await startCatalogImport(context.scoped, context.organization.id, context.user.id, { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
-  if (!started.ok) return reply(lang, t(UPLOAD_MESSAGES[started.code] ?? "importer.upload.unsupported", { size: sizeLabel(lang) }), started.code === "tooLarge" ? 413 : 400);
+  if (!started.ok) {
+    const params = started.code === "expands" ? expansionParams(lang) : { size: sizeLabel(lang) };
+    return reply(lang, t(UPLOAD_MESSAGES[started.code] ?? "importer.upload.unsupported", params), UPLOAD_STATUS[started.code] ?? 400);
+  }
   return redirect(`/${lang}/orgs/${context.organization.id}/products/import?id=${started.importId}`);
 }
 

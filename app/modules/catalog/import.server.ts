@@ -5,14 +5,14 @@ import type { ReadableStream as WebReadableStream } from "node:stream/web";
 import { CsvError, parse as parseCsv } from "csv-parse";
 import ExcelJS from "exceljs";
 import type { TFunction } from "i18next";
-import type { Prisma } from "~/generated/prisma/client";
+import { Prisma } from "~/generated/prisma/client";
 import type { CatalogImportStatus } from "~/generated/prisma/enums";
 import { currentDatabase, forOrganization, unscopedDb, type ScopedDb } from "~/modules/db/index.server";
 import { enqueue } from "~/modules/jobs/queue.server";
 import { ratesAsOf } from "~/modules/money/fx.server";
 import { emitToOrganization } from "~/modules/realtime/index.server";
-import { PRICE_CURRENCIES } from "./product-input";
-import { ProductSaveError, saveProduct, type ScopedTx } from "./products.server";
+import { PRICE_CURRENCIES, type ProductInput } from "./product-input";
+import { getProductForEdit, ProductSaveError, productToInput, saveProduct, type ScopedTx } from "./products.server";
 import { reindexProducts } from "./search.server";
 import {
   checkHeader,
@@ -20,7 +20,10 @@ import {
   ERROR,
   locateIssue,
   MAX_IMPORT_BYTES,
+  MAX_IMPORT_CELLS,
   MAX_IMPORT_ROWS,
+  MAX_SHARED_STRING_CHARS,
+  MAX_SHARED_STRINGS,
   MAX_STORED_ERRORS,
   PROGRESS_EVENT,
   rowsToProducts,
@@ -33,12 +36,15 @@ import {
   type SheetRow,
 } from "./spreadsheet-format";
 import { storage } from "./storage.server";
+import { ArchiveRefusedError, inspectXlsxArchive } from "./xlsx-guard.server";
 
 /**
- * Bulk import of products from CSV or XLSX, ALL OR NOTHING per file: every row is checked, then every product is
- * saved in one transaction; if any row is rejected (by a cell check, the product schema or the database), the
- * transaction is rolled back, nothing is written, and the import reports every rejected row with its reason.
- * Progress is pushed to the organization's socket.io room as `catalog-import:progress`.
+ * Bulk import of products from CSV or XLSX, ALL OR NOTHING per file: every row is checked first; if any row is
+ * rejected (by a cell check, the product schema or the database), nothing is kept and the import reports the
+ * rejected rows with their reasons. Products are saved in short batches (other requests run between them) with an
+ * undo log, dropped in one short final transaction when every batch succeeded and replayed backwards otherwise.
+ * Progress is pushed to the organization's socket.io room as `catalog-import:progress`. Jobs run it in a child
+ * process with its own heap limit (import-runner.server.ts).
  */
 
 export type SheetKind = "csv" | "xlsx";
@@ -75,6 +81,9 @@ export function detectDelimiter(text: string): string {
 interface RawRecord {
   row: number;
   cells: string[];
+  /** Cells the record cost when `cells` is not kept (a later sheet's row). */
+  width?: number;
+  skip?: boolean;
 }
 
 async function* csvRecords(bytes: Uint8Array): AsyncGenerator<RawRecord> {
@@ -112,19 +121,61 @@ function cellText(value: ExcelJS.CellValue): string {
   return "";
 }
 
+/** What reading one file may cost: cells (any row, empty ones count 1) and the workbook's shared strings. */
+export interface ReadBudget {
+  cells: number;
+  sharedStrings: number;
+  sharedStringChars: number;
+}
+
+export const READ_BUDGET: ReadBudget = { cells: MAX_IMPORT_CELLS, sharedStrings: MAX_SHARED_STRINGS, sharedStringChars: MAX_SHARED_STRING_CHARS };
+
+function sharedStringLength(item: unknown): number {
+  if (typeof item === "string") return item.length;
+  const runs = (item as { richText?: { text?: unknown }[] } | null)?.richText;
+  return Array.isArray(runs) ? runs.reduce((sum, r) => sum + (typeof r.text === "string" ? r.text.length : 0), 0) : 0;
+}
+
+/**
+ * ExcelJS 4.4 caches a workbook's shared strings in `reader.sharedStrings`, an array it assigns and then pushes to
+ * while reading xl/sharedStrings.xml. The array it assigns is given a counting push that refuses past the budget,
+ * so the strings stop accumulating the moment they would (a unit test reads a real workbook through it).
+ */
+function budgetSharedStrings(reader: object, budget: ReadBudget) {
+  let current: unknown;
+  Object.defineProperty(reader, "sharedStrings", {
+    configurable: true,
+    enumerable: true,
+    get: () => current,
+    set: (value: unknown) => {
+      current = value;
+      if (!Array.isArray(value)) return;
+      let chars = 0;
+      const push = value.push.bind(value);
+      value.push = (...items: unknown[]) => {
+        for (const item of items) chars += sharedStringLength(item);
+        if (value.length + items.length > budget.sharedStrings || chars > budget.sharedStringChars) throw new ImportFileError("expands");
+        return push(...items);
+      };
+    },
+  });
+}
+
 /** The first worksheet's rows, streamed (the XML is never held whole); later sheets (the explanations) are skipped. */
-async function* xlsxRecords(source: Readable): AsyncGenerator<RawRecord> {
+async function* xlsxRecords(source: Readable, budget: ReadBudget): AsyncGenerator<RawRecord> {
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(source, { worksheets: "emit", sharedStrings: "cache", styles: "cache", hyperlinks: "ignore", entries: "ignore" });
+  budgetSharedStrings(reader, budget);
   let sheets = 0;
   try {
     for await (const worksheet of reader) {
       sheets += 1;
-      if (sheets > 1) {
-        for await (const _row of worksheet) void _row;
-        continue;
-      }
       for await (const row of worksheet) {
         const values = Array.isArray(row.values) ? row.values : [];
+        // Later sheets (the explanations) are read only to reach the end, but they cost cells too.
+        if (sheets > 1) {
+          yield { row: 0, cells: [], width: Math.max(1, values.length - 1), skip: true };
+          continue;
+        }
         // row.values is 1-based: index 0 is always empty.
         yield { row: row.number, cells: values.slice(1).map((v) => cellText(v as ExcelJS.CellValue)) };
       }
@@ -141,14 +192,37 @@ export interface ParsedSheet {
   headerErrors: RowError[];
 }
 
-/** Reads a whole file into rows (at most `maxRows` data rows), or throws ImportFileError. */
-export async function readSheet(kind: SheetKind, source: Uint8Array | Readable, options: { maxRows?: number; keepComments?: boolean } = {}): Promise<ParsedSheet> {
+/** Turns an archive refusal into the import's failure code (and says why in the log). */
+async function guardArchive(bytes: Uint8Array, options: { inflate: boolean }) {
+  try {
+    await inspectXlsxArchive(bytes, options);
+  } catch (error) {
+    if (error instanceof ArchiveRefusedError) {
+      console.warn(`[catalog-import] workbook refused: ${error.detail}`);
+      throw new ImportFileError(error.problem);
+    }
+    throw error;
+  }
+}
+
+/**
+ * Reads a whole file into rows, or throws ImportFileError: at most `maxRows` data rows and `budget` cells; an XLSX
+ * archive is inspected and inflated into a counter (xlsx-guard.server.ts) before ExcelJS reads a byte of it.
+ */
+export async function readSheet(kind: SheetKind, source: Uint8Array | Readable, options: { maxRows?: number; keepComments?: boolean; budget?: ReadBudget } = {}): Promise<ParsedSheet> {
   const maxRows = options.maxRows ?? MAX_IMPORT_ROWS;
-  const records = kind === "csv" ? csvRecords(source instanceof Uint8Array ? source : await readAll(source, MAX_IMPORT_BYTES)) : xlsxRecords(source instanceof Uint8Array ? Readable.from(Buffer.from(source)) : source);
+  const budget = options.budget ?? READ_BUDGET;
+  const bytes = source instanceof Uint8Array ? source : await readAll(source, MAX_IMPORT_BYTES);
+  if (kind === "xlsx") await guardArchive(bytes, { inflate: true });
+  const records = kind === "csv" ? csvRecords(bytes) : xlsxRecords(Readable.from(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)), budget);
   let names: (string | null)[] | null = null;
   let headerErrors: RowError[] = [];
   const rows: SheetRow[] = [];
+  let cells = 0;
   for await (const record of records) {
+    cells += record.width ?? Math.max(1, record.cells.length);
+    if (cells > budget.cells) throw new ImportFileError("expands");
+    if (record.skip) continue;
     if (!names) {
       if (record.cells.every((c) => !c.trim())) continue;
       const header = checkHeader(record.cells);
@@ -179,7 +253,7 @@ async function readAll(source: Readable, limit: number): Promise<Uint8Array> {
 
 // ─── Starting an import (the upload) ───────────────────────────────────────────────────────────────────────
 
-const EMBEDDED_HEAD_START_SECONDS = 2;
+const EMBEDDED_HEAD_START_SECONDS = 1;
 
 export type StartResult = { ok: true; importId: string } | { ok: false; code: FailureCode };
 
@@ -192,24 +266,45 @@ export async function startCatalogImport(scoped: ScopedDb, organizationId: strin
   if (file.bytes.byteLength > MAX_IMPORT_BYTES) return { ok: false, code: "tooLarge" };
   const kind = sheetKindOf(file.name, file.bytes.subarray(0, 4));
   if (!kind) return { ok: false, code: "unsupported" };
+  // The archive's directory is read (nothing inflated) so that a zip bomb is refused here, with nothing stored.
+  if (kind === "xlsx") {
+    try {
+      await inspectXlsxArchive(file.bytes);
+    } catch (error) {
+      if (error instanceof ArchiveRefusedError) return { ok: false, code: error.problem };
+      throw error;
+    }
+  }
+  if (await scoped.catalogImport.findFirst({ where: { activeOrganizationId: organizationId }, select: { id: true } })) return { ok: false, code: "busy" };
   const fileKey = `imports/${organizationId}/${randomUUID()}.${kind}`;
   await storage().put(fileKey, file.bytes);
   let importId: string;
   try {
     const created = await scoped.catalogImport.create({
-      data: { organizationId, userId, fileName: cleanFileName(file.name), fileKey },
+      data: { organizationId, userId, fileName: cleanFileName(file.name), fileKey, activeOrganizationId: organizationId },
       select: { id: true },
     });
     importId = created.id;
   } catch (error) {
     await storage().delete(fileKey);
+    // Two uploads at once: the database's unique slot lets one through.
+    if (isUniqueViolation(error, "activeOrganizationId")) return { ok: false, code: "busy" };
     throw error;
   }
-  // On the embedded database the import's transaction holds every other connection (socket.io's handshake reads
-  // the session) until it commits: a short head start lets the uploader's page join the room to see progress.
+  // A short head start lets the uploader's page join the organization's room before the first progress event.
   const startAfter = currentDatabase().kind === "embedded" ? EMBEDDED_HEAD_START_SECONDS : 0;
-  await enqueue("products.import", { importId }, { singletonKey: importId, startAfter });
+  try {
+    await enqueue("products.import", { importId }, { singletonKey: importId, startAfter });
+  } catch (error) {
+    await abandonCatalogImport(importId, "unexpected");
+    throw error;
+  }
   return { ok: true, importId };
+}
+
+function isUniqueViolation(error: unknown, column: string): boolean {
+  const e = error as { code?: string; message?: string; meta?: unknown } | null;
+  return e?.code === "P2002" && (JSON.stringify(e.meta ?? {}).includes(column) || String(e.message).includes(column));
 }
 
 function cleanFileName(name: string): string {
@@ -219,16 +314,6 @@ function cleanFileName(name: string): string {
 }
 
 // ─── The job ───────────────────────────────────────────────────────────────────────────────────────────────
-
-/** How often progress is pushed: every ~2% of the rows. */
-function progressStep(total: number): number {
-  return Math.max(1, Math.ceil(total / 50));
-}
-
-/** Thrown inside the transaction to roll it back when any row was rejected. */
-class RollBack extends Error {}
-
-const IMPORT_TRANSACTION = { timeout: 15 * 60_000, maxWait: 60_000 } as const;
 
 async function lookupFor(scoped: ScopedDb): Promise<ReferenceLookup> {
   const [categories, brands, schemes, currencies] = await Promise.all([
@@ -311,41 +396,178 @@ function isAbortedTransaction(error: unknown): boolean {
   return /current transaction is aborted|25P02/.test(String((error as Error | undefined)?.message ?? error));
 }
 
+/** Products saved per transaction: every commit lets other requests in (the embedded database runs one at a time). */
+export const IMPORT_BATCH_PRODUCTS = 50;
+/** How often the process running an import says it is alive, and when silence means it died. */
+export const HEARTBEAT_SECONDS = 5;
+export const HEARTBEAT_STALE_SECONDS = 60;
+
+export interface RunImportOptions {
+  /** Where progress goes: the organization's socket.io room by default (a child process sends it to its parent). */
+  onProgress?: (progress: ImportProgress, organizationId: string) => void;
+  batchSize?: number;
+  /** Called after each committed batch (tests use it to change the world between two batches). */
+  afterBatch?: (batch: number) => Promise<void> | void;
+}
+
+/** Thrown inside a batch's transaction to roll that batch back when one of its products was refused. */
+class RollBack extends Error {}
+
+const BATCH_TRANSACTION = { timeout: 120_000, maxWait: 60_000 } as const;
+
+/** ProductInput holds bigints and dates: kept in JSON as {"$n": "…"} and {"$d": "…"}. */
+function encodeInput(input: ProductInput): Prisma.InputJsonValue {
+  return JSON.parse(
+    JSON.stringify(input, function (this: Record<string, unknown>, key, value: unknown) {
+      const original = this[key];
+      if (typeof original === "bigint") return { $n: original.toString() };
+      if (original instanceof Date) return { $d: original.toISOString() };
+      return value;
+    }),
+  ) as Prisma.InputJsonValue;
+}
+
+function decodeInput(json: Prisma.JsonValue): ProductInput {
+  return JSON.parse(JSON.stringify(json), (_key, value: unknown) => {
+    if (value && typeof value === "object" && !Array.isArray(value)) {
+      const record = value as Record<string, unknown>;
+      if (typeof record.$n === "string" && Object.keys(record).length === 1) return BigInt(record.$n);
+      if (typeof record.$d === "string" && Object.keys(record).length === 1) return new Date(record.$d);
+    }
+    return value;
+  }) as ProductInput;
+}
+
+/** The import's end, written once: the slot of "one active import per organization" is freed with it. */
+async function finish(importId: string, data: Prisma.CatalogImportUpdateManyMutationInput): Promise<boolean> {
+  const ended = await unscopedDb.catalogImport.updateMany({
+    where: { id: importId, status: { in: ["QUEUED", "RUNNING"] } },
+    data: { ...data, activeOrganizationId: null, finishedAt: new Date() },
+  });
+  return ended.count === 1;
+}
+
 /**
- * Runs one import: parse, check, then save everything in one transaction or nothing. Idempotent: an import that
- * already finished is left alone, so a redelivered job does no harm.
+ * Undoes what an import committed (its CatalogImportChange rows), newest first, a few products per transaction:
+ * products it created are deleted, products it updated are saved back as they were.
  */
-export async function runCatalogImport(importId: string): Promise<void> {
+async function undoChanges(importId: string, organizationId: string): Promise<number> {
+  const scoped = forOrganization(organizationId);
+  let undone = 0;
+  for (;;) {
+    const changes = await scoped.catalogImportChange.findMany({ where: { importId }, orderBy: { id: "desc" }, take: 20 });
+    if (changes.length === 0) return undone;
+    for (const change of changes) {
+      try {
+        await scoped.$transaction(async (tx: ScopedTx) => {
+          if (change.before === null) await tx.product.deleteMany({ where: { id: change.productId } });
+          else {
+            await saveProduct(tx, decodeInput(change.before), { productId: change.productId, userId: null });
+            await reindexProducts(tx, [change.productId]);
+          }
+          await tx.catalogImportChange.delete({ where: { id: change.id } });
+        }, BATCH_TRANSACTION);
+        undone += 1;
+      } catch (error) {
+        // The product changed under us (deleted, its brand removed…): it stays as it is now, and the log says so.
+        console.error(`[catalog-import] ${importId}: could not undo product ${change.productId}`, error);
+        await scoped.catalogImportChange.deleteMany({ where: { id: change.id } });
+      }
+    }
+  }
+}
+
+/**
+ * Ends an import whose run did not: undoes its committed batches and records it FAILED with `code` ("memory" when
+ * its process ran out of heap, "interrupted" when it died or the server stopped). False when it had already ended.
+ */
+export async function abandonCatalogImport(importId: string, code: Extract<FailureCode, "memory" | "interrupted" | "unexpected">): Promise<boolean> {
+  const record = await unscopedDb.catalogImport.findUnique({ where: { id: importId }, select: { organizationId: true, status: true, fileKey: true, totalRows: true } });
+  if (!record || record.status === "SUCCEEDED" || record.status === "FAILED") return false;
+  await undoChanges(importId, record.organizationId);
+  const ended = await finish(importId, { status: "FAILED", failureCode: code, rowErrors: [], processedRows: 0, createdCount: 0, updatedCount: 0 });
+  if (!ended) return false;
+  console.error(`[catalog-import] ${importId}: failed (${code}), nothing kept`);
+  purgePublicPages();
+  emitToOrganization(record.organizationId, PROGRESS_EVENT, { importId, status: "FAILED", phase: "done", processedRows: 0, totalRows: record.totalRows } satisfies ImportProgress);
+  await storage().delete(record.fileKey).catch(() => undefined);
+  return true;
+}
+
+/**
+ * Imports left RUNNING by a process that died (killed, out of memory, the server stopped): their heartbeat is older
+ * than `staleAfterSeconds` (0: every running import, as on the embedded database at start-up, where no other
+ * process can be running one). Each is undone and failed as "interrupted".
+ */
+export async function failAbandonedImports(options: { staleAfterSeconds?: number } = {}): Promise<number> {
+  const stale = new Date(Date.now() - (options.staleAfterSeconds ?? HEARTBEAT_STALE_SECONDS) * 1000);
+  const running = await unscopedDb.catalogImport.findMany({
+    where: { status: "RUNNING", OR: [{ heartbeatAt: null }, { heartbeatAt: { lte: stale } }] },
+    select: { id: true },
+  });
+  let failed = 0;
+  for (const { id } of running) if (await abandonCatalogImport(id, "interrupted")) failed += 1;
+  return failed;
+}
+
+/** Reads the stored file (at most MAX_IMPORT_BYTES). */
+async function readStoredSheet(fileKey: string): Promise<ParsedSheet> {
+  const opened = await storage().open(fileKey);
+  if (!opened) throw new ImportFileError("missingFile");
+  if (opened.size > MAX_IMPORT_BYTES) throw new ImportFileError("tooLarge", { max: MAX_IMPORT_BYTES });
+  const bytes = await readAll(Readable.fromWeb(opened.stream as WebReadableStream<Uint8Array>), MAX_IMPORT_BYTES);
+  return readSheet(fileKey.endsWith(".xlsx") ? "xlsx" : "csv", bytes);
+}
+
+/**
+ * Runs one import: read and check every row (nothing written yet), then save the products in batches of
+ * IMPORT_BATCH_PRODUCTS, each batch one short transaction that also records what it changed (CatalogImportChange);
+ * a product refused by the database rolls its batch back and undoes the batches before it, so the file is still
+ * imported all or nothing. Between batches other requests get the database. Only a QUEUED import is started: a
+ * redelivered job finds it RUNNING or ended and leaves it (a dead run is failed by failAbandonedImports).
+ */
+export async function runCatalogImport(importId: string, options: RunImportOptions = {}): Promise<void> {
   const record = await unscopedDb.catalogImport.findUnique({ where: { id: importId } });
-  if (!record || record.status === "SUCCEEDED" || record.status === "FAILED") return;
+  if (!record) return;
+  if (record.status === "RUNNING") {
+    const stale = !record.heartbeatAt || record.heartbeatAt.getTime() < Date.now() - HEARTBEAT_STALE_SECONDS * 1000;
+    if (stale) await abandonCatalogImport(importId, "interrupted");
+    return;
+  }
+  if (record.status !== "QUEUED") return;
+  const claimed = await unscopedDb.catalogImport.updateMany({ where: { id: importId, status: "QUEUED" }, data: { status: "RUNNING", processedRows: 0, heartbeatAt: new Date() } });
+  if (claimed.count === 0) return;
+
   const organizationId = record.organizationId;
   const scoped = forOrganization(organizationId);
-  let finished = false;
-  const emit = (progress: Omit<ImportProgress, "importId">) => emitToOrganization(organizationId, PROGRESS_EVENT, { importId, ...progress } satisfies ImportProgress);
+  const batchSize = options.batchSize ?? IMPORT_BATCH_PRODUCTS;
+  const emit = (progress: Omit<ImportProgress, "importId">) => {
+    const payload = { importId, ...progress } satisfies ImportProgress;
+    if (options.onProgress) options.onProgress(payload, organizationId);
+    else emitToOrganization(organizationId, PROGRESS_EVENT, payload);
+  };
+  const heartbeat = (data: Prisma.CatalogImportUpdateManyMutationInput = {}) =>
+    unscopedDb.catalogImport.updateMany({ where: { id: importId, status: "RUNNING" }, data: { ...data, heartbeatAt: new Date() } });
+  // Reading a big file takes a while without touching the database: the heartbeat keeps going meanwhile.
+  const beat = setInterval(() => void heartbeat().catch(() => undefined), HEARTBEAT_SECONDS * 1000);
+  beat.unref();
 
+  let ended = false;
   const fail = async (failureCode: FailureCode, rowErrors: RowError[], totalRows: number) => {
+    await undoChanges(importId, organizationId);
     const stored = [...rowErrors].sort(compareErrors).slice(0, MAX_STORED_ERRORS);
-    await scoped.catalogImport.update({
-      where: { id: importId },
-      data: { status: "FAILED", failureCode, rowErrors: stored as unknown as Prisma.InputJsonValue, totalRows, processedRows: 0, createdCount: 0, updatedCount: 0, finishedAt: new Date() },
-    });
-    finished = true;
+    await finish(importId, { status: "FAILED", failureCode, rowErrors: stored as unknown as Prisma.InputJsonValue, totalRows, processedRows: 0, createdCount: 0, updatedCount: 0 });
+    ended = true;
     emit({ status: "FAILED", phase: "done", processedRows: 0, totalRows });
   };
 
-  await scoped.catalogImport.update({ where: { id: importId }, data: { status: "RUNNING", processedRows: 0 } });
   emit({ status: "RUNNING", phase: "checking", processedRows: 0, totalRows: record.totalRows });
-
   const clock = phaseClock();
   try {
-    // 1. Read.
-    const opened = await storage().open(record.fileKey);
-    if (!opened) return await fail("missingFile", [], 0);
-    if (opened.size > MAX_IMPORT_BYTES) return await fail("tooLarge", [], 0);
-    const kind: SheetKind = record.fileKey.endsWith(".xlsx") ? "xlsx" : "csv";
+    // 1. Read (bounded: archive, cells, shared strings, rows).
     let sheet: ParsedSheet;
     try {
-      sheet = await readSheet(kind, Readable.fromWeb(opened.stream as WebReadableStream<Uint8Array>));
+      sheet = await readStoredSheet(record.fileKey);
     } catch (error) {
       if (!(error instanceof ImportFileError)) throw error;
       return await fail(error.code, error.params.row ? [{ row: Number(error.params.row), column: null, code: ERROR.csvSyntax }] : [], 0);
@@ -354,7 +576,7 @@ export async function runCatalogImport(importId: string): Promise<void> {
     clock.mark("read");
     if (sheet.headerErrors.length > 0) return await fail("header", sheet.headerErrors, totalRows);
     if (totalRows === 0) return await fail("empty", [], 0);
-    await scoped.catalogImport.update({ where: { id: importId }, data: { totalRows } });
+    await heartbeat({ totalRows });
     emit({ status: "RUNNING", phase: "checking", processedRows: 0, totalRows });
 
     // 2. Check every row: cells, the product schema, then what the database knows (categories, brands, SKUs).
@@ -362,70 +584,81 @@ export async function runCatalogImport(importId: string): Promise<void> {
     const targets = await matchExisting(scoped, groups, errors);
     const rates = await ratesAsOf();
     clock.mark("checked");
+    if (errors.length > 0) {
+      console.log(`[catalog-import] ${importId}: ${totalRows} rows, ${errors.length} rejected, nothing written (${clock.summary()})`);
+      return await fail("rows", errors, totalRows);
+    }
 
-    // 3. Save every valid product in one transaction; any rejected row anywhere rolls it all back. Products are
-    // saved even when some rows were already rejected, so that the report also lists what only the database finds.
-    const step = progressStep(totalRows);
-    const persist = progressPersister(importId, organizationId);
+    // 3. Save in batches; each batch records what it changed so that a later failure can undo it.
     let processed = 0;
-    let nextEmit = step;
     let created = 0;
     let updated = 0;
     emit({ status: "RUNNING", phase: "saving", processedRows: 0, totalRows });
-    try {
-      await scoped.$transaction(async (tx: ScopedTx) => {
-        const ids: string[] = [];
-        for (const { group, productId } of targets) {
-          try {
-            const saved = await saveProduct(tx, group.input!, { productId, userId: record.userId, rates });
-            ids.push(saved.id);
-            if (saved.created) created += 1;
-            else updated += 1;
-          } catch (error) {
-            if (!(error instanceof ProductSaveError)) throw error;
-            errors.push(saveErrorToRow(error, group));
+    for (let start = 0, batch = 1; start < targets.length; start += batchSize, batch += 1) {
+      const slice = targets.slice(start, start + batchSize);
+      let batchCreated = 0;
+      try {
+        await scoped.$transaction(async (tx: ScopedTx) => {
+          const ids: string[] = [];
+          const changes: { productId: string; before: Prisma.InputJsonValue | typeof Prisma.DbNull }[] = [];
+          for (const { group, productId } of slice) {
+            let before: Prisma.InputJsonValue | typeof Prisma.DbNull = Prisma.DbNull;
+            if (productId) {
+              const existing = await getProductForEdit(tx as unknown as ScopedDb, productId);
+              if (existing) before = encodeInput(productToInput(existing));
+            }
+            try {
+              const saved = await saveProduct(tx, group.input!, { productId, userId: record.userId, rates });
+              ids.push(saved.id);
+              changes.push({ productId: saved.id, before: saved.created ? Prisma.DbNull : before });
+              if (saved.created) batchCreated += 1;
+            } catch (error) {
+              if (!(error instanceof ProductSaveError)) throw error;
+              errors.push(saveErrorToRow(error, group));
+              throw new RollBack();
+            }
           }
-          processed += group.variantRows.length;
-          if (processed >= nextEmit) {
-            nextEmit = processed + step;
-            emit({ status: "RUNNING", phase: "saving", processedRows: processed, totalRows });
-            persist(processed);
-          }
+          await reindexProducts(tx, ids);
+          await tx.catalogImportChange.createMany({ data: changes.map((c) => ({ importId, organizationId, productId: c.productId, before: c.before })) });
+        }, BATCH_TRANSACTION);
+      } catch (error) {
+        if (error instanceof RollBack || (errors.length > 0 && isAbortedTransaction(error))) {
+          console.log(`[catalog-import] ${importId}: refused by the database in batch ${batch}, undoing (${clock.summary()})`);
+          return await fail("rows", errors, totalRows);
         }
-        clock.mark("saved");
-        if (errors.length > 0) throw new RollBack();
-        await reindexProducts(tx, ids);
-        clock.mark("indexed");
-      }, IMPORT_TRANSACTION);
-    } catch (error) {
-      await persist.flush();
-      if (error instanceof RollBack) {
-        console.log(`[catalog-import] ${importId}: ${totalRows} rows, ${errors.length} rejected, nothing written (${clock.summary()})`);
-        return await fail("rows", errors, totalRows);
+        throw error;
       }
-      // A database error after a rejected row (the transaction is aborted): report what was found.
-      if (errors.length > 0 && isAbortedTransaction(error)) return await fail("rows", errors, totalRows);
-      throw error;
+      created += batchCreated;
+      updated += slice.length - batchCreated;
+      processed += slice.reduce((sum, t) => sum + t.group.variantRows.length, 0);
+      await heartbeat({ processedRows: processed });
+      emit({ status: "RUNNING", phase: "saving", processedRows: processed, totalRows });
+      await options.afterBatch?.(batch);
     }
-    await persist.flush();
+    clock.mark("saved");
 
-    await scoped.catalogImport.update({
-      where: { id: importId },
-      data: { status: "SUCCEEDED", totalRows, processedRows: totalRows, createdCount: created, updatedCount: updated, rowErrors: [], failureCode: null, finishedAt: new Date() },
+    // 4. Publish: one short transaction drops the undo log and records the outcome.
+    await scoped.$transaction(async (tx: ScopedTx) => {
+      await tx.catalogImportChange.deleteMany({ where: { importId } });
+      await tx.catalogImport.updateMany({
+        where: { id: importId, status: "RUNNING" },
+        data: { status: "SUCCEEDED", activeOrganizationId: null, totalRows, processedRows: totalRows, createdCount: created, updatedCount: updated, rowErrors: [], failureCode: null, finishedAt: new Date() },
+      });
     });
+    ended = true;
     purgePublicPages();
     emit({ status: "SUCCEEDED", phase: "done", processedRows: totalRows, totalRows });
     console.log(`[catalog-import] ${importId}: ${totalRows} rows, ${created} products created, ${updated} updated (${clock.summary()})`);
-    finished = true;
   } catch (error) {
     console.error("[catalog-import]", importId, error);
-    // Recorded as failed; if even that is impossible (database gone), the job fails and pg-boss retries it.
+    // Recorded as failed (its batches undone); if even that is impossible (database gone), the error propagates and
+    // the import is failed later by failAbandonedImports, once its heartbeat is stale.
     await fail("unexpected", [], record.totalRows).catch(() => {
       throw error;
     });
   } finally {
-    // The file is kept until the import has an outcome, so that a retried job can read it again.
-    if (finished) await storage().delete(record.fileKey).catch(() => undefined);
+    clearInterval(beat);
+    if (ended) await storage().delete(record.fileKey).catch(() => undefined);
   }
 }
 
@@ -441,22 +674,6 @@ function phaseClock() {
     },
     summary: () => phases.join(", "),
   };
-}
-
-/**
- * Progress on the import row while the big transaction runs. On a PostgreSQL server it is written through another
- * connection (readers see it; the transaction does not touch this row). On the embedded database every other
- * connection waits for the transaction, so writing there would deadlock: progress goes over socket.io only.
- */
-function progressPersister(importId: string, organizationId: string) {
-  const enabled = currentDatabase().kind === "server";
-  let chain: Promise<unknown> = Promise.resolve();
-  const persist = (processedRows: number) => {
-    if (!enabled) return;
-    chain = chain.then(() => forOrganization(organizationId).catalogImport.update({ where: { id: importId }, data: { processedRows } })).catch(() => undefined);
-  };
-  persist.flush = () => chain;
-  return persist;
 }
 
 // ─── Reading an import (the page, the report) ──────────────────────────────────────────────────────────────

@@ -1,10 +1,13 @@
+import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
+import { bombWorkbook, writeZip } from "../../../tests/support/zip";
 import { serverT } from "~/modules/i18n/i18n.server";
 import { explanationRows, streamSheet, templateResponse } from "./export.server";
-import { detectDelimiter, readSheet, sheetKindOf, type SheetKind } from "./import.server";
+import { detectDelimiter, READ_BUDGET, readSheet, sheetKindOf, type SheetKind } from "./import.server";
 import {
   checkHeader,
   EXAMPLE_PRODUCT,
+  MAX_IMPORT_ROWS,
   parseBooleanCell,
   parseDateCell,
   parsePriceCell,
@@ -216,6 +219,52 @@ describe("files", () => {
     const header = columns.map((c) => c.name).join(",");
     const many = [header, ...Array.from({ length: 6 }, (_, i) => `P${i},S${i}`)].join("\n");
     await expect(readSheet("csv", new TextEncoder().encode(many), { maxRows: 5 })).rejects.toMatchObject({ code: "tooManyRows", params: { max: 5 } });
+  });
+
+  it("accepts exactly MAX_IMPORT_ROWS data rows and refuses one more", async () => {
+    const header = columns.map((c) => c.name).join(",");
+    const lines = (n: number) => [header, ...Array.from({ length: n }, (_, i) => `P${i},S${i}`)].join("\n");
+    // Empty and comment rows are not data rows: they do not count.
+    const accepted = await readSheet("csv", new TextEncoder().encode(`${lines(MAX_IMPORT_ROWS)}\n,\n#EXAMPLE,X\n`));
+    expect(accepted.rows).toHaveLength(10_000);
+    await expect(readSheet("csv", new TextEncoder().encode(lines(MAX_IMPORT_ROWS + 1)))).rejects.toMatchObject({ code: "tooManyRows", params: { max: 10_000 } });
+  });
+
+  it("refuses a file past its cell budget (empty rows cost one cell), and reads one exactly at it", async () => {
+    const text = "product_ref,sku,name_en\nA,B,C\n\nD,E\n";
+    // 3 + 3 + 1 + 2 cells.
+    const budget = { ...READ_BUDGET, cells: 9 };
+    expect((await readSheet("csv", new TextEncoder().encode(text), { budget })).rows).toHaveLength(2);
+    await expect(readSheet("csv", new TextEncoder().encode(text), { budget: { ...budget, cells: 8 } })).rejects.toMatchObject({ code: "expands" });
+  });
+
+  it("xlsx: counts every sheet's cells, and the shared strings by number and characters as ExcelJS reads them", async () => {
+    const workbook = new ExcelJS.Workbook();
+    const products = workbook.addWorksheet("Products");
+    products.addRow(["product_ref", "sku", "name_en"]);
+    products.addRow(["KT-1", "KT-1-110", "Kettle"]);
+    workbook.addWorksheet("Help").addRow(["one", "two"]);
+    const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
+    // Shared strings: product_ref sku name_en KT-1 KT-1-110 Kettle one two = 8 strings, 45 characters.
+    const exact = { cells: 8, sharedStrings: 8, sharedStringChars: 45 };
+    expect((await readSheet("xlsx", bytes, { budget: exact })).rows).toEqual([{ row: 2, cells: { product_ref: "KT-1", sku: "KT-1-110", name_en: "Kettle" } }]);
+    await expect(readSheet("xlsx", bytes, { budget: { ...exact, cells: 7 } })).rejects.toMatchObject({ code: "expands" });
+    await expect(readSheet("xlsx", bytes, { budget: { ...exact, sharedStrings: 7 } })).rejects.toMatchObject({ code: "expands" });
+    await expect(readSheet("xlsx", bytes, { budget: { ...exact, sharedStringChars: 44 } })).rejects.toMatchObject({ code: "expands" });
+    // Rich text counts by its runs' characters.
+    const rich = new ExcelJS.Workbook();
+    rich.addWorksheet("P").addRow([{ richText: [{ text: "product" }, { text: "_ref" }] }]);
+    const richBytes = new Uint8Array(await rich.xlsx.writeBuffer());
+    expect((await readSheet("xlsx", richBytes, { budget: { cells: 1, sharedStrings: 1, sharedStringChars: 11 } })).headerErrors.length).toBeGreaterThan(0);
+    await expect(readSheet("xlsx", richBytes, { budget: { cells: 1, sharedStrings: 1, sharedStringChars: 10 } })).rejects.toMatchObject({ code: "expands" });
+  });
+
+  it("xlsx: the probe's bomb is refused before ExcelJS reads it, and so is a damaged archive", async () => {
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet("Products").addRow(["product_ref", "sku"]);
+    const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
+    await expect(readSheet("xlsx", await bombWorkbook(bytes))).rejects.toMatchObject({ code: "expands" });
+    await expect(readSheet("xlsx", writeZip([{ name: "xl/../x.xml", data: "x" }]))).rejects.toMatchObject({ code: "archive" });
   });
 
   it("explains every column in the reader's language", () => {

@@ -18,6 +18,14 @@ import { ProductInputSchema, PRICE_CURRENCIES, type ProductInput } from "./produ
 /** Upload limits: checked by the route (bytes) and the worker (rows). */
 export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
 export const MAX_IMPORT_ROWS = 10_000;
+/**
+ * What reading one file may cost (a 10,000 × 61 catalog is 610,000 cells; its text, four languages of names and
+ * descriptions, rarely 20 million characters): cells of every sheet, and an XLSX's shared strings by count and
+ * characters. Past any of them the file is refused ("expands") before it can exhaust memory.
+ */
+export const MAX_IMPORT_CELLS = 1_500_000;
+export const MAX_SHARED_STRINGS = 1_000_000;
+export const MAX_SHARED_STRING_CHARS = 64 * 1024 * 1024;
 
 /** Rejected rows kept on an import (a file with more problems says so and shows the first ones). */
 export const MAX_STORED_ERRORS = 5_000;
@@ -178,7 +186,27 @@ export const ERROR = {
 } as const;
 
 /** Why a whole file was refused (CatalogImport.failureCode); the reasons' messages live under importer.failure. */
-export type FailureCode = "rows" | "header" | "empty" | "tooManyRows" | "tooLarge" | "encoding" | "unreadable" | "unsupported" | "missingFile" | "unexpected";
+export type FailureCode =
+  | "rows"
+  | "header"
+  | "empty"
+  | "tooManyRows"
+  | "tooLarge"
+  | "encoding"
+  | "unreadable"
+  | "unsupported"
+  | "missingFile"
+  | "unexpected"
+  /** The XLSX archive is not an ordinary workbook (damaged, encrypted, odd part names). */
+  | "archive"
+  /** The file expands past a bound (uncompressed size or ratio, cells, shared strings). */
+  | "expands"
+  /** The import's process ran out of its heap (IMPORT_MEMORY_MB). */
+  | "memory"
+  /** The import's process died or the server stopped while it ran. */
+  | "interrupted"
+  /** Upload refused: another import of the organization is queued or running. */
+  | "busy";
 
 // ─── Header ─────────────────────────────────────────────────────────────────────────────────────────────────
 
@@ -260,12 +288,11 @@ export function parseIntegerCell(raw: string): number | null {
 
 /**
  * A price typed in the product's currency ("12.5", "12,50", "1.234,56") into minor units of a currency with
- * `exponent` decimals; null when it has more decimals than the currency has or is not an amount.
+ * `exponent` decimals; null when it has more decimals than the currency has or is not an amount. The product
+ * form and the price filters read amounts the same way (parseAmount): "1.234" is 1.234, refused in a currency
+ * of two decimals rather than guessed as a thousand.
  */
 export function parsePriceCell(raw: string, exponent: number): bigint | null {
-  // "1.234" or "1,234" is a thousand in one country and one-point-two in another: refused rather than guessed.
-  // (A currency without decimals reads it as the thousand it must be.)
-  if (exponent > 0 && /^\d{1,3}[.,]\d{3}$/.test(raw.trim())) return null;
   return parseAmountToMinor(raw, exponent);
 }
 

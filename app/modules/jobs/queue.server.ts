@@ -7,13 +7,24 @@ export interface JobPayloads {
   "maintenance.purge-expired": Record<string, never>;
   /** A bulk catalog import (named products.*: the locale test reads quoted catalog.* strings as message keys). */
   "products.import": { importId: string };
+  /** Recurring: fails imports whose process died (heartbeat stopped). */
+  "products.import-sweep": Record<string, never>;
   /** Recurring: releases expired stock reservations. */
   "reservations.expire": Record<string, never>;
   /** Recurring: opens and resolves low-stock alerts, emails new ones. */
   "stock-alerts.evaluate": Record<string, never>;
 }
 export type JobName = keyof JobPayloads;
-export const JOB_NAMES: JobName[] = ["email.send", "email.sweep", "maintenance.purge-expired", "products.import", "reservations.expire", "stock-alerts.evaluate"];
+export const JOB_NAMES: JobName[] = ["email.send", "email.sweep", "maintenance.purge-expired", "products.import", "products.import-sweep", "reservations.expire", "stock-alerts.evaluate"];
+
+const DEFAULT_QUEUE_OPTIONS = { retryLimit: 5, retryDelay: 30, retryBackoff: true };
+/**
+ * An import is never retried: its outcome (even "its process died") is recorded on the import, and running a file
+ * that exhausted memory again would only do it again. One job an hour at most is allowed to run.
+ */
+const QUEUE_OPTIONS: Partial<Record<JobName, Omit<PgBoss.Queue, "name">>> = {
+  "products.import": { retryLimit: 0, expireInSeconds: 3600 },
+};
 
 const registry = globalThis as typeof globalThis & { __ponteQueue?: PgBoss };
 
@@ -24,7 +35,10 @@ export async function startQueue(connectionString: string): Promise<PgBoss> {
   boss.on("error", (error) => console.error("[queue]", error));
   await boss.start();
   for (const name of JOB_NAMES) {
-    if (!(await boss.getQueue(name))) await boss.createQueue(name, { name, retryLimit: 5, retryDelay: 30, retryBackoff: true });
+    const options = { name, ...(QUEUE_OPTIONS[name] ?? DEFAULT_QUEUE_OPTIONS) };
+    const existing = await boss.getQueue(name);
+    if (!existing) await boss.createQueue(name, options);
+    else if (existing.retryLimit !== options.retryLimit) await boss.updateQueue(name, options);
   }
   registry.__ponteQueue = boss;
   return boss;
