@@ -8,6 +8,8 @@ import { defineConfig, devices } from "@playwright/test";
 const PORT = Number(process.env.E2E_PORT ?? 3210);
 const BASE_URL = `http://localhost:${PORT}`;
 const DATA_DIR = process.env.E2E_DATA_DIR ?? ".cache/e2e";
+// The specs read the server's generated outbox key from there (tests/e2e/outbox.ts); workers load this file too.
+process.env.E2E_DATA_DIR = DATA_DIR;
 
 export default defineConfig({
   testDir: "tests/e2e",

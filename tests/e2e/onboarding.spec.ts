@@ -1,6 +1,7 @@
 import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import { t, type Lang } from "./messages";
+import { linkFromOutbox } from "./outbox";
 
 /**
  * The newcomer's journey, as a person does it in the browser: sign up, set up the company, invite a colleague
@@ -66,23 +67,6 @@ async function signUpWithCompany(page: Page, label: string) {
   await page.getByRole("button", { name: en("organizations.new.submit") }).click();
   await expect(page.getByTestId("organization-name")).toHaveText(company);
   return { email, company, orgUrl: page.url() };
-}
-
-/**
- * The link matching `pathPart` in the newest email sent to `to`, read from the developer outbox. The email row is written
- * before the action answers, but poll anyway: the outbox is the system's, not the test's, to schedule.
- */
-async function linkFromOutbox(page: Page, to: string, pathPart: RegExp): Promise<string> {
-  let href = "";
-  await expect(async () => {
-    await page.goto(`/dev/outbox?to=${encodeURIComponent(to)}`);
-    const email = page.getByTestId("outbox-email").filter({ has: page.getByTestId("outbox-to").getByText(to, { exact: true }) }).first();
-    const link = email.getByRole("link", { name: pathPart });
-    await expect(link).toBeVisible({ timeout: 1_000 });
-    href = (await link.getAttribute("href")) ?? "";
-  }).toPass({ timeout: 20_000 });
-  expect(href).toMatch(pathPart);
-  return href;
 }
 
 async function switchLanguage(page: Page, lang: Lang) {
