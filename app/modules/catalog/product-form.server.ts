@@ -9,7 +9,7 @@ import { requireOrganization, type OrganizationContext } from "~/modules/tenancy
 import { countryOptions } from "~/modules/tenancy/countries";
 import { brandOptions } from "./brands.server";
 import { CURRENCIES } from "~/modules/money/currencies";
-import { minorToDecimalInput, parseAmountToMinor } from "~/modules/money/money";
+import { minorToDecimalInput, parseAmount } from "~/modules/money/money";
 import { ProductInputSchema, type ProductInput } from "./product-input";
 import type { EditableProduct } from "./products.server";
 
@@ -101,11 +101,19 @@ export function parseProductForm(form: FormData, lang: Lang): ParsedProductForm 
     heightMm: v(`v.${r}.heightMm`),
   }));
 
+  /** A typed amount in minor units, or its error (translated here: the decimals message names the currency's). */
+  const amount = (field: string, text: string): bigint | null => {
+    const parsed = parseAmount(text, exponent);
+    if (parsed.ok) return parsed.minor;
+    errors[field] = parsed.problem === "decimals" ? serverT(lang)("console.form.amountDecimals", { decimals: exponent }) : "console.form.invalidAmount";
+    return null;
+  };
+
   const tierRows = rowNumbers(values, "tier").filter((r) => TIER_FIELDS.some((f) => v(`tier.${r}.${f}`)));
   const priceTiers = tierRows.map((r) => {
     const text = v(`tier.${r}.unitPrice`);
-    const minor = text ? parseAmountToMinor(text, exponent) : null;
-    if (minor === null) errors[`tier.${r}.unitPrice`] = text ? "console.form.invalidAmount" : "validation.required";
+    if (!text) errors[`tier.${r}.unitPrice`] = "validation.required";
+    const minor = text ? amount(`tier.${r}.unitPrice`, text) : null;
     return { minQuantity: v(`tier.${r}.minQuantity`), unitPriceMinor: minor ?? 1n };
   });
 
@@ -120,10 +128,7 @@ export function parseProductForm(form: FormData, lang: Lang): ParsedProductForm 
   const sampleAvailable = values.sampleAvailable === "on";
   const samplePriceText = v("samplePrice");
   let samplePriceMinor: bigint | null = null;
-  if (samplePriceText) {
-    samplePriceMinor = parseAmountToMinor(samplePriceText, exponent);
-    if (samplePriceMinor === null) errors.samplePrice = "console.form.invalidAmount";
-  }
+  if (samplePriceText) samplePriceMinor = amount("samplePrice", samplePriceText);
 
   const candidate = {
     categoryId: v("categoryId"),

@@ -36,3 +36,37 @@ describe("conversion through dated USD rates", () => {
     expect(table.convert(money(100n, "USD"), "MZN")).toBeNull();
   });
 });
+
+describe("rounding once, half to even", () => {
+  const tens = new RateTable(new Map([["CLP", { rate: "10", effectiveDate: "2026-11-27" }]]), currencies);
+  const toClp = (cents: bigint) => tens.convert(money(cents, "USD"), "CLP")!.money.amountMinor;
+
+  it("sends exact halves to the even neighbour, up and down", () => {
+    // 0.05 USD × 10 = 0.5 CLP → 0; 0.15 → 1.5 → 2; 0.25 → 2.5 → 2; 0.35 → 3.5 → 4.
+    expect([5n, 15n, 25n, 35n].map(toClp)).toEqual([0n, 2n, 2n, 4n]);
+  });
+
+  it("rounds anything but a half to the nearest", () => {
+    // 0.04 → 0.4 → 0; 0.06 → 0.6 → 1; 0.24 → 2.4 → 2; 0.26 → 2.6 → 3.
+    expect([4n, 6n, 24n, 26n].map(toClp)).toEqual([0n, 1n, 2n, 3n]);
+  });
+
+  it("rounds refunds (negative amounts) symmetrically", () => {
+    expect([-5n, -15n, -25n, -26n, -24n].map(toClp)).toEqual([0n, -2n, -2n, -3n, -2n]);
+  });
+
+  it("divides out of a currency without minor units, and back", () => {
+    // 25 CLP / 10 = 2.50 USD exactly; 1 CLP = 0.10 USD.
+    expect(tens.convert(money(25n, "CLP"), "USD")!.money.amountMinor).toBe(250n);
+    expect(tens.convert(money(1n, "CLP"), "USD")).toEqual({ money: money(10n, "USD"), rateDates: ["2026-11-27"] });
+  });
+
+  it("keeps a currency's own amount untouched and unknown currencies an error", () => {
+    const same = money(1234n, "BRL");
+    expect(table.convert(same, "BRL")).toEqual({ money: same, rateDates: [] });
+    expect(() => table.convert(same, "XYZ")).toThrow("Unknown currency XYZ");
+    expect(table.convert(money(100n, "MZN"), "USD")).toBeNull();
+    expect(table.usdRate("USD")).toEqual({ rate: "1", effectiveDate: null });
+    expect(table.usdRate("BRL")).toEqual({ rate: "5.3512", effectiveDate: "2026-11-27" });
+  });
+});

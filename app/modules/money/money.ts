@@ -47,23 +47,48 @@ export function formatMoney(money: Money, lang: Lang): string {
   return formatter.format(toDecimalString(money) as unknown as number);
 }
 
+/** Why a typed amount was refused: not an amount at all, or more decimals than the currency has. */
+export type AmountProblem = "format" | "decimals";
+
+export type ParsedAmount = { ok: true; minor: bigint } | { ok: false; problem: AmountProblem };
+
+/** Whole-number digits an amount may have (beyond any price; keeps minor units far inside PostgreSQL's bigint). */
+const MAX_WHOLE_DIGITS = 15;
+/** One "." or "," (or none): it is the decimal separator. */
+const PLAIN = /^(\d*)(?:[.,](\d+))?$/;
+/** Thousands grouped in threes by one separator used at least twice, or followed by decimals after the other one. */
+const GROUPED = /^([1-9]\d{0,2}(?<group>[.,])\d{3}(?:\k<group>\d{3})*)(?:(?!\k<group>)[.,](\d+))?$/;
+
 /**
- * A decimal typed by a person ("12.5", "12,50", "1 234,56") into minor units of a currency with `exponent`
- * decimals; null when it is not a non-negative amount with at most that many decimals.
+ * The one reading of an amount typed by a person, shared by the product form, the price filters and the
+ * spreadsheet import, into minor units of a currency with `exponent` decimals:
+ * - spaces of any kind are ignored and full-width characters folded (NFKC): "1 234,56", "１２．５";
+ * - a single "." or "," is always the decimal separator: "12.5" = "12,5"; "12.345" has three decimals, so in a
+ *   currency of two it is refused ("decimals"), never guessed as twelve thousand (and "0.425" is never 425);
+ *   only in a currency without decimals (CLP) is "12.345" the twelve thousand it must be;
+ * - a separator repeated groups thousands in threes ("1.234.567", "1,234,567"), and with both kinds the last one
+ *   is the decimal separator ("1.234,56", "1,234.56");
+ * - negative amounts, exponents, more than 15 whole digits and anything else are refused ("format").
  */
+export function parseAmount(input: string, exponent: number): ParsedAmount {
+  const text = input.normalize("NFKC").replace(/\s/g, "");
+  const thousandsOnly = exponent === 0 && /^[1-9]\d{0,2}[.,]\d{3}$/.test(text);
+  const plain = thousandsOnly ? null : PLAIN.exec(text);
+  const grouped = plain ? null : GROUPED.exec(text);
+  const match = plain ?? grouped;
+  if (!match) return { ok: false, problem: "format" };
+  const whole = (plain ? match[1]! : match[1]!.replace(/[.,]/g, "")).replace(/^0+(?=\d)/, "");
+  const fraction = (plain ? match[2] : match[3]) ?? "";
+  if (whole === "" && fraction === "") return { ok: false, problem: "format" };
+  if (whole.length > MAX_WHOLE_DIGITS) return { ok: false, problem: "format" };
+  if (fraction.length > exponent) return { ok: false, problem: "decimals" };
+  return { ok: true, minor: BigInt((whole || "0") + fraction.padEnd(exponent, "0")) };
+}
+
+/** parseAmount's minor units, or null when the amount is refused (for callers that need no reason). */
 export function parseAmountToMinor(input: string, exponent: number): bigint | null {
-  const compact = input.trim().replace(/[\s\u00a0]/g, "");
-  // The last separator is the decimal one when followed by 1..exponent digits; the others group thousands.
-  const match = /^(\d{1,3}(?:[.,]\d{3})*|\d+)(?:[.,](\d+))?$/.exec(compact);
-  if (!match) return null;
-  const whole = match[1]!.replace(/[.,]/g, "");
-  const fraction = match[2] ?? "";
-  if (fraction.length > exponent) {
-    // "1,234" with exponent 2 is a grouped thousand, not 1.234.
-    if (fraction.length === 3 && !match[1]!.match(/[.,]/)) return BigInt(whole + fraction) * 10n ** BigInt(exponent);
-    return null;
-  }
-  return BigInt(whole + fraction.padEnd(exponent, "0"));
+  const parsed = parseAmount(input, exponent);
+  return parsed.ok ? parsed.minor : null;
 }
 
 /** Minor units back to the plain decimal a form shows: 1250n, 2 → "12.50". */
