@@ -11,84 +11,358 @@ export const TENANT_MODELS: ReadonlySet<string> = new Set(
   }),
 );
 
+/** The tenant itself: `organizationId` columns reference it. */
+export const TENANT_ROOT = "Organization";
+
 export class TenantScopeError extends Error {
-  constructor(model: string, operation: string) {
-    super(`${model}.${operation} must be filtered by organizationId (use forOrganization(orgId), or unscopedDb for system work)`);
+  constructor(model: string, operation: string, reason = "must be filtered by organizationId (use forOrganization(orgId), or unscopedDb for system work)") {
+    super(`${model}.${operation} ${reason}`);
     this.name = "TenantScopeError";
   }
 }
 
+/** The part of Prisma's runtime data model the guard reads: each model's fields, relations with kind "object". */
+export interface RuntimeDataModel {
+  models: Record<string, { fields: ReadonlyArray<{ name: string; kind: string; type: string }> }>;
+}
+
+/** model → relation field → the related model. */
+export type RelationGraph = ReadonlyMap<string, ReadonlyMap<string, string>>;
+
+export function relationGraph(dataModel: RuntimeDataModel): RelationGraph {
+  return new Map(
+    Object.entries(dataModel.models).map(([model, { fields }]) => [model, new Map(fields.filter((f) => f.kind === "object").map((f) => [f.name, f.type]))]),
+  );
+}
+
+/**
+ * The relation graph of a generated client, from the runtime data model Prisma 7 keeps on the instance (the
+ * generated code exposes no DMMF). Fails loudly if a Prisma upgrade moves it: the guard must never run blind.
+ */
+export function relationGraphOf(client: object): RelationGraph {
+  const known = graphs.get(client);
+  if (known) return known;
+  const dataModel = (client as { _runtimeDataModel?: RuntimeDataModel })._runtimeDataModel;
+  if (!dataModel?.models?.[TENANT_ROOT]) throw new Error("Prisma's runtime data model is not available: the tenancy guard cannot see relations");
+  const graph = relationGraph(dataModel);
+  graphs.set(client, graph);
+  return graph;
+}
+
+// forOrganization() extends the base client per request: the graph is read once per base client.
+const graphs = new WeakMap<object, RelationGraph>();
+
 type Args = Record<string, unknown> | undefined;
+type Obj = Record<string, unknown>;
 
 const CREATE_OPS = new Set(["create", "createMany", "createManyAndReturn"]);
+const UPDATE_OPS = new Set(["update", "updateMany", "updateManyAndReturn"]);
+const DELETE_OPS = new Set(["delete", "deleteMany"]);
+/** Operations whose result is rows, and whose `select`/`include` may therefore reach related rows. */
+const RECORD_OPS = new Set(["findUnique", "findUniqueOrThrow", "findFirst", "findFirstOrThrow", "findMany", "create", "createManyAndReturn", "update", "updateManyAndReturn", "upsert", "delete"]);
+const RELATION_FILTER_OPS = new Set(["some", "every", "none", "is", "isNot"]);
+const WHERE_OPS = new Set(["connect", "set", "disconnect", "delete", "deleteMany"]);
 
-/** True when a where clause pins organizationId (directly, through a compound unique, or inside AND). */
+const isObj = (value: unknown): value is Obj => typeof value === "object" && value !== null && !Array.isArray(value);
+const isTenant = (model: string) => TENANT_MODELS.has(model);
+const each = (value: unknown, map: (item: unknown) => unknown) => (Array.isArray(value) ? value.map(map) : map(value));
+
+/**
+ * True when a where clause pins organizationId: directly, through a compound unique, or inside AND. Only paths
+ * every matching row must satisfy count: an OR or NOT branch naming the organization pins nothing.
+ */
 export function whereHasOrganization(where: unknown): boolean {
-  if (!where || typeof where !== "object") return false;
-  const w = where as Record<string, unknown>;
-  const org = w.organizationId;
+  if (!isObj(where)) return false;
+  const org = where.organizationId;
   if (typeof org === "string") return true;
-  if (org && typeof org === "object") {
-    const f = org as Record<string, unknown>;
-    if (typeof f.equals === "string") return true;
-    if (Array.isArray(f.in) && f.in.length > 0 && f.in.every((v) => typeof v === "string")) return true;
+  if (isObj(org)) {
+    if (typeof org.equals === "string") return true;
+    if (Array.isArray(org.in) && org.in.length > 0 && org.in.every((v) => typeof v === "string")) return true;
   }
-  for (const [key, value] of Object.entries(w)) {
-    if (key.startsWith("organizationId_") && value && typeof value === "object") {
-      if (typeof (value as Record<string, unknown>).organizationId === "string") return true;
-    }
+  for (const [key, value] of Object.entries(where)) {
+    if (key.startsWith("organizationId_") && isObj(value) && typeof value.organizationId === "string") return true;
   }
-  const and = w.AND;
+  const and = where.AND;
   if (Array.isArray(and)) return and.some(whereHasOrganization);
-  if (and && typeof and === "object") return whereHasOrganization(and);
-  return false;
+  return whereHasOrganization(and);
 }
 
 function dataHasOrganization(data: unknown): boolean {
   if (Array.isArray(data)) return data.length > 0 && data.every(dataHasOrganization);
-  if (!data || typeof data !== "object") return false;
-  const d = data as Record<string, unknown>;
-  if (typeof d.organizationId === "string") return true;
-  const rel = d.organization as Record<string, unknown> | undefined;
-  return Boolean(rel && typeof rel === "object" && rel.connect);
+  if (!isObj(data)) return false;
+  if (typeof data.organizationId === "string") return true;
+  const owner = data.organization;
+  return isObj(owner) && isObj(owner.connect) && typeof owner.connect.id === "string";
 }
 
-/** Throws unless a query of a tenant-owned model is filtered (or, for creates, stamped) by organization. */
-export function assertTenantScoped(model: string | undefined, operation: string, args: Args) {
-  if (!model || !TENANT_MODELS.has(model)) return;
-  if (CREATE_OPS.has(operation)) {
-    if (!dataHasOrganization(args?.data)) throw new TenantScopeError(model, operation);
-    return;
-  }
-  if (operation === "upsert") {
-    if (!whereHasOrganization(args?.where) || !dataHasOrganization(args?.create)) throw new TenantScopeError(model, operation);
-    return;
-  }
-  if (!whereHasOrganization(args?.where)) throw new TenantScopeError(model, operation);
+/** AND-s `{ [column]: value }` onto a where clause, keeping any unique selector (e.g. `{ id }`) at the top. */
+function pin(where: unknown, value: string, column = "organizationId"): Obj {
+  const w = isObj(where) ? where : {};
+  const and = w.AND;
+  return { ...w, AND: [{ [column]: value }, ...(Array.isArray(and) ? and : and ? [and] : [])] };
 }
 
-/** Rewrites a tenant-owned query so that it can only reach rows of `organizationId`. */
-export function scopeArgs(model: string | undefined, operation: string, args: Args, organizationId: string): Args {
-  if (!model || !TENANT_MODELS.has(model)) return args;
-  const next: Record<string, unknown> = { ...(args ?? {}) };
-  const stamp = (data: unknown) =>
-    Array.isArray(data) ? data.map((d) => ({ ...d, organizationId })) : { ...(data as object), organizationId };
-  if (CREATE_OPS.has(operation)) {
-    next.data = stamp(next.data);
-    return next;
+// ─── The guarded client (`db`) ──────────────────────────────────────────────────────────────────────────────
+
+/**
+ * Throws unless a query of a tenant-owned model is filtered (or, for creates, stamped) by organization, a write
+ * moves no row to another organization, and no tenant-owned relation is read across tenants from a shared model.
+ */
+export function assertTenantScoped(model: string | undefined, operation: string, args: Args, graph: RelationGraph) {
+  if (!model) return;
+  if (isTenant(model)) {
+    if (CREATE_OPS.has(operation)) {
+      if (!dataHasOrganization(args?.data)) throw new TenantScopeError(model, operation);
+    } else if (!whereHasOrganization(args?.where) || (operation === "upsert" && !dataHasOrganization(args?.create))) {
+      throw new TenantScopeError(model, operation);
+    }
   }
-  if (operation === "upsert") next.create = stamp(next.create);
-  // AND-ing keeps any unique selector (e.g. { id }) intact while adding the tenant filter.
-  next.where = { ...((next.where as object) ?? {}), AND: [{ organizationId }, ...andList(next.where)] };
-  if (operation === "update" || operation === "updateMany" || operation === "upsert") {
-    const data = next.data as Record<string, unknown> | undefined;
-    if (data && "organizationId" in data) throw new TenantScopeError(model, `${operation} (moving a row to another organization)`);
-  }
-  return next;
+  if (UPDATE_OPS.has(operation)) assertNoMove(model, args?.data, operation, graph);
+  if (operation === "upsert") assertNoMove(model, args?.update, operation, graph);
+  if (RECORD_OPS.has(operation) && args) assertSelectionPinned(model, args, operation, graph);
 }
 
-function andList(where: unknown): unknown[] {
-  const and = (where as Record<string, unknown> | undefined)?.AND;
-  if (Array.isArray(and)) return and;
-  return and ? [and] : [];
+const MOVE = "(moving a row to another organization is system work: unscopedDb)";
+
+/** Update data (and the update data of nested writes) must not change a tenant-owned row's organization. */
+function assertNoMove(model: string, data: unknown, operation: string, graph: RelationGraph) {
+  if (!isObj(data)) return;
+  if (isTenant(model) && "organizationId" in data) throw new TenantScopeError(model, operation, MOVE);
+  for (const [field, ops] of Object.entries(data)) {
+    const target = graph.get(model)?.get(field);
+    if (!target || !isObj(ops)) continue;
+    if (target === TENANT_ROOT && isTenant(model)) throw new TenantScopeError(model, operation, MOVE);
+    for (const item of [ops.update, ops.updateMany, ops.upsert].flat()) {
+      if (isObj(item)) assertNoMove(target, "data" in item ? item.data : (item.update ?? item), operation, graph);
+    }
+  }
+}
+
+/** From a model that is not tenant-owned (a user, an organization), a tenant-owned relation must name its organization. */
+function assertSelectionPinned(model: string, args: Obj, operation: string, graph: RelationGraph) {
+  for (const selection of [args.select, args.include]) {
+    if (!isObj(selection)) continue;
+    for (const [field, value] of Object.entries(selection)) {
+      const target = graph.get(model)?.get(field);
+      if (field === "_count") {
+        assertCountPinned(model, value, operation, graph);
+      } else if (target && value) {
+        const nested = isObj(value) ? value : {};
+        if (isTenant(target) && !isTenant(model) && !whereHasOrganization(nested.where)) throw new TenantScopeError(target, `${operation} (through ${model}.${field})`);
+        assertSelectionPinned(target, nested, operation, graph);
+      }
+    }
+  }
+}
+
+function assertCountPinned(model: string, value: unknown, operation: string, graph: RelationGraph) {
+  if (isTenant(model)) return;
+  const relations = graph.get(model) ?? new Map<string, string>();
+  if (value === true && [...relations.values()].some(isTenant)) throw new TenantScopeError(model, `${operation} (_count of tenant-owned relations)`);
+  const select = isObj(value) && isObj(value.select) ? value.select : {};
+  for (const [field, count] of Object.entries(select)) {
+    const target = relations.get(field);
+    if (target && isTenant(target) && count && !whereHasOrganization(isObj(count) ? count.where : undefined)) {
+      throw new TenantScopeError(target, `${operation} (_count through ${model}.${field})`);
+    }
+  }
+}
+
+// ─── The scoped client (`forOrganization`) ──────────────────────────────────────────────────────────────────
+
+/** A relation of the result whose rows must belong to the organization (and whose added column is removed). */
+interface ResultCheck {
+  field: string;
+  model: string;
+  tenant: boolean;
+  strip: boolean;
+  children: ResultCheck[];
+}
+
+export interface ScopedQuery {
+  args: Args;
+  /** Verifies the result (a row of another organization reached through a relation throws) and returns it. */
+  check<T>(result: T): T;
+}
+
+/**
+ * Rewrites a query so that it can only reach rows of `organizationId`: tenant-owned rows are filtered (top level,
+ * relation filters, included and selected relations, counts), stamped (creates, nested creates) or pinned (nested
+ * connect/update/delete); no write can set another owner; Organization rows other than its own are read-only.
+ */
+export function scopeQuery(model: string | undefined, operation: string, args: Args, organizationId: string, graph: RelationGraph): ScopedQuery {
+  const scope = new Scope(organizationId, graph);
+  const checks: ResultCheck[] = [];
+  const next = model ? scope.query(model, operation, args, checks) : args;
+  return { args: next, check: (result) => scope.verify(result, checks) };
+}
+
+/** The rewritten arguments of `scopeQuery` (for callers that need no result check). */
+export function scopeArgs(model: string | undefined, operation: string, args: Args, organizationId: string, graph: RelationGraph): Args {
+  return scopeQuery(model, operation, args, organizationId, graph).args;
+}
+
+class Scope {
+  constructor(
+    private readonly org: string,
+    private readonly graph: RelationGraph,
+  ) {}
+
+  query(model: string, operation: string, args: Args, checks: ResultCheck[]): Args {
+    const root = model === TENANT_ROOT;
+    if (root && (CREATE_OPS.has(operation) || operation === "upsert")) throw new TenantScopeError(model, operation, "(creating an organization is system work: unscopedDb)");
+    const next: Obj = { ...(args ?? {}) };
+    if (CREATE_OPS.has(operation)) {
+      next.data = each(next.data, (d) => this.data(model, d, "create", operation));
+    } else {
+      const where = this.where(model, next.where);
+      // Other organizations' rows are readable (a product page names its maker) but only its own is writable.
+      if (isTenant(model)) next.where = pin(where, this.org);
+      else if (root && (UPDATE_OPS.has(operation) || DELETE_OPS.has(operation))) next.where = pin(where, this.org, "id");
+      else if (where !== undefined) next.where = where;
+    }
+    if (UPDATE_OPS.has(operation)) next.data = this.data(model, next.data, "update", operation);
+    if (operation === "upsert") {
+      next.create = this.data(model, next.create, "create", operation);
+      next.update = this.data(model, next.update, "update", operation);
+    }
+    return RECORD_OPS.has(operation) ? this.selection(model, next, checks) : next;
+  }
+
+  /** Relation filters reach only this organization's rows: `some`/`none`/`is`/`isNot` and direct to-one filters. */
+  where(model: string, where: unknown): unknown {
+    if (!isObj(where)) return where;
+    const out: Obj = {};
+    for (const [key, value] of Object.entries(where)) {
+      const target = this.graph.get(model)?.get(key);
+      if (key === "AND" || key === "OR" || key === "NOT") out[key] = each(value, (w) => this.where(model, w));
+      else out[key] = target && isObj(value) ? this.relationFilter(target, value) : value;
+    }
+    return out;
+  }
+
+  private relationFilter(target: string, filter: Obj): Obj {
+    const tenant = isTenant(target);
+    const inner = (w: unknown) => (tenant ? pin(this.where(target, w), this.org) : this.where(target, w));
+    if (!Object.keys(filter).some((k) => RELATION_FILTER_OPS.has(k))) return inner(filter) as Obj;
+    const out: Obj = {};
+    for (const [op, w] of Object.entries(filter)) {
+      // "every row satisfies X" over this organization's rows: each row is another organization's, or satisfies X.
+      if (op === "every" && tenant) out[op] = { OR: [{ NOT: { organizationId: this.org } }, this.where(target, w)] };
+      else out[op] = w === null ? null : inner(w);
+    }
+    return out;
+  }
+
+  /** Write data: tenant-owned rows are stamped with the organization; no owner can be set to another. */
+  data(model: string, data: unknown, mode: "create" | "update", operation: string): unknown {
+    if (!isObj(data)) return data;
+    const tenant = isTenant(model);
+    const out: Obj = {};
+    for (const [field, value] of Object.entries(data)) {
+      const target = this.graph.get(model)?.get(field);
+      if (field === "organizationId" && tenant) {
+        if (value !== this.org && !(isObj(value) && value.set === this.org)) throw new TenantScopeError(model, operation, "(a row's organization is the scoped client's own; moving a row to another organization is refused)");
+        out[field] = value;
+      } else if (target === TENANT_ROOT) {
+        throw new TenantScopeError(model, operation, "(a scoped client cannot link, create or change organizations through relations; the owner is stamped)");
+      } else {
+        out[field] = target ? this.nestedWrite(target, value, operation) : value;
+      }
+    }
+    if (tenant && mode === "create") out.organizationId = this.org;
+    return out;
+  }
+
+  private nestedWrite(target: string, ops: unknown, operation: string): unknown {
+    if (!isObj(ops)) return ops;
+    const tenant = isTenant(target);
+    const where = (w: unknown) => (tenant ? pin(this.where(target, w), this.org) : this.where(target, w));
+    const create = (d: unknown) => this.data(target, d, "create", operation);
+    const update = (d: unknown) => this.data(target, d, "update", operation);
+    const out: Obj = {};
+    for (const [op, value] of Object.entries(ops)) {
+      if (op === "create") out[op] = each(value, create);
+      else if (op === "createMany") out[op] = isObj(value) ? { ...value, data: each(value.data, create) } : value;
+      else if (op === "connectOrCreate") out[op] = each(value, (c) => (isObj(c) ? { ...c, where: where(c.where), create: create(c.create) } : c));
+      else if (op === "upsert") out[op] = each(value, (u) => (isObj(u) ? { ...u, where: where(u.where), create: create(u.create), update: update(u.update) } : u));
+      else if (op === "update" || op === "updateMany") {
+        // A to-one update may be the data itself; wrapped as { where, data } so that the row can be pinned.
+        out[op] = each(value, (u) => (isObj(u) && "data" in u ? { ...u, where: where(u.where), data: update(u.data) } : { where: where(undefined), data: update(u) }));
+      } else if (WHERE_OPS.has(op)) out[op] = typeof value === "boolean" ? value : each(value, where);
+      else throw new TenantScopeError(target, operation, `(nested write "${op}" is unknown to the tenancy guard)`);
+    }
+    return out;
+  }
+
+  /** Included and selected relations: tenant-owned rows filtered from shared models, verified after the query. */
+  selection(model: string, args: Obj, checks: ResultCheck[]): Obj {
+    const out: Obj = { ...args };
+    for (const kind of ["select", "include"] as const) {
+      const selection = args[kind];
+      if (!isObj(selection)) continue;
+      const next: Obj = {};
+      for (const [field, value] of Object.entries(selection)) {
+        const target = this.graph.get(model)?.get(field);
+        if (field === "_count") next[field] = this.count(model, value);
+        else next[field] = target && value ? this.relation(model, field, target, value, checks) : value;
+      }
+      out[kind] = next;
+    }
+    return out;
+  }
+
+  private relation(model: string, field: string, target: string, value: unknown, checks: ResultCheck[]): unknown {
+    const tenant = isTenant(target);
+    const nested: Obj = isObj(value) ? { ...value } : {};
+    if (nested.where !== undefined) nested.where = this.where(target, nested.where);
+    // A tenant-owned row has this organization's parent; from a shared model (a user, an organization) the
+    // relation holds every organization's rows and is filtered. (Lists and optional to-one relations take a where.)
+    if (tenant && !isTenant(model)) nested.where = pin(nested.where, this.org);
+    let strip = false;
+    if (tenant && isObj(nested.select) && nested.select.organizationId !== true) {
+      nested.select = { ...nested.select, organizationId: true };
+      strip = true;
+    }
+    if (tenant && isObj(nested.omit) && nested.omit.organizationId) {
+      nested.omit = { ...nested.omit, organizationId: false };
+      strip = true;
+    }
+    const children: ResultCheck[] = [];
+    const scoped = this.selection(target, nested, children);
+    if (tenant || children.length > 0) checks.push({ field, model: target, tenant, strip, children });
+    return value === true && Object.keys(scoped).length === 0 ? true : scoped;
+  }
+
+  private count(model: string, value: unknown): unknown {
+    const relations = this.graph.get(model) ?? new Map<string, string>();
+    if (value === true && [...relations.values()].some(isTenant)) throw new TenantScopeError(model, "_count", "(name the counted relations: _count: { select: { … } }, each is filtered by organization)");
+    if (!isObj(value) || !isObj(value.select)) return value;
+    const select: Obj = {};
+    for (const [field, count] of Object.entries(value.select)) {
+      const target = relations.get(field);
+      if (!target || !count || !isTenant(target)) select[field] = count;
+      else {
+        const nested = isObj(count) ? count : {};
+        select[field] = { ...nested, where: pin(this.where(target, nested.where), this.org) };
+      }
+    }
+    return { ...value, select };
+  }
+
+  verify<T>(result: T, checks: ResultCheck[]): T {
+    for (const record of Array.isArray(result) ? result : [result]) {
+      if (!isObj(record)) continue;
+      for (const check of checks) {
+        const related = record[check.field];
+        for (const row of Array.isArray(related) ? related : [related]) {
+          if (!isObj(row)) continue;
+          if (check.tenant && row.organizationId !== this.org) throw new TenantScopeError(check.model, "read", `(a row of another organization was reached through ${check.field})`);
+          this.verify(row, check.children);
+          if (check.strip) delete row.organizationId;
+        }
+      }
+    }
+    return result;
+  }
 }
