@@ -1,4 +1,4 @@
-import { fork } from "node:child_process";
+import { fork, type ChildProcess } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
 import { currentDatabase } from "~/modules/db/index.server";
@@ -35,7 +35,13 @@ export interface ChildOutcome {
 }
 
 /** Starts the child and resolves when it has exited (never rejects: a failure to start is an outcome too). */
-export function spawnImportChild(importId: string, options: { memoryMb?: number } = {}): Promise<ChildOutcome> {
+export interface RunnerOptions {
+  memoryMb?: number;
+  /** Sees the child as soon as it starts (tests kill it). */
+  onSpawn?: (child: ChildProcess) => void;
+}
+
+export function spawnImportChild(importId: string, options: RunnerOptions = {}): Promise<ChildOutcome> {
   const backend = storage();
   const child = fork(CHILD_SCRIPT, [importId], {
     execArgv: ["--import", "tsx", `--max-old-space-size=${options.memoryMb ?? IMPORT_MEMORY_MB}`],
@@ -46,6 +52,7 @@ export function spawnImportChild(importId: string, options: { memoryMb?: number 
     },
     stdio: ["ignore", "inherit", "pipe", "ipc"],
   });
+  options.onSpawn?.(child);
   let tail = "";
   child.stderr?.on("data", (chunk: Buffer) => {
     process.stderr.write(chunk);
@@ -73,7 +80,7 @@ export function spawnImportChild(importId: string, options: { memoryMb?: number 
  * The "products.import" job: the import runs in a child process; when the child does not end normally, the
  * import is failed here (undone, "memory" or "interrupted"), never retried blindly.
  */
-export async function runCatalogImportIsolated(importId: string, options: { memoryMb?: number } = {}): Promise<ChildOutcome> {
+export async function runCatalogImportIsolated(importId: string, options: RunnerOptions = {}): Promise<ChildOutcome> {
   const outcome = await spawnImportChild(importId, options);
   if (outcome.code !== 0) {
     console.error(`[catalog-import] ${importId}: import process ended with ${outcome.signal ?? outcome.code}${outcome.outOfMemory ? " (out of memory)" : ""}`);

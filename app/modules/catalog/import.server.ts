@@ -484,9 +484,11 @@ async function undoChanges(importId: string, organizationId: string): Promise<nu
 export async function abandonCatalogImport(importId: string, code: Extract<FailureCode, "memory" | "interrupted" | "unexpected">): Promise<boolean> {
   const record = await unscopedDb.catalogImport.findUnique({ where: { id: importId }, select: { organizationId: true, status: true, fileKey: true, totalRows: true } });
   if (!record || record.status === "SUCCEEDED" || record.status === "FAILED") return false;
-  await undoChanges(importId, record.organizationId);
+  // Ended first, then undone: a run that is still alive (only slow) finds its import ended at its next batch and
+  // stops without writing, so nothing it commits can escape the undo.
   const ended = await finish(importId, { status: "FAILED", failureCode: code, rowErrors: [], processedRows: 0, createdCount: 0, updatedCount: 0 });
   if (!ended) return false;
+  await undoChanges(importId, record.organizationId);
   console.error(`[catalog-import] ${importId}: failed (${code}), nothing kept`);
   purgePublicPages();
   emitToOrganization(record.organizationId, PROGRESS_EVENT, { importId, status: "FAILED", phase: "done", processedRows: 0, totalRows: record.totalRows } satisfies ImportProgress);
@@ -507,8 +509,14 @@ export async function failAbandonedImports(options: { staleAfterSeconds?: number
   });
   let failed = 0;
   for (const { id } of running) if (await abandonCatalogImport(id, "interrupted")) failed += 1;
+  // A failed import whose undo was itself interrupted still has changes logged: undo the rest.
+  const leftovers = await unscopedDb.catalogImportChange.findMany({ where: { import: { status: "FAILED" } }, distinct: ["importId"], select: { importId: true, organizationId: true } });
+  for (const { importId, organizationId } of leftovers) await undoChanges(importId, organizationId);
   return failed;
 }
+
+/** The run of an import that was declared dead meanwhile (abandonCatalogImport): it stops, writing nothing more. */
+class ImportAbandoned extends Error {}
 
 /** Reads the stored file (at most MAX_IMPORT_BYTES). */
 async function readStoredSheet(fileKey: string): Promise<ParsedSheet> {
@@ -554,10 +562,11 @@ export async function runCatalogImport(importId: string, options: RunImportOptio
 
   let ended = false;
   const fail = async (failureCode: FailureCode, rowErrors: RowError[], totalRows: number) => {
-    await undoChanges(importId, organizationId);
     const stored = [...rowErrors].sort(compareErrors).slice(0, MAX_STORED_ERRORS);
-    await finish(importId, { status: "FAILED", failureCode, rowErrors: stored as unknown as Prisma.InputJsonValue, totalRows, processedRows: 0, createdCount: 0, updatedCount: 0 });
+    const mine = await finish(importId, { status: "FAILED", failureCode, rowErrors: stored as unknown as Prisma.InputJsonValue, totalRows, processedRows: 0, createdCount: 0, updatedCount: 0 });
     ended = true;
+    if (!mine) return;
+    await undoChanges(importId, organizationId);
     emit({ status: "FAILED", phase: "done", processedRows: 0, totalRows });
   };
 
@@ -599,6 +608,9 @@ export async function runCatalogImport(importId: string, options: RunImportOptio
       let batchCreated = 0;
       try {
         await scoped.$transaction(async (tx: ScopedTx) => {
+          // Still ours? (The row lock also orders this batch before any abandonCatalogImport of the import.)
+          const alive = await tx.catalogImport.updateMany({ where: { id: importId, status: "RUNNING" }, data: { heartbeatAt: new Date() } });
+          if (alive.count === 0) throw new ImportAbandoned();
           const ids: string[] = [];
           const changes: { productId: string; before: Prisma.InputJsonValue | typeof Prisma.DbNull }[] = [];
           for (const { group, productId } of slice) {
@@ -622,6 +634,10 @@ export async function runCatalogImport(importId: string, options: RunImportOptio
           await tx.catalogImportChange.createMany({ data: changes.map((c) => ({ importId, organizationId, productId: c.productId, before: c.before })) });
         }, BATCH_TRANSACTION);
       } catch (error) {
+        if (error instanceof ImportAbandoned) {
+          console.warn(`[catalog-import] ${importId}: ended elsewhere while running; stopping at batch ${batch}`);
+          return;
+        }
         if (error instanceof RollBack || (errors.length > 0 && isAbortedTransaction(error))) {
           console.log(`[catalog-import] ${importId}: refused by the database in batch ${batch}, undoing (${clock.summary()})`);
           return await fail("rows", errors, totalRows);
@@ -638,13 +654,15 @@ export async function runCatalogImport(importId: string, options: RunImportOptio
     clock.mark("saved");
 
     // 4. Publish: one short transaction drops the undo log and records the outcome.
-    await scoped.$transaction(async (tx: ScopedTx) => {
-      await tx.catalogImportChange.deleteMany({ where: { importId } });
-      await tx.catalogImport.updateMany({
+    const published = await scoped.$transaction(async (tx: ScopedTx) => {
+      const succeeded = await tx.catalogImport.updateMany({
         where: { id: importId, status: "RUNNING" },
         data: { status: "SUCCEEDED", activeOrganizationId: null, totalRows, processedRows: totalRows, createdCount: created, updatedCount: updated, rowErrors: [], failureCode: null, finishedAt: new Date() },
       });
+      if (succeeded.count === 1) await tx.catalogImportChange.deleteMany({ where: { importId } });
+      return succeeded.count === 1;
     });
+    if (!published) return;
     ended = true;
     purgePublicPages();
     emit({ status: "SUCCEEDED", phase: "done", processedRows: totalRows, totalRows });
