@@ -2,7 +2,7 @@ import { redirect, type ActionFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 import { countryCookie, currencyCookie, regionCookie } from "~/modules/catalog/buyer-context.server";
 import { parseForm } from "~/modules/http/forms.server";
-import { safeRedirectPath } from "~/modules/http/responses.server";
+import { resourceReply, safeRedirectPath } from "~/modules/http/responses.server";
 import { isLang } from "~/modules/i18n/config";
 import { isRegionOf } from "~/modules/inventory/reference-data";
 import { detectLang } from "~/modules/i18n/i18n.server";
@@ -37,7 +37,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const pathLang = typeof redirectTo === "string" ? redirectTo.split("/")[1] : undefined;
   const lang = isLang(pathLang) ? pathLang : await detectLang(request, sessionUser?.user.locale);
   const form = await parseForm(request, Schema, lang, formData);
-  if (!form.ok) return form.reply;
+  if (!form.ok) return resourceReply(form.reply);
   const { currencyCode, countryCode, regionCode, regionCountry } = form.data;
   const headers = new Headers();
   if (currencyCode) {

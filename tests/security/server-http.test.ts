@@ -162,6 +162,31 @@ describe("redirects after login and the preference forms (open redirect)", () =>
   });
 });
 
+describe("refused resource routes answer 4xx, not 200", () => {
+  it.each(["/set-currency", "/set-language", "/en/logout", "/en/orgs/switch"])("POST %s without a CSRF token answers 403", async (pathname) => {
+    const cookie = `${await sessionCookieFor(MAKER)}; ${(await formTokenFrom(`${h.local}/en/login`)).cookie}`;
+    const response = await postForm(`${h.local}${pathname}`, { currencyCode: "USD", lang: "pt", organizationId: "00000000-0000-4000-8000-000000000000" }, { Cookie: cookie });
+    expect(response.status).toBe(403);
+  });
+
+  it("another organization's CSV export, ledger, photos and unknown media are not found", async () => {
+    const cookie = await sessionCookieFor(MAKER);
+    const buyerOrg = (await unscopedDb.membership.findFirstOrThrow({ where: { user: { email: "buyer.br@demo.ponte.test" } }, select: { organizationId: true } })).organizationId;
+    const uuid = "0190f3c4-0000-7000-8000-000000000000";
+    for (const pathname of [
+      `/en/orgs/${buyerOrg}/products/export`,
+      `/en/orgs/${buyerOrg}/inventory/ledger.csv`,
+      `/en/orgs/${buyerOrg}/inventory/inbound/${uuid}/photos/${uuid}/a.jpg`,
+      `/en/orgs/${buyerOrg}/warehouses/${uuid}/inbound/${uuid}/photos/${uuid}/a.jpg`,
+      "/media/products/no-such-file.webp",
+      "/media/../../etc/passwd",
+    ]) {
+      const response = await get(`${h.local}${pathname}`, { Cookie: cookie });
+      expect([403, 404], pathname).toContain(response.status);
+    }
+  });
+});
+
 describe("methods other than GET, HEAD and POST", () => {
   it.each(["TRACE", "DELETE", "PUT", "PATCH", "PROPFIND", "MKCOL"])("%s answers 405 with Allow, never 500", async (method) => {
     for (const pathname of ["/en/login", "/en", "/en/products", "/set-currency", "/healthz", "/dev/outbox"]) {

@@ -1,5 +1,14 @@
+import { json } from "@remix-run/node";
 import { z } from "zod";
 import { env } from "~/modules/config/env.server";
+
+/**
+ * A refused form in a resource route (an action without a page: logout, set-currency, set-language, orgs.switch).
+ * There Remix sends `data(…, { status })` as a plain object with status 200; this keeps the 4xx.
+ */
+export function resourceReply(reply: { data: unknown; init: ResponseInit | null }): Response {
+  return json(reply.data, reply.init ?? undefined);
+}
 
 /** Thrown from loaders and actions; the route's error boundary renders a translated page. */
 export function notFound(): never {
