@@ -4,11 +4,11 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { CsrfInput, FormError, FormSuccess, SelectField, SubmitButton, TextField } from "~/components/forms";
 import { pageTitle } from "~/components/meta";
-import { formErrorReply, parseForm } from "~/modules/http/forms.server";
+import { formErrorReply, parseForm, tryReadForm } from "~/modules/http/forms.server";
 import { LANG_NAMES, LANGS, requireLang } from "~/modules/i18n/config";
 import { langCookie } from "~/modules/i18n/i18n.server";
 import { PREFERENCE_CURRENCIES } from "~/modules/money/currencies";
-import { changePassword, updateAccountPreferences } from "~/modules/tenancy/accounts.server";
+import { changePassword, updateAccountPreferences, weakPasswordMessage } from "~/modules/tenancy/accounts.server";
 import { PasswordSchema } from "~/modules/tenancy/schemas";
 import { requireSessionUser } from "~/modules/tenancy/session.server";
 
@@ -33,11 +33,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const lang = requireLang(params);
   const sessionUser = await requireSessionUser(request, lang);
-  const formData = await request.formData();
+  const read = await tryReadForm(request, lang);
+  if (!read.ok) return read.reply;
+  const formData = read.form;
   if (formData.get("intent") === "password") {
     const form = await parseForm(request, PasswordChangeSchema, lang, formData);
     if (!form.ok) return form.reply;
     const result = await changePassword({ userId: sessionUser.user.id, sessionId: sessionUser.sessionId, currentPassword: form.data.currentPassword, newPassword: form.data.newPassword });
+    if (!result.ok && result.error === "weak_password") return formErrorReply(lang, formData, { newPassword: weakPasswordMessage(lang, result) });
     if (!result.ok) return formErrorReply(lang, formData, { currentPassword: "account.password.wrong" });
     return { done: "password" as const };
   }

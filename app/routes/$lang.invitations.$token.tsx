@@ -9,7 +9,8 @@ import { formErrorReply, parseForm } from "~/modules/http/forms.server";
 import { requireLang } from "~/modules/i18n/config";
 import { emitToOrganization } from "~/modules/realtime/index.server";
 import { acceptInvitation, findInvitationByToken } from "~/modules/tenancy/invitations.server";
-import { getSessionUser, requireSessionUser, setActiveOrganization } from "~/modules/tenancy/session.server";
+import { requireVerifiedUser } from "~/modules/tenancy/access.server";
+import { getSessionUser, setActiveOrganization } from "~/modules/tenancy/session.server";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "invitation.title");
 
@@ -27,7 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const lang = requireLang(params);
-  const sessionUser = await requireSessionUser(request, lang);
+  const sessionUser = await requireVerifiedUser(request, lang);
   const form = await parseForm(request, z.object({}), lang);
   if (!form.ok) return form.reply;
   const result = await acceptInvitation(params.token ?? "", sessionUser.user);

@@ -1,4 +1,4 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
@@ -11,6 +11,7 @@ import { logIn } from "~/modules/tenancy/accounts.server";
 import { clientIp, createUserSession, getSessionUser } from "~/modules/tenancy/session.server";
 import { pageTitle } from "~/components/meta";
 import { AuthCard, useParamsLang } from "~/components/auth-card";
+import { UnverifiedNotice } from "~/components/unverified-notice";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "auth.login.title");
 
@@ -36,6 +37,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const minutes = Math.ceil(result.retryAfterSeconds / 60);
       return formErrorReply(lang, form.formData, {}, serverT(lang)("auth.login.rateLimited", { count: minutes }), 429);
     }
+    if (result.error === "unverified") return data({ unverified: result.email }, { status: 403 });
     return formErrorReply(lang, form.formData, {}, "auth.login.invalid", 401);
   }
   const cookie = await createUserSession(result.userId, request);
@@ -47,6 +49,7 @@ export default function Login() {
   const reply = useActionData<typeof action>();
   const [params] = useSearchParams();
   const lang = useParamsLang();
+  if (reply && "unverified" in reply) return <UnverifiedNotice email={reply.unverified} />;
   return (
     <AuthCard title={t("auth.login.title")} subtitle={t("auth.login.subtitle")}>
       <Form method="post" className="space-y-4" noValidate>

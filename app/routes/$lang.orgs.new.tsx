@@ -10,7 +10,8 @@ import { requireLang } from "~/modules/i18n/config";
 import { countryOptions } from "~/modules/tenancy/countries";
 import { createOrganization } from "~/modules/tenancy/organizations.server";
 import { CompanyProfileSchema } from "~/modules/tenancy/schemas";
-import { requireSessionUser, setActiveOrganization } from "~/modules/tenancy/session.server";
+import { requireVerifiedUser } from "~/modules/tenancy/access.server";
+import { setActiveOrganization } from "~/modules/tenancy/session.server";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "organizations.new.title");
 
@@ -20,13 +21,13 @@ const Schema = CompanyProfileSchema.and(z.object({ kind: z.enum(SELF_SERVICE_KIN
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const lang = requireLang(params);
-  await requireSessionUser(request, lang);
+  await requireVerifiedUser(request, lang);
   return { countries: countryOptions(lang) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const lang = requireLang(params);
-  const sessionUser = await requireSessionUser(request, lang);
+  const sessionUser = await requireVerifiedUser(request, lang);
   const form = await parseForm(request, Schema, lang);
   if (!form.ok) return form.reply;
   const organization = await createOrganization(sessionUser.user.id, form.data);

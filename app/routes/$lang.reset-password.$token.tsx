@@ -7,7 +7,7 @@ import { CsrfInput, FormError, SubmitButton, TextField } from "~/components/form
 import { pageTitle } from "~/components/meta";
 import { formErrorReply, parseForm } from "~/modules/http/forms.server";
 import { requireLang } from "~/modules/i18n/config";
-import { findValidResetToken, resetPassword } from "~/modules/tenancy/accounts.server";
+import { findValidResetToken, resetPassword, weakPasswordMessage } from "~/modules/tenancy/accounts.server";
 import { disconnectUser } from "~/modules/realtime/index.server";
 import { PasswordSchema } from "~/modules/tenancy/schemas";
 import { createUserSession } from "~/modules/tenancy/session.server";
@@ -28,6 +28,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = await parseForm(request, Schema, lang);
   if (!form.ok) return form.reply;
   const result = await resetPassword(params.token ?? "", form.data.password);
+  if (!result.ok && result.error === "weak_password") return formErrorReply(lang, form.formData, { password: weakPasswordMessage(lang, result) });
   if (!result.ok) return formErrorReply(lang, form.formData, {}, "auth.reset.invalid", 410);
   // The reset ended every session of the account: their live sockets close too, in every web process.
   disconnectUser(result.userId);

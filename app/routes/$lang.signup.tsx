@@ -1,16 +1,17 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { AuthCard, useParamsLang } from "~/components/auth-card";
-import { CsrfInput, FormError, SubmitButton, TextField } from "~/components/forms";
+import { CsrfInput, FormError, FormSuccess, SubmitButton, TextField } from "~/components/forms";
 import { pageTitle } from "~/components/meta";
 import { formErrorReply, parseForm } from "~/modules/http/forms.server";
 import { safeRedirectPath } from "~/modules/http/responses.server";
 import { requireLang } from "~/modules/i18n/config";
-import { signUp } from "~/modules/tenancy/accounts.server";
+import { serverT } from "~/modules/i18n/i18n.server";
+import { signUp, weakPasswordMessage } from "~/modules/tenancy/accounts.server";
 import { PasswordSchema } from "~/modules/tenancy/schemas";
-import { createUserSession, getSessionUser } from "~/modules/tenancy/session.server";
+import { clientIp, getSessionUser } from "~/modules/tenancy/session.server";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "auth.signup.title");
 
@@ -31,10 +32,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const lang = requireLang(params);
   const form = await parseForm(request, Schema, lang);
   if (!form.ok) return form.reply;
-  const result = await signUp({ ...form.data, locale: lang });
-  if (!result.ok) return formErrorReply(lang, form.formData, { email: "auth.signup.emailTaken" }, undefined, 409);
-  const cookie = await createUserSession(result.userId, request);
-  return redirect(safeRedirectPath(form.data.redirectTo, `/${lang}/orgs/new`), { headers: { "Set-Cookie": cookie } });
+  const redirectTo = safeRedirectPath(form.data.redirectTo, "") || null;
+  const result = await signUp({ ...form.data, locale: lang, ip: clientIp(request), redirectTo });
+  if (!result.ok) {
+    if (result.error === "rate_limited") {
+      return formErrorReply(lang, form.formData, {}, serverT(lang)("auth.signup.rateLimited", { count: Math.ceil(result.retryAfterSeconds / 60) }), 429);
+    }
+    return formErrorReply(lang, form.formData, { password: weakPasswordMessage(lang, result) });
+  }
+  // The same page whether the address was new or registered: only the inbox tells the difference.
+  return data({ checkEmail: form.data.email.trim().toLowerCase() });
 }
 
 export default function SignUp() {
@@ -42,6 +49,17 @@ export default function SignUp() {
   const reply = useActionData<typeof action>();
   const [params] = useSearchParams();
   const lang = useParamsLang();
+  if (reply && "checkEmail" in reply) {
+    return (
+      <AuthCard title={t("auth.signup.checkEmail.title")}>
+        <FormSuccess>{t("auth.signup.checkEmail.body", { email: reply.checkEmail, hours: 24 })}</FormSuccess>
+        <p className="mt-4 text-sm text-slate-700">{t("auth.signup.checkEmail.notReceived")}</p>
+        <Link to={`/${lang}/verify-email?email=${encodeURIComponent(reply.checkEmail)}`} className="btn-secondary mt-4" data-testid="signup-resend">
+          {t("auth.verify.resendSubmit")}
+        </Link>
+      </AuthCard>
+    );
+  }
   return (
     <AuthCard title={t("auth.signup.title")} subtitle={t("auth.signup.subtitle")}>
       <Form method="post" className="space-y-4" noValidate>

@@ -9,8 +9,10 @@ import {
   logIn,
   requestPasswordReset,
   resetPassword,
+  SIGNUP_LIMITS,
   signUp,
 } from "~/modules/tenancy/accounts.server";
+import { resendVerification, verifyEmail } from "~/modules/tenancy/email-verification.server";
 import type * as Passwords from "~/modules/tenancy/passwords.server";
 import { createUserSession, sessionUserFromCookieHeader } from "~/modules/tenancy/session.server";
 import enMessages from "../../locales/en/common.json";
@@ -48,11 +50,22 @@ function retryAfter(result: Awaited<ReturnType<typeof logIn>>) {
   return !result.ok && result.error === "rate_limited" ? result.retryAfterSeconds : undefined;
 }
 
+/** Signs up and follows the emailed link, as a person does: a verified account. */
 async function newUser(label: string, password = PASSWORD) {
   const email = uniqueEmail(label);
-  const result = await signUp({ email, name: `User ${label}`, password, locale: "en" });
+  const result = await signUp({ email, name: `User ${label}`, password, locale: "en", ip: uniqueIp() });
   if (!result.ok) throw new Error(`sign-up failed: ${result.error}`);
+  const verified = await verifyEmail(await verificationTokenFor(email));
+  if (!verified.ok) throw new Error("verification failed");
   return { email, userId: result.userId };
+}
+
+/** The token of the newest verification link emailed to `email`. */
+async function verificationTokenFor(email: string, lang = "en") {
+  const message = await unscopedDb.emailMessage.findFirst({ where: { toAddress: email, kind: "email-verification" }, orderBy: { createdAt: "desc" } });
+  const match = new RegExp(`/${lang}/verify-email/([A-Za-z0-9_-]+)`).exec(message?.text ?? "");
+  if (!match) throw new Error(`no verification link for ${email}`);
+  return match[1]!;
 }
 
 /** A browser session of the user, as the login route creates it: its Cookie header and its id. */
@@ -83,28 +96,142 @@ async function requestResetToken(email: string, lang: "en" | "pt" = "en") {
 }
 
 describe("signUp", () => {
-  it("creates a user whose password is stored as an argon2id hash", async () => {
+  it("creates an unverified user whose password is stored as an argon2id hash", async () => {
     const email = uniqueEmail("argon");
-    const result = await signUp({ email, name: "Argon", password: PASSWORD, locale: "pt" });
+    const result = await signUp({ email, name: "Argon", password: PASSWORD, locale: "pt", ip: uniqueIp() });
     expect(result.ok).toBe(true);
     const user = await unscopedDb.user.findUniqueOrThrow({ where: { email } });
     expect(user.passwordHash.startsWith("$argon2id$")).toBe(true);
     expect(user.passwordHash).not.toContain(PASSWORD);
+    expect(user.emailVerifiedAt).toBeNull();
   });
 
   it("stores the email address trimmed and in lower case", async () => {
     const email = uniqueEmail("mixedcase");
-    const result = await signUp({ email: `  ${email.toUpperCase()} `, name: "Mixed", password: PASSWORD, locale: "en" });
+    const result = await signUp({ email: `  ${email.toUpperCase()} `, name: "Mixed", password: PASSWORD, locale: "en", ip: uniqueIp() });
     if (!result.ok) throw new Error(result.error);
     const user = await unscopedDb.user.findUniqueOrThrow({ where: { id: result.userId } });
     expect(user.email).toBe(email.toLowerCase());
   });
 
-  it("refuses an address that is already registered, whatever its case", async () => {
-    const { email } = await newUser("duplicate");
-    expect(await signUp({ email, name: "Again", password: PASSWORD, locale: "en" })).toEqual({ ok: false, error: "email_taken" });
-    expect(await signUp({ email: email.toUpperCase(), name: "Again", password: PASSWORD, locale: "en" })).toEqual({ ok: false, error: "email_taken" });
+  it("emails a one-time verification link in the signup's language; only its hash is stored", async () => {
+    const email = uniqueEmail("verify-link");
+    await signUp({ email, name: "Link", password: PASSWORD, locale: "pt", ip: uniqueIp() });
+    const message = await unscopedDb.emailMessage.findFirstOrThrow({ where: { toAddress: email } });
+    expect(message).toMatchObject({ kind: "email-verification", subject: ptMessages.email.verify.subject });
+    const token = await verificationTokenFor(email, "pt");
+    expect(message.text).toContain(`${process.env.APP_URL}/pt/verify-email/${token}`);
+    expect(await unscopedDb.emailVerificationToken.count({ where: { tokenHash: token } })).toBe(0);
+    expect(await unscopedDb.emailVerificationToken.count({ where: { tokenHash: hashToken(token) } })).toBe(1);
+  });
+
+  it("answers a registered address exactly like a new one, emails its owner and changes nothing", async () => {
+    const { email, userId } = await newUser("duplicate");
+    const before = await unscopedDb.user.findUniqueOrThrow({ where: { id: userId } });
+    const fresh = await signUp({ email: uniqueEmail("fresh"), name: "Fresh", password: PASSWORD, locale: "en", ip: uniqueIp() });
+    const again = await signUp({ email: email.toUpperCase(), name: "Again", password: "another long passphrase here", locale: "en", ip: uniqueIp() });
+    expect(Object.keys(again).sort()).toEqual(Object.keys(fresh).sort());
+    expect(again).toMatchObject({ ok: true });
     expect(await unscopedDb.user.count({ where: { email } })).toBe(1);
+    expect(await unscopedDb.user.findUniqueOrThrow({ where: { id: userId } })).toEqual(before);
+    const notice = await unscopedDb.emailMessage.findFirstOrThrow({ where: { toAddress: email }, orderBy: { createdAt: "desc" } });
+    expect(notice).toMatchObject({ kind: "signup-existing", subject: enMessages.email.signupExisting.subject });
+    expect(notice.text).toContain("/en/forgot-password");
+    expect(await logIn({ email, password: PASSWORD, ip: uniqueIp() })).toEqual({ ok: true, userId });
+  });
+
+  it("creates exactly one account when signups race on one address, answering every one the same", async () => {
+    const email = uniqueEmail("race");
+    const results = await Promise.all(Array.from({ length: 8 }, (_, i) => signUp({ email, name: `Racer ${i}`, password: PASSWORD, locale: "en", ip: uniqueIp() })));
+    for (const result of results) expect(result).toMatchObject({ ok: true });
+    expect(await unscopedDb.user.count({ where: { email } })).toBe(1);
+    const user = await unscopedDb.user.findUniqueOrThrow({ where: { email }, select: { id: true, _count: { select: { emailVerificationTokens: true } } } });
+    expect(user._count.emailVerificationTokens).toBe(8);
+  });
+
+  it(`stops one client address after ${SIGNUP_LIMITS.perIp.attempts} signups an hour`, async () => {
+    const ip = uniqueIp();
+    for (let i = 0; i < SIGNUP_LIMITS.perIp.attempts; i++) {
+      expect(await signUp({ email: uniqueEmail(`burst-${i}`), name: "Burst", password: PASSWORD, locale: "en", ip })).toMatchObject({ ok: true });
+    }
+    const limited = await signUp({ email: uniqueEmail("burst-last"), name: "Burst", password: PASSWORD, locale: "en", ip });
+    expect(limited).toMatchObject({ ok: false, error: "rate_limited" });
+    expect(await signUp({ email: uniqueEmail("other-ip"), name: "Other", password: PASSWORD, locale: "en", ip: uniqueIp() })).toMatchObject({ ok: true });
+  });
+
+  it.each(["aaaaaaaaaa", "password12", "          ", "ponte2026", "joana.silva2026"])("refuses the guessable password %j and stores nothing", async (password) => {
+    const email = `joana.silva-${randomUUID()}@test.ponte`;
+    const result = await signUp({ email, name: "Joana Silva", password, locale: "en", ip: uniqueIp() });
+    expect(result).toMatchObject({ ok: false, error: "weak_password" });
+    expect(await unscopedDb.user.count({ where: { email } })).toBe(0);
+    expect(await unscopedDb.emailMessage.count({ where: { toAddress: email } })).toBe(0);
+  });
+});
+
+describe("email verification", () => {
+  it("refuses to sign in an unverified account with the right password, and says so", async () => {
+    const email = uniqueEmail("unverified");
+    await signUp({ email, name: "Pending", password: PASSWORD, locale: "en", ip: uniqueIp() });
+    expect(await logIn({ email, password: PASSWORD, ip: uniqueIp() })).toEqual({ ok: false, error: "unverified", email });
+    expect(await logIn({ email, password: "wrong password here", ip: uniqueIp() })).toEqual({ ok: false, error: "invalid_credentials" });
+  });
+
+  it("verifies once: the link signs in, then is spent", async () => {
+    const email = uniqueEmail("verify-once");
+    const { userId } = (await signUp({ email, name: "Once", password: PASSWORD, locale: "en", ip: uniqueIp() })) as { userId: string };
+    const token = await verificationTokenFor(email);
+    expect(await verifyEmail(token)).toEqual({ ok: true, userId });
+    expect((await unscopedDb.user.findUniqueOrThrow({ where: { id: userId } })).emailVerifiedAt).toBeInstanceOf(Date);
+    expect(await verifyEmail(token)).toEqual({ ok: false });
+    expect(await logIn({ email, password: PASSWORD, ip: uniqueIp() })).toEqual({ ok: true, userId });
+  });
+
+  it("treats an expired or made-up link as invalid", async () => {
+    const email = uniqueEmail("verify-expired");
+    await signUp({ email, name: "Late", password: PASSWORD, locale: "en", ip: uniqueIp() });
+    const token = await verificationTokenFor(email);
+    await unscopedDb.emailVerificationToken.update({ where: { tokenHash: hashToken(token) }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    expect(await verifyEmail(token)).toEqual({ ok: false });
+    expect(await verifyEmail("not-a-real-token")).toEqual({ ok: false });
+  });
+
+  it("gives the address owner the password of the signup whose link they follow, not a squatter's", async () => {
+    const email = uniqueEmail("squatted");
+    await signUp({ email, name: "Squatter", password: "the squatter's own passphrase", locale: "en", ip: uniqueIp() });
+    await signUp({ email, name: "Owner", password: PASSWORD, locale: "en", ip: uniqueIp() });
+    const ownersLink = await verificationTokenFor(email);
+    const { userId } = (await verifyEmail(ownersLink)) as { userId: string };
+    expect(await logIn({ email, password: PASSWORD, ip: uniqueIp() })).toEqual({ ok: true, userId });
+    expect(await logIn({ email, password: "the squatter's own passphrase", ip: uniqueIp() })).toEqual({ ok: false, error: "invalid_credentials" });
+    // The squatter's link died with the owner's.
+    expect(await unscopedDb.emailVerificationToken.count({ where: { userId, usedAt: null } })).toBe(0);
+  });
+
+  it("resends a link to an unverified address only, answering the same either way", async () => {
+    const pending = uniqueEmail("resend-pending");
+    await signUp({ email: pending, name: "Pending", password: PASSWORD, locale: "en", ip: uniqueIp() });
+    const { email: verified } = await newUser("resend-verified");
+    const unknown = uniqueEmail("resend-unknown");
+    for (const email of [pending, verified, unknown]) expect(await resendVerification({ email, lang: "en", ip: uniqueIp() })).toEqual({ ok: true });
+    expect(await unscopedDb.emailMessage.count({ where: { toAddress: pending, kind: "email-verification" } })).toBe(2);
+    expect(await unscopedDb.emailMessage.count({ where: { toAddress: verified, kind: "email-verification" } })).toBe(1);
+    expect(await unscopedDb.emailMessage.count({ where: { toAddress: unknown } })).toBe(0);
+    expect(await verifyEmail(await verificationTokenFor(pending))).toMatchObject({ ok: true });
+    expect(await logIn({ email: pending, password: PASSWORD, ip: uniqueIp() })).toMatchObject({ ok: true });
+  });
+
+  it("sends at most a few emails an hour to one address, however many signups name it", async () => {
+    const email = uniqueEmail("flood");
+    for (let i = 0; i < 8; i++) await signUp({ email, name: "Flood", password: PASSWORD, locale: "en", ip: uniqueIp() });
+    expect(await unscopedDb.emailMessage.count({ where: { toAddress: email } })).toBe(5);
+  });
+
+  it("counts a password reset as proof of the address", async () => {
+    const email = uniqueEmail("reset-verifies");
+    const { userId } = (await signUp({ email, name: "Forgetful", password: PASSWORD, locale: "en", ip: uniqueIp() })) as { userId: string };
+    const token = await requestResetToken(email);
+    expect(await resetPassword(token, "a fresh reset passphrase")).toEqual({ ok: true, userId });
+    expect(await logIn({ email, password: "a fresh reset passphrase", ip: uniqueIp() })).toEqual({ ok: true, userId });
   });
 });
 
@@ -196,6 +323,23 @@ describe("changePassword", () => {
   });
 });
 
+describe("password strength on change and reset", () => {
+  it("refuses a guessable new password on change, counting the user's name and company", async () => {
+    const { userId } = await newUser("weak-change");
+    const { sessionId } = await newSession(userId);
+    for (const newPassword of ["aaaaaaaaaa", "password12", "user weak-change"]) {
+      expect(await changePassword({ userId, sessionId, currentPassword: PASSWORD, newPassword })).toMatchObject({ ok: false, error: "weak_password" });
+    }
+  });
+
+  it("refuses a guessable password on reset and keeps the link usable", async () => {
+    const { email, userId } = await newUser("weak-reset");
+    const token = await requestResetToken(email);
+    expect(await resetPassword(token, "password12")).toMatchObject({ ok: false, error: "weak_password" });
+    expect(await findValidResetToken(token)).toMatchObject({ userId });
+  });
+});
+
 describe("password reset", () => {
   it("sends nothing for an unknown address", async () => {
     const email = uniqueEmail("unknown-reset");
@@ -236,7 +380,7 @@ describe("password reset", () => {
     expect(await logIn({ email, password: "reset password one", ip: uniqueIp() })).toEqual({ ok: true, userId });
 
     expect(await findValidResetToken(token)).toBeNull();
-    expect(await resetPassword(token, "reset password two")).toEqual({ ok: false });
+    expect(await resetPassword(token, "reset password two")).toEqual({ ok: false, error: "invalid" });
     expect(await logIn({ email, password: "reset password two", ip: uniqueIp() })).toEqual({ ok: false, error: "invalid_credentials" });
   });
 
@@ -245,11 +389,11 @@ describe("password reset", () => {
     const token = await requestResetToken(email);
     await unscopedDb.passwordResetToken.update({ where: { tokenHash: hashToken(token) }, data: { expiresAt: new Date(Date.now() - 1000) } });
     expect(await findValidResetToken(token)).toBeNull();
-    expect(await resetPassword(token, "too late password")).toEqual({ ok: false });
+    expect(await resetPassword(token, "too late password")).toEqual({ ok: false, error: "invalid" });
   });
 
   it("knows nothing of a made-up token", async () => {
     expect(await findValidResetToken("not-a-real-token")).toBeNull();
-    expect(await resetPassword("not-a-real-token", "whatever password")).toEqual({ ok: false });
+    expect(await resetPassword("not-a-real-token", "whatever password")).toEqual({ ok: false, error: "invalid" });
   });
 });

@@ -19,7 +19,7 @@ function uniqueEmail(label: string) {
 
 async function newUser(label: string) {
   const email = uniqueEmail(label);
-  const result = await signUp({ email, name: `User ${label}`, password: "organizations-test-password", locale: "en" });
+  const result = await signUp({ email, name: `User ${label}`, password: "organizations-test-password", locale: "en", ip: randomUUID() });
   if (!result.ok) throw new Error(`sign-up failed: ${result.error}`);
   return { id: result.userId, email, name: `User ${label}` };
 }

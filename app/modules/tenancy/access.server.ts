@@ -3,6 +3,8 @@ import { forbidden, isUuid, notFound, requireUuid } from "~/modules/http/respons
 import { db, forOrganization, type ScopedDb } from "~/modules/db/index.server";
 import type { MembershipRole, OrganizationKind } from "~/generated/prisma/enums";
 import { roleCan, type Permission } from "./permissions";
+import { redirect } from "@remix-run/node";
+import { isEmailVerified } from "./email-verification.server";
 import { requireSessionUser, type SessionUser } from "./session.server";
 
 export interface OrganizationContext extends SessionUser {
@@ -26,6 +28,16 @@ export async function requireOrganization(request: Request, lang: Lang, rawOrgan
   if (!membership) notFound();
   if (!roleCan(membership.role, permission)) forbidden();
   return { ...sessionUser, organization: membership.organization, membership: { id: membership.id, role: membership.role }, scoped: forOrganization(organizationId) };
+}
+
+/**
+ * Signed in with a confirmed address: the gate to creating or joining an organization. Sessions are only handed out
+ * after confirmation (login refuses, the link signs in); this holds even for a session that predates that rule.
+ */
+export async function requireVerifiedUser(request: Request, lang: Lang): Promise<SessionUser> {
+  const sessionUser = await requireSessionUser(request, lang);
+  if (!(await isEmailVerified(sessionUser.user.id))) throw redirect(`/${lang}/verify-email?email=${encodeURIComponent(sessionUser.user.email)}`);
+  return sessionUser;
 }
 
 /** The same rule for the socket.io handshake and events: member or nothing. */
