@@ -4,10 +4,10 @@ import { unscopedDb } from "~/modules/db/index.server";
 import { checkLedgerConsistency } from "~/modules/inventory/consistency.server";
 import { adjustStock, recordCycleCount } from "~/modules/inventory/counts.server";
 import { InsufficientStockError, InvalidMovementError, isCheckViolation, StockOperationError, VariantNotFoundError } from "~/modules/inventory/errors";
-import { applyMovement, type MovementInput } from "~/modules/inventory/ledger.server";
+import { applyMovement, MAX_REASON_LENGTH, type MovementInput } from "~/modules/inventory/ledger.server";
 import { reserve } from "~/modules/inventory/reservations.server";
 import { transferStock } from "~/modules/inventory/transfers.server";
-import { createManufacturer, createProduct, createWarehouse } from "../support/inventory-core-fixtures";
+import { createManufacturer, createProduct, createShipment, createUser, createWarehouse } from "../support/inventory-core-fixtures";
 import { withTestDatabase } from "../support/database";
 
 withTestDatabase();
@@ -97,25 +97,76 @@ describe("applyMovement", () => {
   it("refuses deltas that do not fit the kind, missing reasons and transfer ids", async () => {
     const { variants } = await createProduct(makerId, ["BAD"]);
     const variantId = variants[0]!.id;
-    const bad: Omit<MovementInput, "organizationId" | "warehouseId" | "variantId">[] = [
-      { kind: "RECEIPT", onHandDelta: -1 },
-      { kind: "RECEIPT", onHandDelta: 1, reservedDelta: 1 },
-      { kind: "RESERVATION", reservedDelta: 0 },
-      { kind: "RELEASE", reservedDelta: 1 },
-      { kind: "PICK", onHandDelta: -2, reservedDelta: -1 },
-      { kind: "SHIPMENT", onHandDelta: -1 },
-      { kind: "ADJUSTMENT", onHandDelta: 3 },
-      { kind: "ADJUSTMENT", onHandDelta: 0, reason: "nothing" },
-      { kind: "TRANSFER_IN", onHandDelta: 3 },
-      { kind: "CYCLE_COUNT", onHandDelta: 3, reason: " " },
-      { kind: "RECEIPT", onHandDelta: 1.5 },
+    // Each refused for its own reason, said in the message (a programming error: the message is for the developer).
+    const bad: [Omit<MovementInput, "organizationId" | "warehouseId" | "variantId">, RegExp][] = [
+      [{ kind: "RECEIPT", onHandDelta: -1 }, /^RECEIPT: onHandDelta -1 not allowed$/],
+      [{ kind: "RECEIPT", onHandDelta: 0 }, /^RECEIPT: onHandDelta 0 not allowed$/],
+      [{ kind: "RECEIPT", onHandDelta: 1, reservedDelta: 1 }, /^RECEIPT: reservedDelta 1 not allowed$/],
+      [{ kind: "RESERVATION", reservedDelta: 0 }, /^RESERVATION: reservedDelta 0 not allowed$/],
+      [{ kind: "RESERVATION", onHandDelta: 1, reservedDelta: 1 }, /^RESERVATION: onHandDelta 1 not allowed$/],
+      [{ kind: "RELEASE", reservedDelta: 1 }, /^RELEASE: reservedDelta 1 not allowed$/],
+      [{ kind: "RELEASE", reservedDelta: 0 }, /^RELEASE: reservedDelta 0 not allowed$/],
+      [{ kind: "PICK", onHandDelta: -2, reservedDelta: -1 }, /^PICK takes the same quantity from onHand and reserved$/],
+      [{ kind: "PICK", onHandDelta: 0, reservedDelta: -1 }, /^PICK: onHandDelta 0 not allowed$/],
+      [{ kind: "SHIPMENT", onHandDelta: -1 }, /^SHIPMENT: onHandDelta -1 not allowed$/],
+      [{ kind: "SHIPMENT", reservedDelta: -1 }, /^SHIPMENT: reservedDelta -1 not allowed$/],
+      [{ kind: "ADJUSTMENT", onHandDelta: 3 }, /^ADJUSTMENT needs a reason$/],
+      [{ kind: "ADJUSTMENT", onHandDelta: 0, reason: "nothing" }, /^ADJUSTMENT: onHandDelta 0 not allowed$/],
+      [{ kind: "ADJUSTMENT", onHandDelta: 1, reservedDelta: 1, reason: "x" }, /^ADJUSTMENT: reservedDelta 1 not allowed$/],
+      [{ kind: "TRANSFER_IN", onHandDelta: 3 }, /^TRANSFER_IN needs a transferId$/],
+      [{ kind: "TRANSFER_IN", onHandDelta: -3, transferId: "0190b5f0-0000-7000-8000-000000000001" }, /^TRANSFER_IN: onHandDelta -3 not allowed$/],
+      [{ kind: "TRANSFER_OUT", onHandDelta: -3 }, /^TRANSFER_OUT needs a transferId$/],
+      [{ kind: "TRANSFER_OUT", onHandDelta: 3, transferId: "0190b5f0-0000-7000-8000-000000000001" }, /^TRANSFER_OUT: onHandDelta 3 not allowed$/],
+      [{ kind: "CYCLE_COUNT", onHandDelta: 3, reason: " " }, /^CYCLE_COUNT needs a reason$/],
+      [{ kind: "CYCLE_COUNT", onHandDelta: 3, reservedDelta: 1, reason: "x" }, /^CYCLE_COUNT: reservedDelta 1 not allowed$/],
+      [{ kind: "RECEIPT", onHandDelta: 1.5 }, /^Deltas must be integers$/],
+      [{ kind: "RESERVATION", reservedDelta: 0.5 }, /^Deltas must be integers$/],
+      [{ kind: "RECEIPT", onHandDelta: 2 ** 53 }, /^Deltas must be integers$/],
+      [{ kind: "TELEPORT" as MovementInput["kind"], onHandDelta: 1 }, /^Unknown movement kind TELEPORT$/],
+      [{ kind: "ADJUSTMENT", onHandDelta: 1, reason: "x".repeat(MAX_REASON_LENGTH + 1) }, /^Reason too long$/],
     ];
-    for (const input of bad) await expect(move({ warehouseId: warehouseA, variantId, ...input })).rejects.toBeInstanceOf(InvalidMovementError);
+    for (const [input, message] of bad) {
+      const refused = move({ warehouseId: warehouseA, variantId, ...input });
+      await expect(refused, JSON.stringify(input).slice(0, 120)).rejects.toBeInstanceOf(InvalidMovementError);
+      await expect(refused, JSON.stringify(input).slice(0, 120)).rejects.toThrow(message);
+    }
     // Another manufacturer's SKU, or a SKU that does not exist.
     const other = await createManufacturer();
     await expect(move({ organizationId: other.id, warehouseId: warehouseA, variantId, kind: "RECEIPT", onHandDelta: 1 })).rejects.toBeInstanceOf(VariantNotFoundError);
     await expect(move({ warehouseId: warehouseA, variantId: "0190b5f0-0000-7000-8000-000000000000", kind: "RECEIPT", onHandDelta: 1 })).rejects.toBeInstanceOf(VariantNotFoundError);
     expect(await unscopedDb.stockMovement.count({ where: { organizationId: makerId, variantId } })).toBe(0);
+  });
+
+  it("records who moved it, why (trimmed), and the shipment, reservation or transfer it belongs to", async () => {
+    const { variants } = await createProduct(makerId, ["REC"]);
+    const variantId = variants[0]!.id;
+    const user = await createUser();
+    const shipment = await createShipment(makerId, warehouseA, [{ variantId, productId: variants[0]!.productId, expected: 6, cartons: 1 }]);
+    const { movement: received } = await move({ warehouseId: warehouseA, variantId, kind: "RECEIPT", onHandDelta: 6, inboundShipmentId: shipment.id, userId: user.id, reason: "  carton 1 of 1  " });
+    expect(received).toMatchObject({ inboundShipmentId: shipment.id, userId: user.id, reason: "carton 1 of 1", reservationId: null, transferId: null });
+    // A reason of the longest length is kept whole; a blank one is no reason.
+    const longest = "y".repeat(MAX_REASON_LENGTH);
+    expect((await move({ warehouseId: warehouseA, variantId, kind: "ADJUSTMENT", onHandDelta: -1, reason: longest })).movement.reason).toBe(longest);
+    expect((await move({ warehouseId: warehouseA, variantId, kind: "RECEIPT", onHandDelta: 1, reason: "   " })).movement).toMatchObject({ reason: null, userId: null, inboundShipmentId: null });
+    const transferId = "0190b5f0-0000-7000-8000-0000000000aa";
+    expect((await move({ warehouseId: warehouseA, variantId, kind: "TRANSFER_OUT", onHandDelta: -2, transferId })).movement).toMatchObject({ transferId, onHandAfter: 4 });
+  });
+
+  it("never takes over a balance row that another manufacturer holds for the SKU", async () => {
+    const { variants } = await createProduct(makerId, ["HELD"]);
+    const variant = variants[0]!;
+    const other = await createManufacturer();
+    // Data no write path produces: the SKU's balance in warehouse B recorded under another organization.
+    await unscopedDb.$executeRaw`
+      INSERT INTO "StockBalance" ("id", "organizationId", "warehouseId", "productId", "variantId", "onHand", "reserved", "updatedAt")
+      VALUES (gen_random_uuid(), ${other.id}::uuid, ${warehouseB}::uuid, ${variant.productId}::uuid, ${variant.id}::uuid, 5, 0, now())`;
+    await expect(move({ warehouseId: warehouseB, variantId: variant.id, kind: "RECEIPT", onHandDelta: 1 })).rejects.toBeInstanceOf(VariantNotFoundError);
+    await expect(move({ warehouseId: warehouseB, variantId: variant.id, kind: "RESERVATION", reservedDelta: 1 })).rejects.toBeInstanceOf(VariantNotFoundError);
+    expect(await unscopedDb.stockBalance.findMany({ where: { organizationId: { in: [makerId, other.id] }, variantId: variant.id }, select: { organizationId: true, onHand: true } })).toEqual([
+      { organizationId: other.id, onHand: 5 },
+    ]);
+    expect(await unscopedDb.stockMovement.count({ where: { organizationId: makerId, variantId: variant.id } })).toBe(0);
+    await unscopedDb.$executeRaw`DELETE FROM "StockBalance" WHERE "organizationId" = ${other.id}::uuid`;
   });
 
   it("allows the exact boundaries: stock down to zero, every unit reserved, reservations down to zero", async () => {
