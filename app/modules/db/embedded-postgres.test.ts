@@ -1,3 +1,7 @@
+import { spawn } from "node:child_process";
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { installBatchIsolation, startEmbeddedPostgres, type EmbeddedPostgres, type SocketQueryQueue } from "./embedded-postgres.server";
@@ -52,6 +56,87 @@ describe("the embedded database's wire server", () => {
     const [after, other] = await Promise.all([a!.query("SELECT $1::int AS v", [7]), b!.query("SELECT $1::text AS v", ["ok"])]);
     expect(after.rows[0].v).toBe(7);
     expect(other.rows[0].v).toBe("ok");
+  });
+});
+
+describe("who can reach it", () => {
+  /** Inodes of the TCP sockets this process is listening on (Linux: /proc). */
+  function listeningTcpInodes(): Set<string> {
+    const mine = new Set(
+      readdirSync("/proc/self/fd")
+        .map((fd) => {
+          try {
+            return /^socket:\[(\d+)\]$/.exec(readlinkSync(`/proc/self/fd/${fd}`))?.[1];
+          } catch {
+            return undefined;
+          }
+        })
+        .filter((inode): inode is string => Boolean(inode)),
+    );
+    const listening = new Set<string>();
+    for (const table of ["/proc/net/tcp", "/proc/net/tcp6"]) {
+      for (const line of readFileSync(table, "utf8").split("\n").slice(1)) {
+        const fields = line.trim().split(/\s+/);
+        // st 0A = LISTEN; the inode is the 10th field.
+        if (fields[3] === "0A" && mine.has(fields[9]!)) listening.add(fields[9]!);
+      }
+    }
+    return listening;
+  }
+
+  it("serves the wire protocol on a Unix socket in a folder only its owner may enter, on no TCP port", async () => {
+    const url = new URL(embedded.url);
+    expect(url.port).toBe("");
+    const folder = url.searchParams.get("host")!;
+    expect(path.isAbsolute(folder)).toBe(true);
+    expect(statSync(folder).mode & 0o777).toBe(0o700);
+    const socket = statSync(path.join(folder, ".s.PGSQL.5432"));
+    expect(socket.isSocket()).toBe(true);
+    expect(socket.mode & 0o077).toBe(0);
+    const before = listeningTcpInodes();
+    const another = await startEmbeddedPostgres();
+    try {
+      expect(listeningTcpInodes()).toEqual(before);
+    } finally {
+      await another.close();
+    }
+  });
+
+  it("uses the folder it is given, private even if it existed with wider rights, and cleans up after itself", async () => {
+    const socketDir = path.join(mkdtempSync(path.join(tmpdir(), "ponte-sock-test-")), "pg-socket");
+    mkdirSync(socketDir, { mode: 0o755 });
+    chmodSync(socketDir, 0o755);
+    const own = await startEmbeddedPostgres(undefined, { socketDir });
+    try {
+      expect(new URL(own.url).searchParams.get("host")).toBe(socketDir);
+      expect(statSync(socketDir).mode & 0o777).toBe(0o700);
+      const client = new pg.Client({ connectionString: own.url });
+      await client.connect();
+      expect((await client.query("SELECT 1 AS one")).rows[0].one).toBe(1);
+      await client.end();
+    } finally {
+      await own.close();
+    }
+    expect(readdirSync(socketDir)).toEqual([]);
+    // A restart after a crash finds the old socket file in the way: it starts anyway.
+    const again = await startEmbeddedPostgres(undefined, { socketDir });
+    await again.close();
+  });
+
+  // Only root can play another local user here (the suite runs as root in CI and on this project's machines).
+  it.runIf(process.getuid?.() === 0)("refuses another local user, while its owner gets in", async () => {
+    const socketPath = path.join(new URL(embedded.url).searchParams.get("host")!, ".s.PGSQL.5432");
+    const tryConnect = (uid?: number) =>
+      new Promise<string>((resolve, reject) => {
+        const script = `require("node:net").connect(${JSON.stringify(socketPath)}).on("connect", () => { console.log("connected"); process.exit(0); }).on("error", (e) => { console.log(e.code); process.exit(0); });`;
+        const child = spawn(process.execPath, ["-e", script], { cwd: "/", ...(uid === undefined ? {} : { uid, gid: uid }), stdio: ["ignore", "pipe", "inherit"] });
+        let out = "";
+        child.stdout.on("data", (d) => (out += d));
+        child.on("error", reject);
+        child.on("exit", () => resolve(out.trim()));
+      });
+    expect(await tryConnect(65534)).toBe("EACCES");
+    expect(await tryConnect()).toBe("connected");
   });
 });
 
