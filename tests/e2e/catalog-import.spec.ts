@@ -1,5 +1,7 @@
 import { mkdirSync, readFileSync } from "node:fs";
 import type { Page } from "@playwright/test";
+import ExcelJS from "exceljs";
+import { bombWorkbook } from "../support/zip";
 import { expect, test } from "./fixtures";
 import { logInToOrganization } from "./demo-login";
 import { t } from "./messages";
@@ -184,4 +186,21 @@ test("a 2,000-row CSV import shows progress, lists the bad rows in Portuguese, i
     const values = (await progressValues(page)).slice(seenBefore);
     expect(values.some((v) => v > 0 && v < 100), `progress values seen: ${values.join(", ")}`).toBe(true);
   });
+});
+
+test("an XLSX bomb (4.2 GB of shared strings in 4 MB) is refused on the page in Portuguese; the server keeps answering", async ({ page, request }) => {
+  const orgId = await logInToOrganization(page);
+  await page.goto(`/pt/orgs/${orgId}/products/import`);
+  const workbook = new ExcelJS.Workbook();
+  workbook.addWorksheet("Produtos").addRow(["product_ref", "sku"]);
+  const bomb = await bombWorkbook(new Uint8Array(await workbook.xlsx.writeBuffer()));
+  await page.getByLabel(t("pt", "importer.page.fileLabel")).setInputFiles({ name: "catalogo.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: bomb });
+  await page.getByRole("button", { name: t("pt", "importer.page.submit") }).click();
+  await expect(page.getByText(fill(t("pt", "importer.upload.expands"), { size: "256 MB", cells: "1.500.000" }))).toBeVisible();
+  await expect(page).toHaveURL(new RegExp(`/pt/orgs/${orgId}/products/import$`));
+  const health = await request.get("/healthz");
+  expect(health.status()).toBe(200);
+  // Nothing was stored: the page lists no import of that file.
+  await page.goto(`/pt/orgs/${orgId}/products/import`);
+  await expect(page.getByText("catalogo.xlsx")).toHaveCount(0);
 });

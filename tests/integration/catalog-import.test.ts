@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { streamSheet } from "~/modules/catalog/export.server";
-import { getCatalogImport, readSheet, runCatalogImport } from "~/modules/catalog/import.server";
+import { failAbandonedImports, getCatalogImport, readSheet, runCatalogImport } from "~/modules/catalog/import.server";
 import { productSearchFilter } from "~/modules/catalog/search.server";
 import { productToRows, sheetColumns, TEMPLATE_LAYOUT, type SheetProduct } from "~/modules/catalog/spreadsheet-format";
 import { LocalDiskStorage, setStorage } from "~/modules/catalog/storage.server";
@@ -277,6 +277,135 @@ describe("tenancy", () => {
     const mine = await importLoader({ request: new Request(`http://localhost/en/orgs/${makerOrg}/products/import?id=${importId}`, { headers: { Cookie: makerCookie } }), params: { lang: "en", orgId: makerOrg }, context });
     expect(mine.current?.id).toBe(importId);
     await runCatalogImport(importId);
+  });
+});
+
+describe("one import at a time per organization", () => {
+  it("refuses a second upload while one is queued or running, in the user's language, and in the database", async () => {
+    const first = await upload("kettles.csv", await csv(rowsOf(catalog(1, { prefix: "ONE" }))));
+    const form = new FormData();
+    form.set("csrf", makerCsrf);
+    form.set("file", new File([await csv(rowsOf(catalog(1, { prefix: "TWO" })))], "second.csv"));
+    const request = new Request(`http://localhost/es/orgs/${makerOrg}/products/import`, { method: "POST", body: form, headers: { Cookie: makerCookie } });
+    const refused = (await importAction({ request, params: { lang: "es", orgId: makerOrg }, context })) as unknown as { data: { formError: string }; init: { status: number } };
+    expect(refused.init.status).toBe(409);
+    expect(refused.data.formError).toBe("Otra importación de esta empresa sigue en curso. Espera a que termine y luego sube este archivo.");
+    expect(await forOrganization(makerOrg).catalogImport.count({ where: { fileName: "second.csv" } })).toBe(0);
+
+    // Not only the code: the database refuses a second active import, and an ended import holding the slot.
+    const scoped = forOrganization(makerOrg);
+    await expect(scoped.catalogImport.create({ data: { organizationId: makerOrg, fileName: "x.csv", fileKey: "imports/x.csv", activeOrganizationId: makerOrg } })).rejects.toMatchObject({ code: "P2002" });
+    await expect(scoped.catalogImport.create({ data: { organizationId: makerOrg, fileName: "x.csv", fileKey: "imports/x.csv" } })).rejects.toThrow(/CatalogImport_active_slot/);
+    await expect(scoped.catalogImport.update({ where: { id: first }, data: { status: "SUCCEEDED" } })).rejects.toThrow(/CatalogImport_active_slot/);
+    // Other organizations are not held up.
+    await forOrganization(otherOrg).catalogImport.create({ data: { organizationId: otherOrg, fileName: "x.csv", fileKey: "imports/x.csv", activeOrganizationId: otherOrg } });
+    await forOrganization(otherOrg).catalogImport.deleteMany({});
+
+    await runCatalogImport(first);
+    expect(await getCatalogImport(scoped, first)).toMatchObject({ status: "SUCCEEDED" });
+    await runCatalogImport(await upload("second.csv", await csv(rowsOf(catalog(1, { prefix: "TWO" })))));
+  });
+});
+
+describe("saving in batches", () => {
+  /** Ten products the tests below update (imported once). */
+  async function base() {
+    if ((await forOrganization(makerOrg).product.count({ where: { variants: { some: { sku: { startsWith: "BASE-" } } } } })) === 0) {
+      expect(await importNow("base.csv", await csv(rowsOf(catalog(10, { prefix: "BASE" }))))).toMatchObject({ status: "SUCCEEDED", createdCount: 10 });
+    }
+  }
+
+  it("answers other requests while a large import runs (between its batches)", async () => {
+    const importId = await upload("many.csv", await csv(rowsOf(catalog(100, { prefix: "CONC" }))));
+    let saved = 0;
+    let answer: Promise<number> | undefined;
+    await runCatalogImport(importId, {
+      batchSize: 20,
+      onProgress: (p) => {
+        if (p.phase !== "saving") return;
+        saved = p.processedRows;
+        // Asked once the first batch is committed: answered before the import has saved everything.
+        if (saved > 0 && !answer) answer = unscopedDb.organization.count().then(() => saved);
+      },
+    });
+    expect(await getCatalogImport(forOrganization(makerOrg), importId)).toMatchObject({ status: "SUCCEEDED", createdCount: 100 });
+    expect(answer).toBeDefined();
+    const savedWhenAnswered = await answer!;
+    expect(savedWhenAnswered).toBeGreaterThan(0);
+    expect(savedWhenAnswered).toBeLessThan(200);
+    expect(await forOrganization(makerOrg).catalogImportChange.count()).toBe(0);
+  });
+
+  it("still imports all or nothing: a product the database refuses in a later batch undoes the batches before it", async () => {
+    const scoped = forOrganization(makerOrg);
+    await base();
+    const before = await exportCsvRows();
+    const count = await productCount();
+    const doomed = await scoped.brand.create({ data: { organizationId: makerOrg, name: "Doomed", slug: "doomed" } });
+    // Batch 1: ten updates of existing kettles (new prices) and five new products; batch 2 uses the brand that is
+    // deleted once batch 1 is committed (someone removing it in the console meanwhile).
+    const records = rowsOf([...catalog(10, { prefix: "BASE", priceBump: 500 }), ...catalog(5, { prefix: "UNDO" }), ...catalog(5, { prefix: "LATE" }).map((p) => ({ ...p, brandName: "Doomed" }))]);
+    const importId = await upload("late-failure.csv", await csv(records));
+    let committed = 0;
+    await runCatalogImport(importId, {
+      batchSize: 15,
+      afterBatch: async (batch) => {
+        committed = batch;
+        if (batch === 1) {
+          expect(await productCount()).toBe(count + 5);
+          await scoped.brand.delete({ where: { id: doomed.id } });
+        }
+      },
+    });
+    expect(committed).toBe(1);
+    const result = (await getCatalogImport(scoped, importId))!;
+    expect(result).toMatchObject({ status: "FAILED", failureCode: "rows", createdCount: 0, updatedCount: 0 });
+    expect(result.rowErrors.map((e) => [e.row, e.column, e.code])).toEqual([[32, "brand", "console.saveErrors.brand_not_found"]]);
+    expect(await productCount()).toBe(count);
+    expect(await exportCsvRows()).toEqual(before);
+    expect(await scoped.catalogImportChange.count()).toBe(0);
+  });
+
+  it("an import left running by a dead process is failed and undone, and the run, if it wakes up, writes nothing more", async () => {
+    const scoped = forOrganization(makerOrg);
+    await base();
+    const before = await exportCsvRows();
+    const count = await productCount();
+    const importId = await upload("crash.csv", await csv(rowsOf([...catalog(5, { prefix: "BASE", priceBump: 900 }), ...catalog(15, { prefix: "CRASH" })])));
+    let frozen!: () => void;
+    const firstBatch = new Promise<void>((committed) => {
+      void runCatalogImport(importId, {
+        batchSize: 10,
+        // The process "dies" after its first batch: it never comes back on its own.
+        afterBatch: (batch) => (batch === 1 ? new Promise<void>((wake) => ((frozen = wake), committed())) : undefined),
+      });
+    });
+    await firstBatch;
+    expect(await getCatalogImport(scoped, importId)).toMatchObject({ status: "RUNNING" });
+    expect(await productCount()).toBe(count + 5);
+
+    // What a worker does at start-up on the embedded database (and every minute for stale heartbeats).
+    expect(await failAbandonedImports({ staleAfterSeconds: 0 })).toBe(1);
+    expect(await getCatalogImport(scoped, importId)).toMatchObject({ status: "FAILED", failureCode: "interrupted" });
+    expect(await productCount()).toBe(count);
+    expect(await exportCsvRows()).toEqual(before);
+
+    // The run was only stuck: it finds its import ended at its next batch and stops.
+    let stopped!: () => void;
+    const done = new Promise<void>((resolve) => (stopped = resolve));
+    const spy = console.warn;
+    console.warn = (...args: unknown[]) => {
+      if (String(args[0]).includes(importId)) stopped();
+      spy(...args);
+    };
+    frozen();
+    await done;
+    console.warn = spy;
+    expect(await productCount()).toBe(count);
+    expect(await scoped.catalogImportChange.count()).toBe(0);
+    // A redelivered job finds it ended and leaves it.
+    await runCatalogImport(importId);
+    expect(await getCatalogImport(scoped, importId)).toMatchObject({ status: "FAILED", failureCode: "interrupted" });
   });
 });
 
