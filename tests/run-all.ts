@@ -1,17 +1,24 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { VITEST_EXTRA_FILE } from "./support/flaky-reporter";
+import {
+  commandStep,
+  exitCodeOf,
+  playwrightStep,
+  summaryLines,
+  vitestStep,
+  type PlaywrightJsonReport,
+  type StepResult,
+  type VitestExtraReport,
+  type VitestJsonReport,
+} from "./support/summary";
 
 /**
  * `npm test`: static checks, unit and integration tests (PGlite, and the PostgreSQL server when TEST_DATABASE_URL
- * is set), then the end-to-end tests in Chromium. Ends with one line: "N passed, N failed".
+ * is set), then the end-to-end tests in Chromium. Ends with one line: "N passed, N failed" (", N skipped" after it
+ * when some were); tests that passed only on a retry are named as flaky on their step's line. How each runner's
+ * results are counted: tests/support/summary.ts.
  */
-interface StepResult {
-  name: string;
-  passed: number;
-  failed: number;
-  skipped: number;
-}
-
 const results: StepResult[] = [];
 mkdirSync("test-results", { recursive: true });
 
@@ -22,8 +29,7 @@ function run(command: string, args: string[]): number {
 }
 
 function check(name: string, command: string, args: string[]) {
-  const code = run(command, args);
-  results.push({ name, passed: code === 0 ? 1 : 0, failed: code === 0 ? 0 : 1, skipped: 0 });
+  results.push(commandStep(name, run(command, args)));
 }
 
 function readJson<T>(file: string): T | null {
@@ -34,29 +40,27 @@ check("typecheck", "npx", ["tsc", "--noEmit"]);
 check("lint", "npx", ["eslint", "--max-warnings", "0", "."]);
 
 rmSync("test-results/vitest.json", { force: true });
-const vitestCode = run("npx", ["vitest", "run", "--reporter=default", "--reporter=json", "--outputFile.json=test-results/vitest.json"]);
-const vitest = readJson<{ numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number }>("test-results/vitest.json");
-results.push({
-  name: process.env.TEST_DATABASE_URL ? "vitest (PGlite + PostgreSQL server)" : "vitest (PGlite)",
-  passed: vitest?.numPassedTests ?? 0,
-  failed: (vitest?.numFailedTests ?? 0) + (vitestCode !== 0 && !vitest?.numFailedTests ? 1 : 0),
-  skipped: (vitest?.numPendingTests ?? 0) + (vitest?.numTodoTests ?? 0),
-});
+rmSync(VITEST_EXTRA_FILE, { force: true });
+const vitestCode = run("npx", [
+  "vitest",
+  "run",
+  "--reporter=default",
+  "--reporter=json",
+  "--outputFile.json=test-results/vitest.json",
+  "--reporter=./tests/support/flaky-reporter.ts",
+]);
+results.push(
+  vitestStep(
+    process.env.TEST_DATABASE_URL ? "vitest (PGlite + PostgreSQL server)" : "vitest (PGlite)",
+    vitestCode,
+    readJson<VitestJsonReport>("test-results/vitest.json"),
+    readJson<VitestExtraReport>(VITEST_EXTRA_FILE),
+  ),
+);
 
 rmSync("test-results/e2e.json", { force: true });
 const e2eCode = run("npx", ["playwright", "test"]);
-const e2e = readJson<{ stats: { expected: number; unexpected: number; flaky: number; skipped: number } }>("test-results/e2e.json");
-results.push({
-  name: "playwright (Chromium)",
-  passed: (e2e?.stats.expected ?? 0) + (e2e?.stats.flaky ?? 0),
-  failed: (e2e?.stats.unexpected ?? 0) + (e2eCode !== 0 && !e2e?.stats.unexpected ? 1 : 0),
-  skipped: e2e?.stats.skipped ?? 0,
-});
+results.push(playwrightStep("playwright (Chromium)", e2eCode, readJson<PlaywrightJsonReport>("test-results/e2e.json")));
 
-console.log("\nSummary");
-for (const r of results) console.log(`  ${r.failed ? "✗" : "✓"} ${r.name}: ${r.passed} passed, ${r.failed} failed${r.skipped ? `, ${r.skipped} skipped` : ""}`);
-const passed = results.reduce((n, r) => n + r.passed, 0);
-const failed = results.reduce((n, r) => n + r.failed, 0);
-const skipped = results.reduce((n, r) => n + r.skipped, 0);
-console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}`);
-process.exit(failed > 0 ? 1 : 0);
+console.log(`\n${summaryLines(results).join("\n")}`);
+process.exit(exitCodeOf(results));

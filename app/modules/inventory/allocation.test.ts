@@ -90,6 +90,80 @@ describe("allocation", () => {
     expect(more.parts.reduce((n, p) => n + p.quantity, 0)).toBe(250);
   });
 
+  it("prefers the cheaper delivery at equal lead times even when its code sorts last, whatever the input order", () => {
+    // Codes sort opposite to cost, so only the cost comparison can put the cheap warehouse first.
+    const w = (id: string, code: string, costMinor: bigint, available: number): WarehouseStockInput => ({ warehouse: { id, code, city: code }, serviceAreas: [area("BR", "", 1, 2, costMinor)], available });
+    const dear = w("dear", "AAA", 9000n, 30);
+    const mid = w("mid", "MMM", 5000n, 30);
+    const cheap = w("cheap", "ZZZ", 1000n, 30);
+    for (const stocks of [
+      [dear, mid, cheap],
+      [cheap, mid, dear],
+      [mid, dear, cheap],
+    ]) {
+      const result = allocate({ quantity: 70, destination: { countryCode: "BR", regionCode: "SP" }, stocks, origin });
+      expect(result.parts.map((p) => (p.source === "warehouse" ? [p.warehouseCode, p.quantity, p.costMinor] : ["ZUH", p.quantity]))).toEqual([
+        ["ZZZ", 30, 1000n],
+        ["MMM", 30, 5000n],
+        ["AAA", 10, 9000n],
+      ]);
+    }
+    // Same lead times and cost: the code decides, in either input order.
+    const twin = w("twin", "BBB", 9000n, 30);
+    for (const stocks of [
+      [twin, dear],
+      [dear, twin],
+    ]) {
+      const result = allocate({ quantity: 40, destination: { countryCode: "BR", regionCode: "SP" }, stocks, origin });
+      expect(result.parts.map((p) => (p.source === "warehouse" ? p.warehouseCode : "ZUH"))).toEqual(["AAA", "BBB"]);
+    }
+  });
+
+  it("orders by the smaller maximum at equal minimum even when the slower one is cheaper and sorts first", () => {
+    const wide: WarehouseStockInput = { warehouse: { id: "wide", code: "AAA", city: "A" }, serviceAreas: [area("BR", "", 1, 9, 10n)], available: 5 };
+    const narrow: WarehouseStockInput = { warehouse: { id: "narrow", code: "ZZZ", city: "Z" }, serviceAreas: [area("BR", "", 1, 2, 9000n)], available: 5 };
+    for (const stocks of [
+      [wide, narrow],
+      [narrow, wide],
+    ]) {
+      const result = allocate({ quantity: 8, destination: { countryCode: "BR", regionCode: "SP" }, stocks, origin });
+      expect(result.parts.map((p) => (p.source === "warehouse" ? [p.warehouseCode, p.quantity] : ["ZUH", p.quantity]))).toEqual([
+        ["ZZZ", 5],
+        ["AAA", 3],
+      ]);
+    }
+  });
+
+  it("stops at the first warehouses that cover the quantity (no empty parts)", () => {
+    const w = (id: string, code: string, leadDaysMin: number, available: number): WarehouseStockInput => ({ warehouse: { id, code, city: code }, serviceAreas: [area("BR", "", leadDaysMin, leadDaysMin + 1, 100n)], available });
+    const result = allocate({ quantity: 10, destination: { countryCode: "BR", regionCode: "SP" }, stocks: [w("b", "BBB", 2, 50), w("a", "AAA", 1, 10), w("c", "CCC", 3, 50)], origin });
+    expect(result).toMatchObject({ quantity: 10, fromStock: true, fromOrigin: false });
+    expect(result.parts).toEqual([expect.objectContaining({ warehouseCode: "AAA", quantity: 10 })]);
+  });
+
+  it("reads unusable stock figures as none and fractional ones as whole units", () => {
+    const w = (id: string, available: number): WarehouseStockInput => ({ warehouse: { id, code: id.toUpperCase(), city: id }, serviceAreas: [area("BR", "", 1, 2, 100n)], available });
+    for (const available of [Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, -5, 0.9]) {
+      const result = allocate({ quantity: 3, destination: { countryCode: "BR" }, stocks: [w("x", available)], origin });
+      expect(result.parts, String(available)).toEqual([{ source: "origin", quantity: 3, productionDays: 15, daysMin: 50, daysMax: 65, transitKnown: true }]);
+    }
+    const fractional = allocate({ quantity: 3, destination: { countryCode: "BR" }, stocks: [w("x", 2.7)], origin });
+    expect(fractional.parts.map((p) => p.quantity)).toEqual([2, 1]);
+  });
+
+  it("spans the states when the region is unknown: dearest cost wherever it is listed, lead days from all", () => {
+    const areas = [area("BR", "AM", 6, 8, 12990n), area("BR", "SP", 1, 2, 2490n), area("BR", "RJ", 2, 3, 3990n)];
+    expect(coveringArea(areas, { countryCode: "BR" })).toEqual({ countryCode: "BR", regionCode: "", leadDaysMin: 1, leadDaysMax: 8, costMinor: 12990n, currencyCode: "BRL", regionUnknown: true });
+    const middle = [area("BR", "SP", 1, 2, 2490n), area("BR", "AM", 6, 8, 12990n), area("BR", "RJ", 2, 3, 3990n)];
+    expect(coveringArea(middle, { countryCode: "BR", regionCode: "" })).toMatchObject({ leadDaysMin: 1, leadDaysMax: 8, costMinor: 12990n });
+    // Another country's areas never count, even listed first.
+    expect(coveringArea([area("MX", "", 0, 20, 99999n, "MXN"), ...areas], { countryCode: "BR" })).toMatchObject({ leadDaysMin: 1, leadDaysMax: 8, costMinor: 12990n, currencyCode: "BRL" });
+    // A known region trims spaces before it is looked up.
+    expect(coveringArea(areas, { countryCode: "BR", regionCode: " RJ " })).toMatchObject({ regionCode: "RJ", leadDaysMin: 2, regionUnknown: false });
+    expect(coveringArea([], { countryCode: "BR" })).toBeNull();
+    expect(serves(areas, { countryCode: "BR", regionCode: "SP" })).toBe(true);
+  });
+
   it("uses the region's lead time to choose: a regional area can beat a nearer-looking national one", () => {
     const a: WarehouseStockInput = { warehouse: { id: "a", code: "AAA", city: "A" }, serviceAreas: [area("MX", "", 2, 3, 100n, "MXN"), area("MX", "JAL", 5, 7, 100n, "MXN")], available: 10 };
     const b: WarehouseStockInput = { warehouse: { id: "b", code: "BBB", city: "B" }, serviceAreas: [area("MX", "", 3, 4, 100n, "MXN")], available: 10 };
@@ -113,6 +187,9 @@ describe("allocation", () => {
 
   it("computes origin days from production and the lane", () => {
     expect(originDays({ productionLeadDays: 10, lane: { transitDaysMin: 25, transitDaysMax: 35 } })).toEqual({ productionDays: 10, daysMin: 35, daysMax: 45, transitKnown: true });
+    // Production days are whole and never negative.
+    expect(originDays({ productionLeadDays: 10.8, lane: { transitDaysMin: 25, transitDaysMax: 35 } })).toEqual({ productionDays: 10, daysMin: 35, daysMax: 45, transitKnown: true });
+    expect(originDays({ productionLeadDays: -4, lane: null })).toEqual({ productionDays: 0, daysMin: null, daysMax: null, transitKnown: false });
   });
 });
 
