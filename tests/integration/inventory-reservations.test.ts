@@ -5,9 +5,9 @@ import { resetEnvCache } from "~/modules/config/env.server";
 import { unscopedDb } from "~/modules/db/index.server";
 import { checkLedgerConsistency } from "~/modules/inventory/consistency.server";
 import { InsufficientStockError, ReservationError } from "~/modules/inventory/errors";
-import { applyMovement } from "~/modules/inventory/ledger.server";
-import { confirm, expireReservations, release, reservationTtlMinutes, reserve, ship } from "~/modules/inventory/reservations.server";
-import { createManufacturer, createOrganization, createProduct, createWarehouse } from "../support/inventory-core-fixtures";
+import { applyMovement, type LedgerTx } from "~/modules/inventory/ledger.server";
+import { confirm, expireReservations, release, RESERVATION_TRANSACTION, reservationTtlMinutes, reserve, ship, type TransactionRunner } from "~/modules/inventory/reservations.server";
+import { createManufacturer, createOrganization, createProduct, createUser, createWarehouse } from "../support/inventory-core-fixtures";
 import { withTestDatabase } from "../support/database";
 
 const database = withTestDatabase();
@@ -113,7 +113,77 @@ describe("a manufacturer's reservations are its own", () => {
     await ship(r.id, { holderOrganizationId: buyerId });
     expect(await balanceOf(variant.id)).toMatchObject({ onHand: 1, reserved: 0 });
   });
+});
 
+describe("what a reservation records, and where it runs", () => {
+  it("keeps the holder, the reference, the times it was given, who acted and why", async () => {
+    const variant = await stockedSku(6);
+    const user = await createUser();
+    const t0 = new Date(Date.now() - 5 * 60_000);
+    const r = await reserve(
+      { organizationId: makerId, warehouseId, variantId: variant.id, quantity: 2, reference: "order:rec", holderOrganizationId: buyerId, holderUserId: user.id, now: t0, ttlMinutes: 60 },
+      { userId: user.id },
+    );
+    expect(r).toMatchObject({ holderOrganizationId: buyerId, holderUserId: user.id, reference: "order:rec", createdAt: t0, quantity: 2, status: "ACTIVE", endedAt: null });
+    const movement = (kind: string, reservationId: string) => unscopedDb.stockMovement.findFirstOrThrow({ where: { organizationId: makerId, reservationId, kind: kind as never } });
+    expect(await movement("RESERVATION", r.id)).toMatchObject({ userId: user.id, reservedDelta: 2 });
+    const t1 = new Date(t0.getTime() + 60_000);
+    expect((await release(r.id, {}, { reason: "cart emptied", userId: user.id, now: t1 })).endedAt).toEqual(t1);
+    expect(await movement("RELEASE", r.id)).toMatchObject({ userId: user.id, reason: "cart emptied", reservedDelta: -2 });
+
+    const plain = await reserve({ organizationId: makerId, warehouseId, variantId: variant.id, quantity: 1, reference: "cart:plain" });
+    expect(plain).toMatchObject({ holderOrganizationId: null, holderUserId: null });
+    const t2 = new Date();
+    expect((await confirm(plain.id, {}, { userId: user.id, now: t2 })).endedAt).toEqual(t2);
+    expect(await movement("PICK", plain.id)).toMatchObject({ userId: user.id, onHandDelta: -1 });
+    await ship(plain.id, {}, { reason: "AWB 123-4567", userId: user.id });
+    expect(await movement("SHIPMENT", plain.id)).toMatchObject({ userId: user.id, reason: "AWB 123-4567" });
+  });
+
+  it("runs in the caller's transaction when given one: rolled back with it", async () => {
+    const variant = await stockedSku(3);
+    await expect(
+      unscopedDb.$transaction(async (tx) => {
+        await reserve({ organizationId: makerId, warehouseId, variantId: variant.id, quantity: 2, reference: "order:rolled-back" }, { tx: tx as LedgerTx });
+        throw new Error("the order could not be created");
+      }),
+    ).rejects.toThrow("the order could not be created");
+    expect(await unscopedDb.stockReservation.count({ where: { organizationId: makerId, reference: "order:rolled-back" } })).toBe(0);
+    expect(await balanceOf(variant.id)).toMatchObject({ onHand: 3, reserved: 0 });
+    const kept = await unscopedDb.$transaction((tx) => reserve({ organizationId: makerId, warehouseId, variantId: variant.id, quantity: 2, reference: "order:kept" }, { tx: tx as LedgerTx }));
+    expect(await balanceOf(variant.id)).toMatchObject({ onHand: 3, reserved: 2 });
+    await unscopedDb.$transaction((tx) => release(kept.id, {}, { tx: tx as LedgerTx }));
+    expect(await balanceOf(variant.id)).toMatchObject({ onHand: 3, reserved: 0 });
+  });
+
+  it("opens its transaction on the client it is given, with room to queue", async () => {
+    const variant = await stockedSku(3);
+    const calls: unknown[] = [];
+    const client = {
+      $transaction: (work: unknown, options: unknown) => {
+        calls.push(options);
+        return (unscopedDb.$transaction as (w: unknown, o: unknown) => Promise<unknown>)(work, options);
+      },
+    } as unknown as TransactionRunner;
+    const r = await reserve({ organizationId: makerId, warehouseId, variantId: variant.id, quantity: 1, reference: "cart:client" }, { client });
+    await release(r.id, {}, { client });
+    const c = await reserve({ organizationId: makerId, warehouseId, variantId: variant.id, quantity: 1, reference: "cart:client2" }, { client });
+    await confirm(c.id, {}, { client });
+    await ship(c.id, {}, { client });
+    expect(calls).toEqual(Array.from({ length: 5 }, () => ({ maxWait: 20_000, timeout: 20_000 })));
+    expect(RESERVATION_TRANSACTION).toEqual({ maxWait: 20_000, timeout: 20_000 });
+  });
+
+  it("addresses reservations by their id only, in either case; anything else is not found", async () => {
+    const variant = await stockedSku(2);
+    const r = await reserve({ organizationId: makerId, warehouseId, variantId: variant.id, quantity: 1, reference: "cart:id" });
+    for (const id of [`x${r.id}`, `${r.id}0`, r.id.slice(1), r.id.replaceAll("-", ""), `${r.id.slice(0, -1)}g`, r.id.replace("-", "_"), "", "00000000-0000-0000-0000-00000000000"]) {
+      await expect(release(id), id).rejects.toMatchObject({ code: "reservation_not_found" });
+      await expect(confirm(id), id).rejects.toMatchObject({ code: "reservation_not_found" });
+      await expect(ship(id), id).rejects.toMatchObject({ code: "reservation_not_found" });
+    }
+    expect(await release(r.id.toUpperCase())).toMatchObject({ id: r.id, status: "RELEASED" });
+  });
 });
 
 describe("reservation lifecycle", () => {
@@ -195,6 +265,36 @@ describe("expiry", () => {
     }
   });
 
+  it("TTL: from one minute to one week, whole minutes only", async () => {
+    expect(reservationTtlMinutes(1)).toBe(1);
+    expect(reservationTtlMinutes(10_080)).toBe(10_080);
+    for (const ttl of [0, -5, 10_081, 1.5, Number.NaN]) {
+      expect(() => reservationTtlMinutes(ttl)).toThrow(ReservationError);
+      expect(() => reservationTtlMinutes(ttl)).toThrow(`TTL ${ttl} minutes out of range`);
+    }
+    const variant = await stockedSku(1);
+    const now = new Date();
+    const week = await reserve({ organizationId: makerId, warehouseId, variantId: variant.id, quantity: 1, reference: "cart:week", now, ttlMinutes: 10_080 });
+    expect(week.expiresAt.getTime() - now.getTime()).toBe(10_080 * 60_000);
+    await release(week.id);
+  });
+
+  it("expires at its expiry instant: confirmed a millisecond before, refused at it; released even after it", async () => {
+    const variant = await stockedSku(4);
+    const t0 = new Date();
+    const r = await reserve({ organizationId: makerId, warehouseId, variantId: variant.id, quantity: 1, reference: "cart:edge", now: t0, ttlMinutes: 10 });
+    const expiresAt = new Date(t0.getTime() + 10 * 60_000);
+    await expect(confirm(r.id, {}, { now: expiresAt })).rejects.toMatchObject({ code: "reservation_expired" });
+    expect(await confirm(r.id, {}, { now: new Date(expiresAt.getTime() - 1) })).toMatchObject({ status: "CONFIRMED" });
+    // A confirmed reservation is not "expired" later on: it is no longer active.
+    await expect(release(r.id, {}, { now: new Date(expiresAt.getTime() + 60_000) })).rejects.toMatchObject({ code: "reservation_not_active", message: "Reservation is CONFIRMED" });
+
+    // Past its expiry, not yet swept by the worker: a buyer emptying the cart still gives the units back.
+    const late = await reserve({ organizationId: makerId, warehouseId, variantId: variant.id, quantity: 2, reference: "cart:late", now: new Date(Date.now() - 60 * 60_000), ttlMinutes: 30 });
+    expect(await release(late.id)).toMatchObject({ status: "RELEASED" });
+    expect(await balanceOf(variant.id)).toMatchObject({ onHand: 3, reserved: 0 });
+  });
+
   it("the worker releases expired reservations; confirming after expiry is refused", async () => {
     const variant = await stockedSku(6);
     const start = new Date(Date.now() - 60 * 60_000);
@@ -206,8 +306,19 @@ describe("expiry", () => {
     // Past its expiry but not yet swept: confirm is already refused.
     await expect(confirm(old.id)).rejects.toMatchObject({ code: "reservation_expired" });
 
-    const { expired } = await expireReservations({ batchSize: 1 });
-    expect(expired).toBeGreaterThanOrEqual(2);
+    // Exactly the reservations due, one per transaction with a batch of one (and one more transaction that finds none).
+    const due = await unscopedDb.stockReservation.count({ where: { status: "ACTIVE", expiresAt: { lte: new Date() } } });
+    expect(due).toBeGreaterThanOrEqual(2);
+    let transactions = 0;
+    const counting = {
+      $transaction: (work: unknown, options: unknown) => {
+        transactions += 1;
+        return (unscopedDb.$transaction as (w: unknown, o: unknown) => Promise<unknown>)(work, options);
+      },
+    } as unknown as TransactionRunner;
+    const { expired } = await expireReservations({ batchSize: 1, client: counting });
+    expect(expired).toBe(due);
+    expect(transactions).toBe(due + 1);
     expect(await unscopedDb.stockReservation.findUniqueOrThrow({ where: { id: old.id } })).toMatchObject({ status: "EXPIRED" });
     expect(await unscopedDb.stockReservation.findUniqueOrThrow({ where: { id: old2.id } })).toMatchObject({ status: "EXPIRED" });
     expect(await unscopedDb.stockReservation.findUniqueOrThrow({ where: { id: fresh.id } })).toMatchObject({ status: "ACTIVE" });
