@@ -9,8 +9,10 @@ import {
   type SearchClient,
   type SearchFilterOptions,
 } from "~/modules/catalog/search.server";
+import { NO_FILTERS, queryListing } from "~/modules/catalog/listing.server";
 import { forOrganization, unscopedDb } from "~/modules/db/index.server";
 import type { Lang } from "~/modules/i18n/config";
+import { ratesAsOf } from "~/modules/money/fx.server";
 // A test may drive a route's loader directly (modules never import routes; tests are not modules).
 import { loader as suggestLoader } from "../../app/routes/$lang.search.suggest";
 import { setupTestDatabase, type TestDatabase } from "../support/database";
@@ -195,8 +197,26 @@ describe("searching in Portuguese, Spanish and English", () => {
   });
 
   it("never shows a draft", async () => {
-    expect(await search("quantum")).toEqual([]);
-    expect(await search("secreta")).toEqual([]);
+    // Through what buyers get (the browse listing, its count and the suggestions), not the `search` helper above,
+    // whose own status filter would hide a draft that the search let through.
+    const rates = await ratesAsOf();
+    const listing = (q: string) =>
+      queryListing({ lang: "pt", currency: rates.currency("USD"), rates, filters: { ...NO_FILTERS, q }, sort: "relevance", limit: 100 });
+    // The draft's words are indexed: the text search alone does match it.
+    const filter = await productSearchFilter("quantum", "pt");
+    const matched = await unscopedDb.$queryRaw<{ slug: string }[]>`SELECT p.slug FROM "Product" p WHERE ${filter!.match}`;
+    expect(matched.map((r) => r.slug)).toEqual(["cafeteira-secreta"]);
+    for (const q of ["quantum", "secreta", "cafeteira quantum"]) {
+      const result = await listing(q);
+      expect(result.rows.map((r) => r.slug), q).toEqual([]);
+      expect(result.count, q).toEqual({ value: 0, capped: false });
+    }
+    // "cafeteira" finds the published coffee makers, not the draft named "Cafeteira Quantum Secreta".
+    const cafeteira = await listing("cafeteira");
+    expect(cafeteira.rows.map((r) => r.slug)).toEqual(["cafeteira-eletrica", "moedor-de-graos"]);
+    expect(cafeteira.count).toEqual({ value: 2, capped: false });
+    expect((await suggest("cafeteira qu", "pt")).products).toEqual([]);
+    expect((await suggest("cafeteira", "pt")).products.map((p) => p.slug)).toEqual(["cafeteira-eletrica"]);
   });
 });
 
