@@ -9,7 +9,7 @@ import { PROGRESS_EVENT, type ImportProgress } from "./spreadsheet-format";
 import { LocalDiskStorage, storage } from "./storage.server";
 
 /**
- * Runs an import in a child Node process with its own heap limit (IMPORT_MEMORY_MB, default 512): a file that
+ * Runs an import in a child Node process with its own heap limit (IMPORT_MEMORY_MB, default 1024): a file that
  * needs more memory than that kills the child, not the web process, and the import is failed ("memory"), its
  * committed batches undone. The child reaches the database through the URL this process uses — the embedded
  * database's socket too — and sends progress over IPC; this process forwards it to the organization's room.
@@ -17,7 +17,11 @@ import { LocalDiskStorage, storage } from "./storage.server";
 
 const CHILD_SCRIPT = fileURLToPath(new URL("../../../workers/catalog-import-child.ts", import.meta.url));
 
-export const IMPORT_MEMORY_MB = z.coerce.number().int().min(64).max(65_536).default(512).parse(process.env.IMPORT_MEMORY_MB || undefined);
+/**
+ * A 10,000-row XLSX with long descriptions in four languages (2.8 MB) takes ~240 MB of heap to read and check,
+ * on top of ~70 MB of code: 1 GB leaves room for denser files within the read budgets.
+ */
+export const IMPORT_MEMORY_MB = z.coerce.number().int().min(64).max(65_536).default(1024).parse(process.env.IMPORT_MEMORY_MB || undefined);
 
 /** The child's first words on stderr when V8 gives up on its heap. */
 const OUT_OF_MEMORY = /heap out of memory|Reached heap limit|Allocation failed/i;
