@@ -81,6 +81,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     filters,
     sort: result.sort,
     invalid: search.invalid,
+    // A price bound that could not be read: say how prices are typed in the buyer's currency (money.ts parseAmount).
+    priceFormat: search.invalid.some((f) => f === "priceMin" || f === "priceMax") ? { currency: currency.code, decimals: currency.exponent } : null,
     cursorIgnored: result.cursorIgnored,
     cards,
     count: result.count ? { n: formatNumber(result.count.value, lang), value: result.count.value, capped: result.count.capped } : null,
@@ -214,6 +216,9 @@ export default function ProductsIndex() {
           {data.invalid.length > 0 || data.cursorIgnored ? (
             <p role="status" className="mt-3 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
               {data.cursorIgnored ? t("browse.results.cursorIgnored") : t("browse.results.invalidFilters", { filters: data.invalid.map((f) => t(`browse.filterNames.${f}`)).join(", ") })}
+              {!data.cursorIgnored && data.priceFormat
+                ? ` ${data.priceFormat.decimals === 0 ? t("browse.results.priceWholeOnly", { currency: data.priceFormat.currency }) : t("browse.results.priceDecimals", data.priceFormat)}`
+                : null}
             </p>
           ) : null}
 

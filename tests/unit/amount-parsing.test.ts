@@ -64,7 +64,7 @@ describe("one parser for typed amounts: product form, price filters and spreadsh
     };
     expect(message("pt", "0,425")).toContain("no máximo 2");
     expect(message("es", "0.425")).toContain("como máximo 2");
-    expect(message("zh", "0.425")).toContain("最多 2 位小数");
+    expect(message("zh", "0.425")).toContain("最多输入 2 位");
     expect(message("en", "0.425")).toContain("at most 2");
     expect(message("en", "twelve")).toBe("console.form.invalidAmount");
     const empty = parseProductForm(productForm({ "tier.0.unitPrice": "" }), "en");
