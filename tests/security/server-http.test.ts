@@ -103,7 +103,8 @@ describe("the developer outbox", () => {
 
   it("is not found through a proxy (X-Forwarded-For), whatever address it claims", async () => {
     const opened = await get(`${h.local}/dev/outbox?key=${outboxKey}`);
-    for (const headers of [{ "X-Forwarded-For": "127.0.0.1" }, { Forwarded: "for=127.0.0.1" }]) {
+    const proxies: Record<string, string>[] = [{ "X-Forwarded-For": "127.0.0.1" }, { Forwarded: "for=127.0.0.1" }];
+    for (const headers of proxies) {
       const response = await get(`${h.local}/dev/outbox`, { Cookie: cookieJar(opened), ...headers });
       expect(response.status).toBe(404);
     }
