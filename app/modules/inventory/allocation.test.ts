@@ -183,6 +183,9 @@ describe("allocation", () => {
 
   it("refuses a quantity that is not a positive integer", () => {
     for (const quantity of [0, -1, 1.5, Number.NaN]) expect(() => allocate({ quantity, destination: { countryCode: "BR" }, stocks: [], origin })).toThrow(RangeError);
+    expect(() => allocate({ quantity: 0, destination: { countryCode: "BR" }, stocks: [], origin })).toThrow("quantity must be a positive integer, got 0");
+    // One unit is the smallest order.
+    expect(allocate({ quantity: 1, destination: { countryCode: "BR", regionCode: "SP" }, stocks: [gru(5)], origin }).parts).toEqual([expect.objectContaining({ warehouseCode: "GRU", quantity: 1 })]);
   });
 
   it("computes origin days from production and the lane", () => {
