@@ -10,6 +10,9 @@ export default {
   testRunner: "vitest",
   vitest: { configFile: "vitest.config.ts", related: true },
   coverageAnalysis: "perTest",
+  // The sandbox gets no copy of build/ (it would be stale): the tests that serve pages through the Remix build
+  // (http, product and receiving pages) use one made from the mutated sources, so they can kill mutants too.
+  buildCommand: "npx remix build",
   // Two cores: one runner per core at most.
   concurrency: 2,
   // PGlite-backed test files start a database in beforeAll; a busy machine needs the room.
