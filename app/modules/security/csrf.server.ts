@@ -21,26 +21,22 @@ function cookieValues(cookieHeader: string, name: string): string[] {
   const values: string[] = [];
   for (const part of cookieHeader.split(";")) {
     const at = part.indexOf("=");
-    if (at < 0 || part.slice(0, at).trim() !== name) continue;
+    if (at === -1 || part.slice(0, at).trim() !== name) continue;
     values.push(part.slice(at + 1).trim());
   }
   return values;
-}
-
-function decode(value: string): string | null {
-  try {
-    return decodeURIComponent(value);
-  } catch {
-    return null;
-  }
 }
 
 /** The token of the first CSRF cookie whose signature is this server's, or null. */
 export function csrfCookieToken(cookieHeader: string | null | undefined): string | null {
   if (!cookieHeader) return null;
   for (const raw of cookieValues(cookieHeader, CSRF_COOKIE)) {
-    const value = decode(raw);
-    if (!value) continue;
+    let value: string;
+    try {
+      value = decodeURIComponent(raw);
+    } catch {
+      continue; // malformed percent-encoding: not our cookie
+    }
     const [token, signature, extra] = value.split(".");
     if (token && signature && extra === undefined && safeEqual(signature, hmac(env().SESSION_SECRET, token))) return token;
   }
