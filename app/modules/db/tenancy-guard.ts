@@ -213,7 +213,7 @@ class Scope {
     if (root && (CREATE_OPS.has(operation) || operation === "upsert")) throw new TenantScopeError(model, operation, "(creating an organization is system work: unscopedDb)");
     const next: Obj = { ...(args ?? {}) };
     if (CREATE_OPS.has(operation)) {
-      next.data = each(next.data, (d) => this.data(model, d, "create", operation));
+      next.data = each(next.data, (d) => this.data(model, d, true, operation));
     } else {
       const where = this.where(model, next.where);
       // Other organizations' rows are readable (a product page names its maker) but only its own is writable.
@@ -221,10 +221,10 @@ class Scope {
       else if (root && (UPDATE_OPS.has(operation) || DELETE_OPS.has(operation))) next.where = pin(where, this.org, "id");
       else if (where !== undefined) next.where = where;
     }
-    if (UPDATE_OPS.has(operation)) next.data = this.data(model, next.data, "update", operation);
+    if (UPDATE_OPS.has(operation)) next.data = this.data(model, next.data, false, operation);
     if (operation === "upsert") {
-      next.create = this.data(model, next.create, "create", operation);
-      next.update = this.data(model, next.update, "update", operation);
+      next.create = this.data(model, next.create, true, operation);
+      next.update = this.data(model, next.update, false, operation);
     }
     return RECORD_OPS.has(operation) ? this.selection(model, next, checks) : next;
   }
@@ -254,8 +254,8 @@ class Scope {
     return out;
   }
 
-  /** Write data: tenant-owned rows are stamped with the organization; no owner can be set to another. */
-  data(model: string, data: unknown, mode: "create" | "update", operation: string): unknown {
+  /** Write data: created tenant-owned rows are stamped with the organization; no owner can be set to another. */
+  data(model: string, data: unknown, stamp: boolean, operation: string): unknown {
     if (!isObj(data)) return data;
     const tenant = isTenant(model);
     const out: Obj = {};
@@ -270,7 +270,7 @@ class Scope {
         out[field] = target ? this.nestedWrite(target, value, operation) : value;
       }
     }
-    if (tenant && mode === "create") out.organizationId = this.org;
+    if (tenant && stamp) out.organizationId = this.org;
     return out;
   }
 
@@ -278,8 +278,8 @@ class Scope {
     if (!isObj(ops)) return ops;
     const tenant = isTenant(target);
     const where = (w: unknown) => (tenant ? pin(this.where(target, w), this.org) : this.where(target, w));
-    const create = (d: unknown) => this.data(target, d, "create", operation);
-    const update = (d: unknown) => this.data(target, d, "update", operation);
+    const create = (d: unknown) => this.data(target, d, true, operation);
+    const update = (d: unknown) => this.data(target, d, false, operation);
     const out: Obj = {};
     for (const [op, value] of Object.entries(ops)) {
       if (op === "create") out[op] = each(value, create);
@@ -330,7 +330,7 @@ class Scope {
     }
     const children: ResultCheck[] = [];
     const scoped = this.selection(target, nested, children);
-    if (tenant || children.length > 0) checks.push({ field, model: target, tenant, strip, children });
+    checks.push({ field, model: target, tenant, strip, children });
     return value === true && Object.keys(scoped).length === 0 ? true : scoped;
   }
 
