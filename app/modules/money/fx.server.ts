@@ -80,18 +80,18 @@ export class RateTable {
 }
 
 function decimalParts(rate: string): [bigint, number] {
-  const [whole, fraction = ""] = rate.split(".");
+  const [whole, fraction = ""] = rate.split(".") as [string, string?];
   const trimmed = fraction.replace(/0+$/, "");
-  return [BigInt((whole ?? "0") + trimmed), trimmed.length];
+  return [BigInt(whole + trimmed), trimmed.length];
 }
 
+/** numerator / denominator rounded half to even; the denominator is positive (rates are). */
 function divideHalfEven(numerator: bigint, denominator: bigint): bigint {
-  const negative = numerator < 0n !== denominator < 0n;
-  const n = numerator < 0n ? -numerator : numerator;
-  const d = denominator < 0n ? -denominator : denominator;
-  let q = n / d;
-  const r = n % d;
-  if (r * 2n > d || (r * 2n === d && q % 2n === 1n)) q += 1n;
+  const negative = numerator < 0n;
+  const n = negative ? -numerator : numerator;
+  let q = n / denominator;
+  const r = n % denominator;
+  if (r * 2n > denominator || (r * 2n === denominator && q % 2n === 1n)) q += 1n;
   return negative ? -q : q;
 }
 

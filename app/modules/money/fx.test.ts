@@ -61,6 +61,14 @@ describe("rounding once, half to even", () => {
     expect(tens.convert(money(1n, "CLP"), "USD")).toEqual({ money: money(10n, "USD"), rateDates: ["2026-11-27"] });
   });
 
+  it("reads rates with trailing zeros as the same exact decimals (as the database returns them)", () => {
+    const padded = new RateTable(new Map([["CLP", { rate: "941.200000000000", effectiveDate: "2026-11-26" }], ["BRL", { rate: "5.350000000000", effectiveDate: "2026-11-27" }]]), currencies);
+    expect(padded.convert(money(1234n, "USD"), "CLP")!.money.amountMinor).toBe(11_614n);
+    // 100.00 BRL / 5.35 = 18.6915… USD → 18.69; into CLP: 100 / 5.35 × 941.2 = 17592.5233… → 17593.
+    expect(padded.convert(money(10_000n, "BRL"), "USD")!.money.amountMinor).toBe(1869n);
+    expect(padded.convert(money(10_000n, "BRL"), "CLP")!.money.amountMinor).toBe(17_593n);
+  });
+
   it("keeps a currency's own amount untouched and unknown currencies an error", () => {
     const same = money(1234n, "BRL");
     expect(table.convert(same, "BRL")).toEqual({ money: same, rateDates: [] });

@@ -115,6 +115,8 @@ describe("one reading of a typed amount (form, price filters, import)", () => {
     // "0.425" has no thousands in it: still refused, never 425.
     expect(ok("0.425", 0)).toEqual({ ok: false, problem: "decimals" });
     expect(ok("1234.567", 0)).toEqual({ ok: false, problem: "decimals" });
+    expect(ok("1.2345", 0)).toEqual({ ok: false, problem: "decimals" });
+    expect(ok("1.234x", 0)).toEqual({ ok: false, problem: "format" });
   });
 
   it("refuses what is not a non-negative amount", () => {

@@ -54,10 +54,6 @@ export type ParsedAmount = { ok: true; minor: bigint } | { ok: false; problem: A
 
 /** Whole-number digits an amount may have (beyond any price; keeps minor units far inside PostgreSQL's bigint). */
 const MAX_WHOLE_DIGITS = 15;
-/** One "." or "," (or none): it is the decimal separator. */
-const PLAIN = /^(\d*)(?:[.,](\d+))?$/;
-/** Thousands grouped in threes by one separator used at least twice, or followed by decimals after the other one. */
-const GROUPED = /^([1-9]\d{0,2}(?<group>[.,])\d{3}(?:\k<group>\d{3})*)(?:(?!\k<group>)[.,](\d+))?$/;
 
 /**
  * The one reading of an amount typed by a person, shared by the product form, the price filters and the
@@ -73,8 +69,10 @@ const GROUPED = /^([1-9]\d{0,2}(?<group>[.,])\d{3}(?:\k<group>\d{3})*)(?:(?!\k<g
 export function parseAmount(input: string, exponent: number): ParsedAmount {
   const text = input.normalize("NFKC").replace(/\s/g, "");
   const thousandsOnly = exponent === 0 && /^[1-9]\d{0,2}[.,]\d{3}$/.test(text);
-  const plain = thousandsOnly ? null : PLAIN.exec(text);
-  const grouped = plain ? null : GROUPED.exec(text);
+  // One "." or "," (or none): it is the decimal separator.
+  const plain = thousandsOnly ? null : /^(\d*)(?:[.,](\d+))?$/.exec(text);
+  // Thousands grouped in threes by one separator, then maybe decimals after the other one.
+  const grouped = plain ? null : /^([1-9]\d{0,2}(?<group>[.,])\d{3}(?:\k<group>\d{3})*)(?:(?!\k<group>)[.,](\d+))?$/.exec(text);
   const match = plain ?? grouped;
   if (!match) return { ok: false, problem: "format" };
   const whole = (plain ? match[1]! : match[1]!.replace(/[.,]/g, "")).replace(/^0+(?=\d)/, "");
@@ -82,7 +80,8 @@ export function parseAmount(input: string, exponent: number): ParsedAmount {
   if (whole === "" && fraction === "") return { ok: false, problem: "format" };
   if (whole.length > MAX_WHOLE_DIGITS) return { ok: false, problem: "format" };
   if (fraction.length > exponent) return { ok: false, problem: "decimals" };
-  return { ok: true, minor: BigInt((whole || "0") + fraction.padEnd(exponent, "0")) };
+  // BigInt("") is 0n: ".5" is 0.50.
+  return { ok: true, minor: BigInt(whole + fraction.padEnd(exponent, "0")) };
 }
 
 /** parseAmount's minor units, or null when the amount is refused (for callers that need no reason). */
