@@ -26,6 +26,12 @@ export interface ZipEntrySpec {
   localName?: string;
   encrypted?: boolean;
   dataDescriptor?: boolean;
+  /** Write the data descriptor without its optional signature (12 bytes instead of 16). */
+  bareDescriptor?: boolean;
+  /** An extra field in the local header only (as some writers add). */
+  localExtra?: Uint8Array;
+  /** Bytes of nothing after the entry, before the next one. */
+  gapAfter?: number;
 }
 
 export function deflate(data: Uint8Array | string): Deflated {
@@ -70,15 +76,17 @@ export function writeZip(entries: ZipEntrySpec[], options: { gapBeforeDirectory?
     local.writeUInt32LE(entry.dataDescriptor ? 0 : content.compressed.length, 18);
     local.writeUInt32LE(entry.dataDescriptor ? 0 : size, 22);
     local.writeUInt16LE(localName.length, 26);
-    const parts = [local, localName, content.compressed];
+    local.writeUInt16LE(entry.localExtra?.length ?? 0, 28);
+    const parts = [local, localName, Buffer.from(entry.localExtra ?? []), content.compressed];
     if (entry.dataDescriptor) {
       const descriptor = Buffer.alloc(16);
       descriptor.writeUInt32LE(0x08074b50, 0);
       descriptor.writeUInt32LE(content.crc, 4);
       descriptor.writeUInt32LE(content.compressed.length, 8);
       descriptor.writeUInt32LE(size, 12);
-      parts.push(descriptor);
+      parts.push(entry.bareDescriptor ? descriptor.subarray(4) : descriptor);
     }
+    parts.push(Buffer.alloc(entry.gapAfter ?? 0));
     const record = Buffer.concat(parts);
     const central = Buffer.alloc(46);
     central.writeUInt32LE(0x02014b50, 0);

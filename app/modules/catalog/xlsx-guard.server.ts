@@ -26,18 +26,16 @@ export interface ArchiveLimits {
   maxNameLength: number;
 }
 
-const MiB = 1024 * 1024;
-
 /**
  * A catalog of 10,000 rows × 61 columns written by Excel is ~35 MB of sheet XML and ~20 MB of shared strings, and
  * compresses 8–15×; these bounds leave it room several times over and stop a bomb long before it costs memory.
  */
 export const XLSX_LIMITS: ArchiveLimits = {
   maxEntries: 256,
-  maxEntryBytes: 128 * MiB,
-  maxTotalBytes: 256 * MiB,
+  maxEntryBytes: 134_217_728, // 128 MiB
+  maxTotalBytes: 268_435_456, // 256 MiB
   maxRatio: 100,
-  ratioFreeBytes: 1 * MiB,
+  ratioFreeBytes: 1_048_576, // 1 MiB
   maxNameLength: 255,
 };
 
@@ -59,9 +57,6 @@ export interface ArchiveSummary {
   uncompressedBytes: number;
 }
 
-// Characters of OPC part names as Excel, LibreOffice and ExcelJS write them.
-const PART_SEGMENT = /^[A-Za-z0-9._\-[\]%~]+$/;
-
 /** Why an entry's name is refused, or null when it is an ordinary part name. */
 export function entryNameProblem(name: string, maxLength = XLSX_LIMITS.maxNameLength): string | null {
   if (name.length === 0) return "empty name";
@@ -69,7 +64,8 @@ export function entryNameProblem(name: string, maxLength = XLSX_LIMITS.maxNameLe
   const segments = (name.endsWith("/") ? name.slice(0, -1) : name).split("/");
   for (const segment of segments) {
     if (segment === "" || segment === "." || segment === "..") return `odd path: ${name}`;
-    if (!PART_SEGMENT.test(segment)) return `odd characters: ${JSON.stringify(name)}`;
+    // Characters of OPC part names as Excel, LibreOffice and ExcelJS write them.
+    if (!/^[A-Za-z0-9._\-[\]%~]+$/.test(segment)) return `odd characters: ${JSON.stringify(name)}`;
   }
   return null;
 }
@@ -82,7 +78,6 @@ export function entrySizeProblem(compressed: number, uncompressed: number, limit
 }
 
 const LOCAL_HEADER = 30;
-const DATA_DESCRIPTOR_SIGNATURE = 0x08074b50;
 const USES_DATA_DESCRIPTOR = 0x0008;
 const STORED = 0;
 const DEFLATED = 8;
@@ -146,7 +141,8 @@ function checkLayout(bytes: Buffer, entries: Entry[], centralDirectoryOffset: nu
     if (flags & USES_DATA_DESCRIPTOR) {
       // A stored entry of unknown length cannot be read in sequence without trusting a scan for a signature.
       if (method === STORED) refuse("archive", `stored entry ${entry.fileName} with a data descriptor`);
-      end += end + 4 <= bytes.length && bytes.readUInt32LE(end) === DATA_DESCRIPTOR_SIGNATURE ? 16 : 12;
+      // 16 bytes with its optional signature, 12 without.
+      end += bytes.subarray(end, end + 4).equals(Buffer.from("PK\x07\x08", "latin1")) ? 16 : 12;
     }
     expected = end;
   }
@@ -155,7 +151,6 @@ function checkLayout(bytes: Buffer, entries: Entry[], centralDirectoryOffset: nu
 
 async function inflateAll(zip: ZipFile, entries: Entry[]) {
   for (const entry of entries) {
-    if (entry.fileName.endsWith("/")) continue;
     try {
       const stream = await zip.openReadStreamPromise(entry);
       // Counted and dropped: yauzl itself fails the stream past the declared size.
@@ -169,7 +164,7 @@ async function inflateAll(zip: ZipFile, entries: Entry[]) {
 /** Inspects an XLSX archive; throws ArchiveRefusedError past any bound. */
 export async function inspectXlsxArchive(source: Uint8Array, options: { inflate?: boolean; limits?: ArchiveLimits } = {}): Promise<ArchiveSummary> {
   const limits = options.limits ?? XLSX_LIMITS;
-  const bytes = Buffer.isBuffer(source) ? source : Buffer.from(source.buffer, source.byteOffset, source.byteLength);
+  const bytes = Buffer.from(source.buffer, source.byteOffset, source.byteLength);
   const zip = await open(bytes);
   // yauzl's cursor starts at the central directory (not in its types).
   const centralDirectoryOffset = (zip as unknown as { readEntryCursor: number }).readEntryCursor;
