@@ -382,3 +382,14 @@ describe("edges", () => {
     expect(() => query("Product", "findMany", { include: { brand: true } }).check([{ brand: { organizationId: B } }])).toThrow("Brand.read (a row of another organization was reached through brand)");
   });
 });
+
+describe("every operation that returns rows", () => {
+  const ops = ["findUnique", "findUniqueOrThrow", "findFirst", "findFirstOrThrow", "findMany", "create", "createManyAndReturn", "update", "updateManyAndReturn", "upsert", "delete"];
+  it.each(ops)("%s has its included relations filtered (scoped) or refused (guarded)", (op) => {
+    expect(scope("User", op, { include: { memberships: true } }).include).toEqual({ memberships: { where: pinned() } });
+    refused(guard("User", op, { include: { memberships: true } }));
+  });
+  it.each(["count", "aggregate", "groupBy", "createMany", "updateMany", "deleteMany"])("%s returns no rows: its select is not a relation selection", (op) => {
+    expect(scope("User", op, { select: { memberships: true } }).select).toEqual({ memberships: true });
+  });
+});
