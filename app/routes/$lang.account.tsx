@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { CsrfInput, FormError, FormSuccess, SelectField, SubmitButton, TextField } from "~/components/forms";
 import { pageTitle } from "~/components/meta";
-import { formErrorReply, parseForm, tryReadForm } from "~/modules/http/forms.server";
+import { formErrorReply, parseForm, readForm } from "~/modules/http/forms.server";
 import { LANG_NAMES, LANGS, requireLang } from "~/modules/i18n/config";
 import { langCookie } from "~/modules/i18n/i18n.server";
 import { PREFERENCE_CURRENCIES } from "~/modules/money/currencies";
@@ -33,9 +33,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const lang = requireLang(params);
   const sessionUser = await requireSessionUser(request, lang);
-  const read = await tryReadForm(request, lang);
-  if (!read.ok) return read.reply;
-  const formData = read.form;
+  const formData = await readForm(request, lang);
   if (formData.get("intent") === "password") {
     const form = await parseForm(request, PasswordChangeSchema, lang, formData);
     if (!form.ok) return form.reply;

@@ -1,7 +1,4 @@
 import {
-  MaxPartSizeExceededError,
-  unstable_createMemoryUploadHandler,
-  unstable_parseMultipartFormData,
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
   type MetaFunction,
@@ -14,9 +11,10 @@ import { IntentButton } from "~/components/console/intent-button";
 import { CsrfInput, FormError, FormSuccess, type FormReply } from "~/components/forms";
 import { pageTitle } from "~/components/meta";
 import { BrandInputSchema, createBrand, deleteBrand, listBrands, removeBrandLogo, updateBrand } from "~/modules/catalog/brands.server";
-import { ImageUploadError, imageUrl, MAX_IMAGE_BYTES, type UploadedFile } from "~/modules/catalog/images.server";
+import { BRAND_LOGO_UPLOAD, ImageUploadError, imageUrl, MAX_IMAGE_BYTES, type UploadedFile } from "~/modules/catalog/images.server";
 import { requireManufacturer } from "~/modules/catalog/product-form.server";
-import { formErrorReply, parseForm } from "~/modules/http/forms.server";
+import { formErrorReply, parseForm, readForm } from "~/modules/http/forms.server";
+import { readMultipart } from "~/modules/http/multipart.server";
 import { notFound } from "~/modules/http/responses.server";
 import { LANG_NAMES, LANGS, requireLang, type Lang } from "~/modules/i18n/config";
 import { serverT } from "~/modules/i18n/i18n.server";
@@ -41,13 +39,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const context = await requireManufacturer(request, lang, params.orgId);
   const t = serverT(lang);
   let form: FormData;
-  try {
-    form = (request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")
-      ? await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: MAX_IMAGE_BYTES }))
-      : await request.formData();
-  } catch (error) {
-    if (!(error instanceof MaxPartSizeExceededError)) throw error;
-    return formErrorReply(lang, new FormData(), {}, t("console.images.errors.too_large", { file: "" }), 413);
+  if ((request.headers.get("Content-Type") ?? "").toLowerCase().startsWith("multipart/form-data")) {
+    const upload = await readMultipart(request, BRAND_LOGO_UPLOAD);
+    if (!upload.ok) {
+      const message = upload.error === "unreadable" ? t("errors.form.unreadable") : t("console.images.errors.too_large", { file: "" });
+      return formErrorReply(lang, new FormData(), {}, message, upload.status);
+    }
+    form = upload.form;
+  } else {
+    form = await readForm(request, lang);
   }
   const checked = await parseForm(request, IntentSchema, lang, form);
   if (!checked.ok) return checked.reply;

@@ -9,7 +9,7 @@ import { InboundForm } from "~/components/inventory/inbound-form";
 import { pageTitle } from "~/components/meta";
 import { PhotoThumbnails } from "~/components/inventory/photo-thumbnails";
 import { requireManufacturer } from "~/modules/catalog/product-form.server";
-import { formErrorReply, parseForm } from "~/modules/http/forms.server";
+import { formErrorReply, parseForm, readForm } from "~/modules/http/forms.server";
 import { notFound, requireUuid } from "~/modules/http/responses.server";
 import { requireLang } from "~/modules/i18n/config";
 import { formatDate, formatDateTime, formatNumber } from "~/modules/i18n/format";
@@ -90,7 +90,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const context = await requireManufacturer(request, lang, params.orgId);
   const shipmentId = requireUuid(params.inboundId);
   const t = serverT(lang);
-  const form = await request.formData();
+  const form = await readForm(request, lang);
   const checked = await parseForm(request, IntentSchema, lang, form);
   if (!checked.ok) return checked.reply;
   const intent = checked.data.intent;

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { InboundForm } from "~/components/inventory/inbound-form";
 import { pageTitle } from "~/components/meta";
 import { requireManufacturer } from "~/modules/catalog/product-form.server";
-import { formErrorReply, parseForm } from "~/modules/http/forms.server";
+import { formErrorReply, parseForm, readForm } from "~/modules/http/forms.server";
 import { isUuid } from "~/modules/http/responses.server";
 import { requireLang } from "~/modules/i18n/config";
 import { serverT } from "~/modules/i18n/i18n.server";
@@ -44,7 +44,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const lang = requireLang(params);
   const context = await requireManufacturer(request, lang, params.orgId);
-  const form = await request.formData();
+  const form = await readForm(request, lang);
   const checked = await parseForm(request, z.object({ intent: z.literal("create") }), lang, form);
   if (!checked.ok) return checked.reply;
   const parsed = parseInboundForm(form);

@@ -1,9 +1,6 @@
 import {
   data,
-  MaxPartSizeExceededError,
   redirect,
-  unstable_createMemoryUploadHandler,
-  unstable_parseMultipartFormData,
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
   type MetaFunction,
@@ -18,10 +15,11 @@ import { columnsShowingErrors, ProductForm } from "~/components/console/product-
 import { ProductImages } from "~/components/console/product-images";
 import { CsrfInput, FormSuccess } from "~/components/forms";
 import { pageTitle } from "~/components/meta";
-import { addProductImages, deleteProductImage, ImageUploadError, imageUrl, MAX_IMAGE_BYTES, MAX_IMAGES_PER_PRODUCT, moveProductImage, updateImageAlt } from "~/modules/catalog/images.server";
+import { addProductImages, deleteProductImage, ImageUploadError, imageUrl, MAX_FILES_PER_UPLOAD, MAX_IMAGE_BYTES, MAX_IMAGES_PER_PRODUCT, moveProductImage, PRODUCT_IMAGE_UPLOAD, updateImageAlt } from "~/modules/catalog/images.server";
 import { initialColumns, parseProductForm, productFormOptions, productToFormValues, requireManufacturer } from "~/modules/catalog/product-form.server";
 import { completenessOf, duplicateProduct, getProductForEdit, listPriceChanges, ProductSaveError, publishProblems, setProductStatus, updateProduct } from "~/modules/catalog/products.server";
-import { formErrorReply, parseForm } from "~/modules/http/forms.server";
+import { formErrorReply, parseForm, readForm } from "~/modules/http/forms.server";
+import { readMultipart } from "~/modules/http/multipart.server";
 import { notFound, requireUuid } from "~/modules/http/responses.server";
 import { LANGS, requireLang, type Lang } from "~/modules/i18n/config";
 import { formatDateTime, formatNumber } from "~/modules/i18n/format";
@@ -96,15 +94,21 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const base = `/${lang}/orgs/${context.organization.id}/products`;
 
   if ((request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) {
-    let form: FormData;
-    try {
-      form = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: MAX_IMAGE_BYTES }));
-    } catch (error) {
-      if (!(error instanceof MaxPartSizeExceededError)) throw error;
+    const upload = await readMultipart(request, PRODUCT_IMAGE_UPLOAD);
+    if (!upload.ok) {
       const echo = new FormData();
       echo.set("intent", "upload");
-      return formErrorReply(lang, echo, { images: t("console.images.errors.too_large", { file: "" }) }, undefined, 413);
+      const message =
+        upload.error === "file_too_large"
+          ? t("console.images.errors.too_large", { file: "" })
+          : upload.error === "too_many_files"
+            ? t("console.images.errors.too_many_files")
+            : upload.error === "too_large"
+              ? t("errors.form.uploadTooLarge", { files: MAX_FILES_PER_UPLOAD, fileMb: MAX_IMAGE_BYTES / 1024 / 1024, totalMb: Math.round(PRODUCT_IMAGE_UPLOAD.maxTotalBytes / 1024 / 1024) })
+              : t("errors.form.unreadable");
+      return formErrorReply(lang, echo, { images: message }, undefined, upload.status);
     }
+    const form = upload.form;
     const checked = await parseForm(request, z.object({ intent: z.literal("upload") }), lang, form);
     if (!checked.ok) return checked.reply;
     const files = await Promise.all(
@@ -123,7 +127,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
   }
 
-  const form = await request.formData();
+  const form = await readForm(request, lang);
   const checked = await parseForm(request, IntentSchema, lang, form);
   if (!checked.ok) return checked.reply;
   const intent = checked.data.intent;
@@ -279,7 +283,7 @@ export default function EditProduct() {
         submitLabel={t("console.edit.save")}
         pendingLabel={t("common.saving")}
       />
-      <ProductImages images={loaded.images} reply={intent === "upload" && !reply?.ok ? reply : null} uiLang={lang} maxImages={loaded.limits.maxImages} maxMegabytes={loaded.limits.maxMegabytes} />
+      <ProductImages images={loaded.images} reply={(intent === "upload" || (IMAGE_INTENTS as readonly string[]).includes(intent ?? "")) && !reply?.ok ? reply : null} uiLang={lang} maxImages={loaded.limits.maxImages} maxMegabytes={loaded.limits.maxMegabytes} />
       <PriceHistory rows={loaded.history} />
     </div>
   );

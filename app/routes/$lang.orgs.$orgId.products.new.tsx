@@ -6,7 +6,7 @@ import { columnsShowingErrors, ProductForm } from "~/components/console/product-
 import { pageTitle } from "~/components/meta";
 import { initialColumns, parseProductForm, productFormOptions, requireManufacturer } from "~/modules/catalog/product-form.server";
 import { createProduct, ProductSaveError } from "~/modules/catalog/products.server";
-import { formErrorReply, parseForm } from "~/modules/http/forms.server";
+import { formErrorReply, parseForm, readForm } from "~/modules/http/forms.server";
 import { isLang, requireLang } from "~/modules/i18n/config";
 import { serverT } from "~/modules/i18n/i18n.server";
 
@@ -31,7 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const lang = requireLang(params);
   const context = await requireManufacturer(request, lang, params.orgId);
-  const form = await request.formData();
+  const form = await readForm(request, lang);
   const checked = await parseForm(request, z.object({ intent: z.literal("save") }), lang, form);
   if (!checked.ok) return checked.reply;
   const parsed = parseProductForm(form, lang);

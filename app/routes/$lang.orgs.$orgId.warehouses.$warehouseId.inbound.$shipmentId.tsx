@@ -1,8 +1,5 @@
 import {
-  MaxPartSizeExceededError,
   redirect,
-  unstable_createMemoryUploadHandler,
-  unstable_parseMultipartFormData,
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
   type MetaFunction,
@@ -16,7 +13,8 @@ import { pageTitle } from "~/components/meta";
 import { DiscrepancyBadge, InboundStatusBadge } from "~/components/warehouse/badges";
 import { PhotoThumbnails } from "~/components/inventory/photo-thumbnails";
 import { MAX_IMAGE_BYTES } from "~/modules/catalog/images.server";
-import { formErrorReply, parseForm } from "~/modules/http/forms.server";
+import { formErrorReply, parseForm, readForm } from "~/modules/http/forms.server";
+import { readMultipart } from "~/modules/http/multipart.server";
 import { notFound, requireUuid } from "~/modules/http/responses.server";
 import { requireLang } from "~/modules/i18n/config";
 import { formatNumber } from "~/modules/i18n/format";
@@ -31,7 +29,8 @@ import { warehouseCity } from "~/modules/inventory/cities";
 export const meta: MetaFunction = (args) => pageTitle(args, "warehouse.receive.title");
 
 /** A whole receipt with its photos: 6 photos on a few rows, well under what one request may carry. */
-const MAX_REQUEST_BYTES = 64 * 1024 * 1024;
+// Photos of every discrepancy row in one receipt, within one bound on the whole body.
+const RECEIPT_UPLOAD = { maxFiles: MAX_DISCREPANCY_ROWS * MAX_PHOTOS_PER_DISCREPANCY, maxFileBytes: MAX_IMAGE_BYTES, maxTotalBytes: 64 * 1024 * 1024 };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const lang = requireLang(params);
@@ -106,26 +105,21 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const context = await requireWarehouseAccess(request, lang, params.orgId, params.warehouseId);
   const shipmentId = requireUuid(params.shipmentId);
   const t = serverT(lang);
-  if (Number(request.headers.get("Content-Length") ?? 0) > MAX_REQUEST_BYTES) {
-    return formErrorReply(lang, new FormData(), {}, t("warehouse.errors.photo.request_too_large"), 413);
-  }
   let form: FormData;
-  try {
-    form = (request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")
-      ? await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: MAX_IMAGE_BYTES }))
-      : await request.formData();
-  } catch (error) {
-    if (!(error instanceof MaxPartSizeExceededError)) throw error;
-    return formErrorReply(
-      lang,
-      new FormData(),
-      {},
-      t("warehouse.errors.photo.too_large", {
-        file: "",
-        max: MAX_IMAGE_BYTES / 1024 / 1024,
-      }),
-      413
-    );
+  if ((request.headers.get("Content-Type") ?? "").toLowerCase().startsWith("multipart/form-data")) {
+    const upload = await readMultipart(request, RECEIPT_UPLOAD);
+    if (!upload.ok) {
+      const message =
+        upload.error === "unreadable"
+          ? t("errors.form.unreadable")
+          : upload.error === "file_too_large"
+            ? t("warehouse.errors.photo.too_large", { file: "", max: MAX_IMAGE_BYTES / 1024 / 1024 })
+            : t("warehouse.errors.photo.request_too_large");
+      return formErrorReply(lang, new FormData(), {}, message, upload.status);
+    }
+    form = upload.form;
+  } else {
+    form = await readForm(request, lang);
   }
   const checked = await parseForm(request, IntentSchema, lang, form);
   if (!checked.ok) return checked.reply;

@@ -1,7 +1,7 @@
 import { redirect, type ActionFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 import { countryCookie, currencyCookie, regionCookie } from "~/modules/catalog/buyer-context.server";
-import { parseForm } from "~/modules/http/forms.server";
+import { parseForm, readForm } from "~/modules/http/forms.server";
 import { resourceReply, safeRedirectPath } from "~/modules/http/responses.server";
 import { isLang } from "~/modules/i18n/config";
 import { isRegionOf } from "~/modules/inventory/reference-data";
@@ -32,7 +32,7 @@ const Schema = z
  */
 export async function action({ request }: ActionFunctionArgs) {
   const sessionUser = await getSessionUser(request);
-  const formData = await request.formData();
+  const formData = await readForm(request, await detectLang(request, sessionUser?.user.locale));
   const redirectTo = formData.get("redirectTo");
   const pathLang = typeof redirectTo === "string" ? redirectTo.split("/")[1] : undefined;
   const lang = isLang(pathLang) ? pathLang : await detectLang(request, sessionUser?.user.locale);

@@ -27,12 +27,19 @@ export interface ImagesReply {
 export function ProductImages({ images, reply, uiLang, maxImages, maxMegabytes }: { images: ConsoleImage[]; reply?: ImagesReply | null; uiLang: Lang; maxImages: number; maxMegabytes: number }) {
   const { t } = useTranslation();
   const uploadError = reply?.values?.intent === "upload" ? (reply.fieldErrors?.images ?? reply.formError) : undefined;
+  // Alt text, order and delete share one message line: their forms are per image and too small for one each.
+  const imageError = reply?.values?.intent && reply.values.intent !== "upload" ? reply.formError : undefined;
   return (
     <section className="card" aria-labelledby="images-title" id="images">
       <h2 id="images-title" className="text-lg font-semibold">
         {t("console.images.title")}
       </h2>
       <p className="mb-4 mt-1 text-sm text-slate-600">{t("console.images.help", { max: maxImages, megabytes: maxMegabytes })}</p>
+      {imageError ? (
+        <p role="alert" className="mb-4 rounded-md bg-red-50 p-3 text-sm text-red-800" data-testid="image-error">
+          {imageError}
+        </p>
+      ) : null}
 
       {/* Keyed by the gallery's size: after an upload the file input starts empty again. */}
       <Form key={images.length} method="post" encType="multipart/form-data" className="flex flex-wrap items-end gap-3" preventScrollReset>

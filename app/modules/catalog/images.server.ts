@@ -15,6 +15,10 @@ import { storage } from "./storage.server";
 export const MAX_IMAGE_BYTES = 8 * 1024 * 1024;
 export const MAX_IMAGES_PER_PRODUCT = 12;
 export const MAX_FILES_PER_UPLOAD = 8;
+/** What one upload request may carry: read with readMultipart, refused (413) as soon as a limit is passed. */
+export const PRODUCT_IMAGE_UPLOAD = { maxFiles: MAX_FILES_PER_UPLOAD, maxFileBytes: MAX_IMAGE_BYTES, maxTotalBytes: MAX_FILES_PER_UPLOAD * MAX_IMAGE_BYTES + 1024 * 1024 };
+/** A brand form: one logo and the brand's texts in four languages. */
+export const BRAND_LOGO_UPLOAD = { maxFiles: 1, maxFileBytes: MAX_IMAGE_BYTES, maxTotalBytes: MAX_IMAGE_BYTES + 1024 * 1024 };
 export const IMAGE_WIDTHS = [160, 480, 1200] as const;
 export const LOGO_WIDTHS = [160, 480] as const;
 export type ImageWidth = (typeof IMAGE_WIDTHS)[number];

@@ -305,6 +305,37 @@ export function decodeCursor(raw: string | null, sort: ListingSort): CursorValue
   }
 }
 
+/**
+ * A cursor whose key PostgreSQL could not cast to its segment's type (a tampered "2026-02-30", a bigint past
+ * 2^63) would fail the query: it is treated like any unreadable cursor (the first page is shown).
+ */
+function fitting(cursor: CursorValue | null, segments: Segment[]): CursorValue | null {
+  if (!cursor || cursor.key === null) return cursor;
+  const cast = segments[cursor.segment]?.key?.cast;
+  return !cast || keyFits(cursor.key, cast) ? cursor : null;
+}
+
+const INT64_MAX = 9223372036854775807n;
+
+export function keyFits(key: string, cast: KeyCast): boolean {
+  switch (cast) {
+    case "bigint":
+      return /^-?\d{1,19}$/.test(key) && BigInt(key) <= INT64_MAX && BigInt(key) >= -INT64_MAX - 1n;
+    case "int":
+      return /^-?\d{1,10}$/.test(key) && Math.abs(Number(key)) <= 2 ** 31 - 1;
+    case "float8":
+      return /^-?\d+(\.\d+)?(e[+-]?\d+)?$/.test(key) && Number.isFinite(Number(key));
+    case "timestamp": {
+      // PostgreSQL's text form of timestamp(3); every part checked, so that "02-30" or "25:00" never reaches the cast.
+      const m = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})(\.\d{1,6})?$/.exec(key);
+      if (!m) return false;
+      const [year, month, day, hour, minute, second] = m.slice(1, 7).map(Number) as [number, number, number, number, number, number];
+      const date = new Date(Date.UTC(year, month - 1, day, hour, minute, second));
+      return year >= 1 && date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day && date.getUTCHours() === hour && date.getUTCMinutes() === minute && date.getUTCSeconds() === second;
+    }
+  }
+}
+
 function castKey(value: string, cast: KeyCast): Prisma.Sql {
   switch (cast) {
     case "timestamp":
@@ -514,8 +545,8 @@ export async function queryListing(req: ListingRequest): Promise<ListingResult> 
   const { where, rank, empty } = await whereClause(req);
   const sort: ListingSort = req.sort === "relevance" && !rank ? "newest" : req.sort;
   const segments = segmentsFor(sort, rank);
-  const afterCursor = decodeCursor(req.after ?? null, sort);
-  const beforeCursor = afterCursor ? null : decodeCursor(req.before ?? null, sort);
+  const afterCursor = fitting(decodeCursor(req.after ?? null, sort), segments);
+  const beforeCursor = afterCursor ? null : fitting(decodeCursor(req.before ?? null, sort), segments);
   const cursorIgnored = Boolean((req.after && !afterCursor) || (req.before && !beforeCursor && !req.after));
   if (empty) return { rows: [], sort, page: 1, next: null, prev: null, count: req.withCount === false ? null : { value: 0, capped: false }, cursorIgnored };
 

@@ -4,7 +4,7 @@ import { en, es, pt, zhCN } from "zod/locales";
 import type { Lang } from "~/modules/i18n/config";
 import { serverT } from "~/modules/i18n/i18n.server";
 import { CSRF_FIELD, isValidCsrf } from "~/modules/security/csrf.server";
-import { readMultipart } from "./multipart.server";
+import { discardBody, readMultipart } from "./multipart.server";
 
 export interface FormErrors {
   formError?: string;
@@ -48,9 +48,15 @@ export async function tryReadForm(request: Request, lang: Lang): Promise<ReadFor
     if (result.ok) return { ok: true, form: result.form };
     return { ok: false, reply: refusal(lang, result.status === 413 ? "errors.form.tooLarge" : "errors.form.unreadable", result.status) };
   }
-  if (type !== "application/x-www-form-urlencoded" || !request.body) return { ok: false, reply: refusal(lang, "errors.form.unreadable", 415) };
+  if (type !== "application/x-www-form-urlencoded" || !request.body) {
+    discardBody(request.body);
+    return { ok: false, reply: refusal(lang, "errors.form.unreadable", 415) };
+  }
   const declared = Number(request.headers.get("Content-Length"));
-  if (Number.isFinite(declared) && declared > MAX_FORM_BYTES) return { ok: false, reply: refusal(lang, "errors.form.tooLarge", 413) };
+  if (Number.isFinite(declared) && declared > MAX_FORM_BYTES) {
+    discardBody(request.body);
+    return { ok: false, reply: refusal(lang, "errors.form.tooLarge", 413) };
+  }
   const chunks: Uint8Array[] = [];
   let size = 0;
   const reader = request.body.getReader();
@@ -59,20 +65,26 @@ export async function tryReadForm(request: Request, lang: Lang): Promise<ReadFor
     if (done) break;
     size += value.byteLength;
     if (size > MAX_FORM_BYTES) {
-      await reader.cancel();
+      reader.releaseLock();
+      discardBody(request.body);
       return { ok: false, reply: refusal(lang, "errors.form.tooLarge", 413) };
     }
     chunks.push(value);
   }
   const form = new FormData();
   for (const [key, value] of new URLSearchParams(Buffer.concat(chunks).toString("utf8"))) form.append(key, value);
+  // Every form of the app carries at least its CSRF token: an empty body is not one of them.
+  if ([...form.keys()].length === 0) return { ok: false, reply: refusal(lang, "errors.form.unreadable", 400) };
   return { ok: true, form };
 }
 
-/** tryReadForm for routes that read the body before parseForm: a refused body is thrown as the 4xx answer. */
+/**
+ * tryReadForm for routes that read the body before parseForm: a refused body is thrown as the 4xx answer. A thrown
+ * Response, not data(): pages show its message on the error page, resource routes (no page) send it as it is.
+ */
 export async function readForm(request: Request, lang: Lang): Promise<FormData> {
   const result = await tryReadForm(request, lang);
-  if (!result.ok) throw result.reply;
+  if (!result.ok) throw Response.json(result.reply.data, { status: result.reply.init?.status ?? 400 });
   return result.form;
 }
 
@@ -95,17 +107,15 @@ export type ParsedForm<T> = { ok: true; data: T; formData: FormData } | { ok: fa
  */
 export async function parseForm<S extends z.ZodType>(request: Request, schema: S, lang: Lang, formData?: FormData): Promise<ParsedForm<z.infer<S>>> {
   let form = formData;
-  if (!form) {
-    const read = await tryReadForm(request, lang);
-    if (!read.ok) return read;
-    form = read.form;
-  }
+  // A body that is no form at all never came from one of our pages: the error page says why (its status is 4xx).
+  form ??= await readForm(request, lang);
   const t = serverT(lang);
   if (!isValidCsrf(request, form.get(CSRF_FIELD))) {
     return { ok: false, reply: data({ formError: t("errors.csrf"), fieldErrors: {}, values: echo(form) }, { status: 403 }) };
   }
   const controls = controlCharacterErrors(form);
-  if (Object.keys(controls).length > 0) return { ok: false, reply: formErrorReply(lang, form, controls) };
+  // Also as the form's message: some forms show field errors only for the fields they render.
+  if (Object.keys(controls).length > 0) return { ok: false, reply: formErrorReply(lang, form, { _form: "validation.controlCharacters", ...controls }) };
   const input = Object.fromEntries([...form.keys()].map((k) => [k, form.getAll(k).length > 1 ? form.getAll(k) : form.get(k)]));
   const result = schema.safeParse(input, { error: ZOD_LOCALES[lang].localeError as z.core.$ZodErrorMap });
   if (result.success) return { ok: true, data: result.data, formData: form };

@@ -31,7 +31,10 @@ class LimitExceeded extends Error {
  */
 export async function readMultipart(request: Request, limits: MultipartLimits): Promise<MultipartResult> {
   const contentType = request.headers.get("Content-Type") ?? "";
-  if (!/^multipart\/form-data\s*;\s*boundary=/i.test(contentType) || !request.body) return { ok: false, error: "unreadable", status: 415, bytesRead: 0 };
+  if (!/^multipart\/form-data\s*;\s*boundary=/i.test(contentType) || !request.body) {
+    discardBody(request.body);
+    return { ok: false, error: "unreadable", status: 415, bytesRead: 0 };
+  }
   const declared = Number(request.headers.get("Content-Length"));
   if (Number.isFinite(declared) && declared > limits.maxTotalBytes) {
     drain(request.body);
@@ -97,7 +100,14 @@ function bounded(source: ReadableStream<Uint8Array>, max: number, counter: { byt
   });
 }
 
-/** Reads and discards up to DRAIN_BYTES more, then cancels: the answer can still go out on a well-behaved connection. */
+/**
+ * After a refusal: reads and discards up to DRAIN_BYTES more, then cancels (which closes the socket). Left unread,
+ * the body would stall the keep-alive connection, and the browser's next request on it would fail.
+ */
+export function discardBody(source: ReadableStream<Uint8Array> | null) {
+  if (source) drain(source);
+}
+
 function drain(source: ReadableStream<Uint8Array>) {
   if (source.locked) return;
   const reader = source.getReader();
