@@ -285,7 +285,7 @@ describe("one import at a time per organization", () => {
     const first = await upload("kettles.csv", await csv(rowsOf(catalog(1, { prefix: "ONE" }))));
     const form = new FormData();
     form.set("csrf", makerCsrf);
-    form.set("file", new File([await csv(rowsOf(catalog(1, { prefix: "TWO" })))], "second.csv"));
+    form.set("file", new File([new Uint8Array(await csv(rowsOf(catalog(1, { prefix: "TWO" }))))], "second.csv"));
     const request = new Request(`http://localhost/es/orgs/${makerOrg}/products/import`, { method: "POST", body: form, headers: { Cookie: makerCookie } });
     const refused = (await importAction({ request, params: { lang: "es", orgId: makerOrg }, context })) as unknown as { data: { formError: string }; init: { status: number } };
     expect(refused.init.status).toBe(409);
