@@ -26,13 +26,31 @@ function uniqueEmail(label: string): string {
   return `e2e-${label}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}@example.test`;
 }
 
+/** Fills and sends the signup form of the page already open; the answer is "check your email", whoever the address is. */
+async function submitSignUp(page: Page, { name, email, lang = "en" }: { name: string; email?: string; lang?: Lang }) {
+  await page.getByLabel(t(lang, "fields.name")).fill(name);
+  if (email) await page.getByLabel(t(lang, "fields.email")).fill(email);
+  await page.getByLabel(t(lang, "fields.password"), { exact: true }).fill(PASSWORD);
+  await page.getByRole("button", { name: t(lang, "auth.signup.submit") }).click();
+  await expect(page.getByRole("heading", { level: 1, name: t(lang, "auth.signup.checkEmail.title") })).toBeVisible();
+}
+
+/** Follows the verification link emailed to `email` and confirms: the account is verified and signed in. */
+async function verifyFromOutbox(page: Page, email: string, lang: Lang = "en") {
+  const link = await linkFromOutbox(page, email, new RegExp(`/${lang}/verify-email/[^/\\s]+$`));
+  await page.goto(link);
+  await expect(page.getByRole("heading", { level: 1, name: t(lang, "auth.verify.title") })).toBeVisible();
+  await expect(page.getByText(t(lang, "auth.verify.intro").replace("{{email}}", email))).toBeVisible();
+  await page.getByRole("button", { name: t(lang, "auth.verify.submit") }).click();
+  return link;
+}
+
+/** Signs up in English and confirms the address from the emailed link, as a newcomer does. */
 async function signUp(page: Page, { name, email }: { name: string; email: string }) {
   await page.goto("/en/signup");
   await expect(page.getByRole("heading", { level: 1, name: en("auth.signup.title") })).toBeVisible();
-  await page.getByLabel(en("fields.name")).fill(name);
-  await page.getByLabel(en("fields.email")).fill(email);
-  await page.getByLabel(en("fields.password"), { exact: true }).fill(PASSWORD);
-  await page.getByRole("button", { name: en("auth.signup.submit") }).click();
+  await submitSignUp(page, { name, email });
+  await verifyFromOutbox(page, email);
 }
 
 async function logIn(page: Page, email: string, password = PASSWORD) {
@@ -152,9 +170,9 @@ test("sign up, set up a manufacturer, invite a colleague who signs up and accept
     await page.getByTestId("invitation-signup").click();
     await expect(page).toHaveURL(/\/en\/signup\?/);
     await expect(page.getByLabel(en("fields.email"))).toHaveValue(colleague.email);
-    await page.getByLabel(en("fields.name")).fill(colleague.name);
-    await page.getByLabel(en("fields.password"), { exact: true }).fill(PASSWORD);
-    await page.getByRole("button", { name: en("auth.signup.submit") }).click();
+    await submitSignUp(page, { name: colleague.name });
+    // The link in the email brings the colleague back to the invitation, signed in.
+    await verifyFromOutbox(page, colleague.email);
     await expect(page).toHaveURL((url) => url.pathname === invitationPath);
     await expect(page.getByTestId("account-link")).toHaveText(colleague.name);
   });
@@ -300,3 +318,67 @@ test("account page: rename, and change the password", async ({ page }) => {
   await logIn(page, email, newPassword);
   await expect(page).toHaveURL(orgUrl);
 });
+
+test("a registered address gets the same answer, and its owner an email instead of an account", async ({ page }) => {
+  const { email } = await signUpWithCompany(page, "taken");
+  await logOut(page);
+  await page.goto("/en/signup");
+  await submitSignUp(page, { name: "Someone Else", email });
+  await expect(page.getByRole("main").getByRole("status")).toContainText(email);
+  const login = await linkFromOutbox(page, email, /\/en\/login$/);
+  expect(new URL(login).pathname).toBe("/en/login");
+});
+
+test("guessable passwords are refused at signup with the reason in the page's language", async ({ page }) => {
+  await page.goto("/pt/signup");
+  await page.getByLabel(t("pt", "fields.name")).fill("Joana Silva");
+  await page.getByLabel(t("pt", "fields.email")).fill(uniqueEmail("weak"));
+  await page.getByLabel(t("pt", "fields.password"), { exact: true }).fill("password12");
+  await page.getByRole("button", { name: t("pt", "auth.signup.submit") }).click();
+  const password = page.getByLabel(t("pt", "fields.password"), { exact: true });
+  await expect(password).toHaveAttribute("aria-invalid", "true");
+  await expect(password).toHaveAccessibleDescription(new RegExp(escape(t("pt", "passwordStrength.weak"))));
+});
+
+for (const lang of ["pt", "zh"] as const) {
+  test(`${lang}: sign up, log in too early, ask for a new link, confirm, and reach the company setup`, async ({ page }) => {
+    const email = uniqueEmail(`verify-${lang}`);
+    const shot = async (name: string) => {
+      await page.mouse.move(0, 0);
+      for (const width of [1280, 390]) {
+        await page.setViewportSize({ width, height: width === 390 ? 844 : 900 });
+        await page.screenshot({ path: `${SCREENSHOTS}/${name}-${lang}-${width}.png`, fullPage: true });
+      }
+      await page.setViewportSize({ width: 1280, height: 900 });
+    };
+
+    await page.goto(`/${lang}/signup`);
+    await submitSignUp(page, { name: lang === "zh" ? "林伟" : "Joana Silva", email, lang });
+    await expect(page.getByRole("main").getByRole("status")).toHaveText(t(lang, "auth.signup.checkEmail.body").replace("{{email}}", email).replace("{{hours}}", "24"));
+    await shot("signup-check-email");
+
+    // The right password before confirming: no session, a notice and a button for a new link.
+    await page.goto(`/${lang}/login`);
+    await page.getByLabel(t(lang, "fields.email")).fill(email);
+    await page.getByLabel(t(lang, "fields.password"), { exact: true }).fill(PASSWORD);
+    await page.getByRole("button", { name: t(lang, "auth.login.submit") }).click();
+    await expect(page.getByTestId("unverified-notice")).toHaveText(t(lang, "auth.login.unverified").replace("{{email}}", email));
+    await shot("login-unverified");
+    await page.getByRole("button", { name: t(lang, "auth.verify.resendSubmit") }).click();
+    await expect(page.getByRole("main").getByRole("status")).toHaveText(t(lang, "auth.verify.resendSent").replace("{{hours}}", "24"));
+
+    const link = await linkFromOutbox(page, email, new RegExp(`/${lang}/verify-email/[^/\\s]+$`));
+    await page.goto(link);
+    await expect(page.getByRole("heading", { level: 1, name: t(lang, "auth.verify.title") })).toBeVisible();
+    await shot("verify-email");
+    await page.getByRole("button", { name: t(lang, "auth.verify.submit") }).click();
+    await expect(page).toHaveURL(new RegExp(`/${lang}/orgs/new$`));
+    await expect(page.getByRole("heading", { level: 1, name: t(lang, "organizations.new.title") })).toBeVisible();
+    await expect(page.getByTestId("account-link")).toBeVisible();
+    await shot("verified-company-setup");
+
+    // The link is spent.
+    await page.goto(link);
+    await expect(page.getByRole("alert")).toHaveText(t(lang, "auth.verify.invalid"));
+  });
+}
