@@ -125,7 +125,7 @@ describe("inviteMember", () => {
     await addMember(organization.id, member, "MEMBER");
     const result = await inviteMember({ organizationId: organization.id, email: member.email.toUpperCase(), role: "ADMIN", invitedBy: owner, lang: "en" });
     expect(result).toEqual({ ok: false, error: "already_member" });
-    expect(await unscopedDb.emailMessage.count({ where: { toAddress: member.email } })).toBe(0);
+    expect(await unscopedDb.emailMessage.count({ where: { toAddress: member.email, kind: "invitation" } })).toBe(0);
   });
 
   it("revokes the open invitation of an address when it is invited again", async () => {
