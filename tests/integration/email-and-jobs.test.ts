@@ -115,10 +115,14 @@ describe("maintenance", () => {
       ],
     });
     await unscopedDb.passwordResetToken.create({ data: { tokenHash: "expired-reset", userId: user.id, expiresAt: past } });
+    await unscopedDb.emailVerificationToken.create({ data: { tokenHash: "expired-verify", userId: user.id, expiresAt: past } });
+    await unscopedDb.emailVerificationToken.create({ data: { tokenHash: "live-verify", userId: user.id, expiresAt: future } });
     await unscopedDb.rateLimitBucket.create({ data: { key: "old", count: 3, windowStart: past, expiresAt: past } });
     const purged = await purgeExpired();
     expect(purged.sessions).toBeGreaterThanOrEqual(1);
     expect(purged.resetTokens).toBeGreaterThanOrEqual(1);
+    expect(purged.verificationTokens).toBeGreaterThanOrEqual(1);
+    expect(await unscopedDb.emailVerificationToken.count({ where: { userId: user.id } })).toBe(1);
     expect(purged.rateLimitBuckets).toBeGreaterThanOrEqual(1);
     expect(await unscopedDb.session.count({ where: { userId: user.id } })).toBe(1);
   });
