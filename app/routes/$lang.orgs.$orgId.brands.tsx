@@ -11,7 +11,7 @@ import { IntentButton } from "~/components/console/intent-button";
 import { CsrfInput, FormError, FormSuccess, type FormReply } from "~/components/forms";
 import { pageTitle } from "~/components/meta";
 import { BrandInputSchema, createBrand, deleteBrand, listBrands, removeBrandLogo, updateBrand } from "~/modules/catalog/brands.server";
-import { BRAND_LOGO_UPLOAD, ImageUploadError, imageUrl, MAX_IMAGE_BYTES, type UploadedFile } from "~/modules/catalog/images.server";
+import { BRAND_LOGO_UPLOAD, ImageUploadError, imageUrl, type UploadedFile } from "~/modules/catalog/images.server";
 import { requireManufacturer } from "~/modules/catalog/product-form.server";
 import { formErrorReply, parseForm, readForm } from "~/modules/http/forms.server";
 import { readMultipart } from "~/modules/http/multipart.server";
