@@ -1,4 +1,4 @@
-import { data, MaxPartSizeExceededError, redirect, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useRevalidator } from "@remix-run/react";
 import { useEffect, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -9,6 +9,7 @@ import { describeColumn, describeRowError, getCatalogImport, listCatalogImports,
 import { XLSX_LIMITS } from "~/modules/catalog/xlsx-guard.server";
 import { MAX_IMPORT_BYTES, MAX_IMPORT_CELLS, MAX_IMPORT_ROWS, MAX_STORED_ERRORS, PROGRESS_EVENT, type FailureCode, type ImportProgress } from "~/modules/catalog/spreadsheet-format";
 import { notFound, requireUuid } from "~/modules/http/responses.server";
+import { readMultipart } from "~/modules/http/multipart.server";
 import { LOCALE_TAGS, requireLang, type Lang } from "~/modules/i18n/config";
 import { formatDateTime, formatNumber } from "~/modules/i18n/format";
 import { serverT } from "~/modules/i18n/i18n.server";
@@ -105,16 +106,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const lang = requireLang(params);
   const context = await requireManufacturer(request, lang, params.orgId);
   const t = serverT(lang);
-  // A file announced as too large is refused before a byte of it is read (the form's other fields are small).
-  const length = Number(request.headers.get("Content-Length") ?? 0);
-  if (length > MAX_IMPORT_BYTES + 64 * 1024) return reply(lang, t("importer.upload.tooLarge", { size: sizeLabel(lang) }), 413);
-  let form: FormData;
-  try {
-    form = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: MAX_IMPORT_BYTES, filter: ({ name }) => name === "file" || name === CSRF_FIELD }));
-  } catch (error) {
-    if (error instanceof MaxPartSizeExceededError) return reply(lang, t("importer.upload.tooLarge", { size: sizeLabel(lang) }), 413);
-    return reply(lang, t("errors.badRequest.body"), 400);
+  // One workbook and the token: a declared or streamed body past the file's cap is refused as it arrives.
+  const upload = await readMultipart(request, { maxFiles: 1, maxFileBytes: MAX_IMPORT_BYTES, maxTotalBytes: MAX_IMPORT_BYTES + 64 * 1024 });
+  if (!upload.ok) {
+    return upload.status === 413
+      ? reply(lang, t("importer.upload.tooLarge", { size: sizeLabel(lang) }), 413)
+      : reply(lang, t("errors.badRequest.body"), upload.status);
   }
+  const form = upload.form;
   if (!isValidCsrf(request, form.get(CSRF_FIELD))) return reply(lang, t("errors.csrf"), 403);
   const file = form.get("file");
   if (!(file instanceof File) || !file.name) return reply(lang, t("importer.upload.noFile"), 400);

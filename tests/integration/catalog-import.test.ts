@@ -259,6 +259,15 @@ describe("the upload", () => {
     expect(tooLarge.init.status).toBe(413);
     expect(tooLarge.data.formError).toBe("Este arquivo é maior que 10 MB. Divida-o em vários arquivos.");
     expect(await forOrganization(makerOrg).catalogImport.count({ where: { fileName: "huge.csv" } })).toBe(0);
+
+    // One workbook per upload: a second file part is refused as it arrives, not buffered beside the first.
+    const two = new FormData();
+    two.set("csrf", makerCsrf);
+    two.append("file", new File(["sku\n"], "one.csv"));
+    two.append("file", new File(["sku\n"], "two.csv"));
+    const twoFiles = (await importAction({ request: new Request(request.url, { method: "POST", body: two, headers: { Cookie: makerCookie } }), params: { lang: "pt", orgId: makerOrg }, context })) as unknown as { data: { formError: string }; init: { status: number } };
+    expect(twoFiles.init.status).toBe(413);
+    expect(await forOrganization(makerOrg).catalogImport.count({ where: { fileName: { in: ["one.csv", "two.csv"] } } })).toBe(0);
   });
 });
 
