@@ -15,6 +15,7 @@ import { langCookie } from "~/modules/i18n/i18n.server";
 import { startQueue, stopQueue } from "~/modules/jobs/queue.server";
 import { sessionUserFromCookieHeader } from "~/modules/tenancy/session.server";
 import ptMessages from "../../locales/pt/common.json";
+import { cookieJar, findSetCookie } from "../support/cookies";
 import { setupTestDatabase, type TestDatabase } from "../support/database";
 
 const MAKER = { email: "maker@demo.ponte.test", password: "ponte-demo-2026" };
@@ -54,28 +55,8 @@ afterAll(async () => {
 });
 
 // ---------------------------------------------------------------------------
-// A tiny cookie jar: fetch does not keep cookies, and redirects are looked at, not followed.
+// Requests like a browser's, with the cookie jar of tests/support/cookies.ts; redirects are looked at, not followed.
 // ---------------------------------------------------------------------------
-
-function setCookies(response: Response): string[] {
-  return response.headers.getSetCookie();
-}
-
-function findSetCookie(response: Response, name: string): string | undefined {
-  return setCookies(response).find((c) => c.startsWith(`${name}=`));
-}
-
-/** `name=value` pairs of every Set-Cookie of a response, ready for a Cookie header. */
-function cookieHeaderFrom(...responses: Response[]): string {
-  const jar = new Map<string, string>();
-  for (const response of responses) {
-    for (const cookie of setCookies(response)) {
-      const pair = cookie.split(";")[0]!;
-      jar.set(pair.slice(0, pair.indexOf("=")), pair);
-    }
-  }
-  return [...jar.values()].join("; ");
-}
 
 function get(pathname: string, headers: Record<string, string> = {}) {
   return fetch(baseUrl + pathname, { redirect: "manual", headers });
@@ -93,7 +74,7 @@ function postForm(pathname: string, fields: Record<string, string>, headers: Rec
 /** A first visit to a login page: the CSRF cookie it sets, and the token a form must echo. */
 async function csrfFor(pathname: string) {
   const page = await get(pathname);
-  const cookie = cookieHeaderFrom(page);
+  const cookie = cookieJar(page);
   const value = /ponte_csrf=([^;]*)/.exec(cookie)?.[1];
   if (!value) throw new Error("no CSRF cookie");
   return { cookie, token: decodeURIComponent(value).split(".")[0]! };
@@ -104,7 +85,7 @@ async function logInOverHttp(email: string, password: string) {
   const { cookie, token } = await csrfFor("/en/login");
   const response = await postForm("/en/login", { csrf: token, email, password }, { Cookie: cookie });
   if (response.status !== 302 && response.status !== 303) throw new Error(`login failed: ${response.status}`);
-  return `${cookie}; ${cookieHeaderFrom(response)}`;
+  return `${cookie}; ${cookieJar(response)}`;
 }
 
 // ---------------------------------------------------------------------------

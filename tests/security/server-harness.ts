@@ -12,7 +12,10 @@ import { unscopedDb } from "~/modules/db/index.server";
 import { startQueue, stopQueue } from "~/modules/jobs/queue.server";
 import { createHttpApp } from "~/server/http.server";
 import { attachSocketServer } from "~/server/socket.server";
+import { cookieJar } from "../support/cookies";
 import { setupTestDatabase, type TestDatabase } from "../support/database";
+
+export { cookieJar, findSetCookie, setCookies } from "../support/cookies";
 
 /**
  * The real HTTP stack (Express + the Remix build + socket.io) for the security suites, on a fresh database with the
@@ -93,26 +96,6 @@ export async function startVariant(build: ServerBuild, extraEnv: Record<string, 
         server.close(() => resolve());
       }),
   };
-}
-
-export function setCookies(response: Response): string[] {
-  return response.headers.getSetCookie();
-}
-
-export function findSetCookie(response: Response, name: string): string | undefined {
-  return setCookies(response).find((c) => c.startsWith(`${name}=`));
-}
-
-/** `name=value` pairs of every Set-Cookie of the responses, later ones winning, ready for a Cookie header. */
-export function cookieJar(...responses: Response[]): string {
-  const jar = new Map<string, string>();
-  for (const response of responses) {
-    for (const cookie of setCookies(response)) {
-      const pair = cookie.split(";")[0]!;
-      jar.set(pair.slice(0, pair.indexOf("=")), pair);
-    }
-  }
-  return [...jar.values()].join("; ");
 }
 
 export function get(url: string, headers: Record<string, string> = {}) {
