@@ -35,7 +35,7 @@ async function serve() {
   if (!cluster.isWorker) {
     console.log(`Ponte is ready on http://localhost:${port} (${services.database.kind} database, workers ${config.PONTE_WORKERS})`);
     // The key opens the page once in this browser (it then keeps an httpOnly cookie).
-    if (!config.isProduction) console.log(`Emails sent (password resets, invitations): http://localhost:${port}/dev/outbox?key=${outboxKey()}`);
+    if (!config.isProduction) console.log(`Emails sent (signup links, password resets, invitations): http://localhost:${port}/dev/outbox?key=${outboxKey()}`);
   }
 
   // SIGTERM: stop accepting, let requests in flight finish (10 s at most), then close sockets, queue, database.
