@@ -509,3 +509,80 @@ describe("productToRows", () => {
     expect(productToRows(KETTLE, 2)[0]).toMatchObject({ sample_available: "yes", sample_price: "15.00", brand: "Gree-Lux", hs_code_cn: "8516719000", machine_translated: "", cert1_expiry: "2028-06-30" });
   });
 });
+
+describe("column specs of a layout", () => {
+  it("describes the tier, certificate and language columns a sheet is written with", () => {
+    const specs = Object.fromEntries(sheetColumns({ tiers: 2, certifications: 2 }).map((c) => [c.name, c]));
+    expect(specs.name_es).toEqual({ name: "name_es", level: "product", required: false, doc: "name", docParams: { lang: "es" } });
+    expect(specs.machine_translated).toEqual({ name: "machine_translated", level: "product", required: false, doc: "machine_translated", docParams: undefined });
+    expect(specs.tier1_qty).toEqual({ name: "tier1_qty", level: "product", required: true, doc: "tier_qty", docParams: { n: 1 } });
+    expect(specs.tier1_price).toEqual({ name: "tier1_price", level: "product", required: true, doc: "tier_price", docParams: { n: 1 } });
+    expect(specs.tier2_qty).toEqual({ name: "tier2_qty", level: "product", required: false, doc: "tier_qty", docParams: { n: 2 } });
+    expect(specs.tier2_price).toEqual({ name: "tier2_price", level: "product", required: false, doc: "tier_price", docParams: { n: 2 } });
+    expect(specs.cert2_scheme).toEqual({ name: "cert2_scheme", level: "product", required: false, doc: "cert_scheme", docParams: { n: 2 } });
+    expect(specs.cert2_number).toEqual({ name: "cert2_number", level: "product", required: false, doc: "cert_number", docParams: { n: 2 } });
+    expect(specs.cert2_expiry).toEqual({ name: "cert2_expiry", level: "product", required: false, doc: "cert_expiry", docParams: { n: 2 } });
+    expect(specs.cert1_scheme).toMatchObject({ required: false, docParams: { n: 1 } });
+  });
+});
+
+describe("edge cells", () => {
+  it("skips holes in a row's cells", () => {
+    const cells: string[] = [];
+    cells[1] = "S1";
+    expect(toSheetRow(2, ["product_ref", "sku"], cells)).toEqual({ row: 2, cells: { sku: "S1" } });
+  });
+
+  it("refuses a specification line that starts with a colon or holds a lone carriage return", () => {
+    expect(parseSpecsCell(":a: b")).toBeNull();
+    expect(parseSpecsCell("A: 1\r2")).toBeNull();
+  });
+});
+
+describe("rows to products: missing cells", () => {
+  it("reports rows without a SKU, and does not take two of them for a repeated SKU", () => {
+    const rows = kettleRows({ sku: "" });
+    const { errors, groups } = codes(rows);
+    expect(errors.filter((e) => e[1] === "sku").map((e) => e[0])).toEqual([2, 3]);
+    expect(errors.some((e) => e[2] === "importer.errors.duplicateSku")).toBe(false);
+    expect(groups[0]!.input).toBeNull();
+  });
+
+  it("reports a missing currency and missing whole numbers through the schema", () => {
+    const { errors, groups } = codes(kettleRows({ currency: "", moq: "", lead_time_days: "" }));
+    // Without a currency the prices cannot be read either: each tier's price is reported missing.
+    expect(errors.map((e) => e[1])).toEqual(["currency", "lead_time_days", "moq", "tier1_price", "tier2_price", "tier3_price"]);
+    expect(groups[0]!.input).toBeNull();
+  });
+
+  it("keeps a translation given by its name only", () => {
+    const { groups, errors } = codes(kettleRows({ short_pt: "", long_pt: "", specs_pt: "" }));
+    expect(errors).toEqual([]);
+    expect(groups[0]!.input!.translations.pt).toEqual({ name: "Chaleira elétrica inox 1,7 L", shortDescription: "", longDescription: "", specifications: [], source: "HUMAN" });
+  });
+
+  it("does not take an unreadable sample flag for yes", () => {
+    expect(codes(kettleRows({ sample_available: "perhaps", sample_price: "" })).errors).toEqual([[2, "sample_available", "importer.errors.boolean"]]);
+  });
+
+  it("names the missing part of a certificate given by one cell only", () => {
+    expect(codes(kettleRows({ cert1_number: "", cert1_expiry: "" })).full).toEqual([{ row: 2, column: "cert1_number", code: "importer.errors.certIncomplete", value: undefined, params: { n: 1 } }]);
+    expect(codes(kettleRows({ cert1_scheme: "", cert1_expiry: "" })).full).toEqual([{ row: 2, column: "cert1_scheme", code: "importer.errors.certIncomplete", value: undefined, params: { n: 1 } }]);
+  });
+
+  it("saves no product with a problem the schema does not see", () => {
+    for (const change of [{ brand: "Acme" }, { cert1_scheme: "ISO" }]) {
+      const { groups, errors } = codes(kettleRows(change));
+      expect(errors).toHaveLength(1);
+      expect(groups[0]!.input).toBeNull();
+    }
+  });
+
+  it("drops a product when only one of its rows has a stray cell", () => {
+    const rows = kettleRows();
+    rows[1]!.cells = { ...rows[1]!.cells, "#80": "x" };
+    const { groups, errors } = codes(rows);
+    expect(errors).toEqual([[3, "#80", "importer.errors.unknownColumn"]]);
+    expect(groups[0]!.input).toBeNull();
+  });
+});
