@@ -571,7 +571,7 @@ describe("rows to products: missing cells", () => {
   });
 
   it("saves no product with a problem the schema does not see", () => {
-    for (const change of [{ brand: "Acme" }, { cert1_scheme: "ISO" }]) {
+    for (const change of [{ brand: "Acme" }, { cert1_scheme: "ISO" }] as Record<string, string>[]) {
       const { groups, errors } = codes(kettleRows(change));
       expect(errors).toHaveLength(1);
       expect(groups[0]!.input).toBeNull();
