@@ -4,6 +4,7 @@ import { productSearchFilter, reindexProducts } from "~/modules/catalog/search.s
 import { forOrganization, unscopedDb } from "~/modules/db/index.server";
 import type { Lang } from "~/modules/i18n/config";
 import { ratesAsOf, type RateTable } from "~/modules/money/fx.server";
+import { createFixtureProduct, type FixtureTranslation } from "../support/catalog-fixtures";
 import { setupTestDatabase, type TestDatabase } from "../support/database";
 
 /**
@@ -12,7 +13,7 @@ import { setupTestDatabase, type TestDatabase } from "../support/database";
  * The slugs sort OPPOSITE to the expected ranking, so that a tie (a weight changed, a boost dropped) shows up
  * as the listing's slug order instead of passing by luck.
  */
-type Tr = { name: string; short?: string; long?: string; specs?: { label: string; value: string }[] };
+type Tr = FixtureTranslation;
 
 const PRODUCTS: { slug: string; source: Lang; tr: Partial<Record<Lang, Tr>> }[] = [
   { slug: "aa-long", source: "pt", tr: { pt: { name: "Campainha Sem Fio", long: "Toca um zumbador suave na porta de entrada." } } },
@@ -34,31 +35,7 @@ beforeAll(async () => {
   const category = await unscopedDb.category.findUniqueOrThrow({ where: { slug: "kitchen-appliances" } });
   const ids: string[] = [];
   for (const seed of PRODUCTS) {
-    const product = await scoped.product.create({
-      data: {
-        slug: seed.slug,
-        brandId: brand.id,
-        categoryId: category.id,
-        status: "PUBLISHED",
-        publishedAt: new Date(),
-        sourceLocale: seed.source,
-        hsCode: "853110",
-        currencyCode: "USD",
-        minUnitPriceMinor: 1000n,
-      } as never,
-    });
-    await scoped.productTranslation.createMany({
-      data: Object.entries(seed.tr).map(([locale, tr]) => ({
-        productId: product.id,
-        locale: locale as Lang,
-        name: tr.name,
-        shortDescription: tr.short ?? "",
-        longDescription: tr.long ?? "",
-        specifications: tr.specs ?? [],
-      })) as never,
-    });
-    await scoped.priceTier.create({ data: { productId: product.id, minQuantity: 10, unitPriceMinor: 1000n } as never });
-    ids.push(product.id);
+    ids.push(await createFixtureProduct(orgId, { ...seed, brandId: brand.id, categoryId: category.id, hsCode: "853110" }));
   }
   await reindexProducts(scoped, ids);
   rates = await ratesAsOf();

@@ -15,9 +15,10 @@ import type { Lang } from "~/modules/i18n/config";
 import { ratesAsOf } from "~/modules/money/fx.server";
 // A test may drive a route's loader directly (modules never import routes; tests are not modules).
 import { loader as suggestLoader } from "../../app/routes/$lang.search.suggest";
+import { createFixtureProduct, type FixtureTranslation } from "../support/catalog-fixtures";
 import { setupTestDatabase, type TestDatabase } from "../support/database";
 
-type Tr = { name: string; short?: string; long?: string; specs?: { label: string; value: string }[] };
+type Tr = FixtureTranslation;
 interface Seed {
   slug: string;
   org: "a" | "b";
@@ -109,36 +110,8 @@ const orgs: Record<"a" | "b", string> = { a: "", b: "" };
 const ids = new Map<string, string>();
 
 async function createProduct(seed: Seed, brandId: string) {
-  const scoped = forOrganization(orgs[seed.org]);
   const category = await unscopedDb.category.findUniqueOrThrow({ where: { slug: seed.category } });
-  const product = await scoped.product.create({
-    data: {
-      slug: seed.slug,
-      brandId,
-      categoryId: category.id,
-      status: seed.status ?? "PUBLISHED",
-      publishedAt: seed.status === "DRAFT" ? null : new Date(),
-      sourceLocale: seed.source,
-      hsCode: "851660",
-      currencyCode: "USD",
-      minUnitPriceMinor: 1000n,
-    } as never,
-  });
-  await scoped.productTranslation.createMany({
-    data: Object.entries(seed.tr).map(([locale, tr]) => ({
-      productId: product.id,
-      locale: locale as Lang,
-      name: tr.name,
-      shortDescription: tr.short ?? "",
-      longDescription: tr.long ?? "",
-      specifications: tr.specs ?? [],
-    })) as never,
-  });
-  await scoped.priceTier.create({ data: { productId: product.id, minQuantity: 10, unitPriceMinor: 1000n } as never });
-  await scoped.productVariant.create({
-    data: { productId: product.id, sku: `${seed.slug}-1`, netWeightG: 100, grossWeightG: 120, lengthMm: 10, widthMm: 10, heightMm: 10 } as never,
-  });
-  ids.set(seed.slug, product.id);
+  ids.set(seed.slug, await createFixtureProduct(orgs[seed.org], { ...seed, brandId, categoryId: category.id }, { withVariant: true }));
 }
 
 async function search(q: string, lang: Lang = "pt", options?: SearchFilterOptions): Promise<string[]> {
