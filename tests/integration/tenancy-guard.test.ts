@@ -269,3 +269,63 @@ describe("a client scoped to one organization", () => {
     await scopedA.product.update({ where: { id: productOfA }, data: { brand: { connect: { id: brandOfA } } } });
   });
 });
+
+describe("two-party rows on the database: an order is the manufacturer's and the buyer's, nobody else's", () => {
+  let buyer: string;
+  let orderId: string;
+  const orderData = (seller: string, buyerId: string, number: string) => ({
+    number,
+    organizationId: seller,
+    buyerOrganizationId: buyerId,
+    source: "WAREHOUSE" as const,
+    warehouseId: "00000000-0000-7000-8000-0000000000ff",
+    tradeTerm: "DDP" as const,
+    currencyCode: "USD",
+    subtotalMinor: 1000n,
+    totalMinor: 1000n,
+    buyerCurrencyCode: "USD",
+    buyerTotalMinor: 1000n,
+    fxRate: "1",
+    fxRateDate: new Date("2026-12-01"),
+    bankReference: `REF-${number}`,
+    leadTimeDaysMin: 2,
+    leadTimeDaysMax: 5,
+    buyerSnapshot: {},
+    deliveryAddress: {},
+  });
+
+  beforeAll(async () => {
+    buyer = (await unscopedDb.organization.create({ data: { kind: "BUYER", name: "Buyer C", countryCode: "BR" } })).id;
+    orderId = (await unscopedDb.order.create({ data: { ...orderData(orgA, buyer, "PO-GUARD-1"), lines: { create: { organizationId: orgA, buyerOrganizationId: buyer, productId: productOfA, variantId: productOfA, sku: "S-1", names: {}, hsCode: "851671", quantity: 2, unitPriceMinor: 500n, lineTotalMinor: 1000n } } } })).id;
+  });
+
+  it("both parties find it with its lines; a third organization does not", async () => {
+    const bySeller = await forOrganization(orgA).order.findUnique({ where: { id: orderId }, include: { lines: true } });
+    const byBuyer = await forOrganization(buyer).order.findUnique({ where: { id: orderId }, include: { lines: true } });
+    expect(bySeller?.lines).toHaveLength(1);
+    expect(byBuyer?.number).toBe("PO-GUARD-1");
+    expect(await forOrganization(orgB).order.findUnique({ where: { id: orderId } })).toBeNull();
+    expect(await forOrganization(orgB).orderLine.count()).toBe(0);
+    expect(await forOrganization(buyer).order.count()).toBe(1);
+  });
+
+  it("a third organization can neither change nor delete it, and no party can change the parties", async () => {
+    expect((await forOrganization(orgB).order.updateMany({ where: { id: orderId }, data: { poNumber: "X" } })).count).toBe(0);
+    expect((await forOrganization(orgB).order.deleteMany({ where: { id: orderId } })).count).toBe(0);
+    await expect(forOrganization(buyer).order.update({ where: { id: orderId }, data: { buyerOrganizationId: orgB } })).rejects.toBeInstanceOf(TenantScopeError);
+    await expect(forOrganization(orgA).order.update({ where: { id: orderId }, data: { organizationId: orgB } })).rejects.toBeInstanceOf(TenantScopeError);
+    expect((await forOrganization(buyer).order.update({ where: { id: orderId }, data: { poNumber: "PO-77" } })).poNumber).toBe("PO-77");
+  });
+
+  it("is created by one of its parties only", async () => {
+    await expect(forOrganization(orgB).order.create({ data: orderData(orgA, buyer, "PO-GUARD-2") })).rejects.toBeInstanceOf(TenantScopeError);
+    const created = await forOrganization(buyer).order.create({ data: orderData(orgB, buyer, "PO-GUARD-3") });
+    expect(await forOrganization(orgB).order.findUnique({ where: { id: created.id } })).not.toBeNull();
+    expect(await forOrganization(orgA).order.findUnique({ where: { id: created.id } })).toBeNull();
+  });
+
+  it("the guarded client accepts the buyer's column as the filter", async () => {
+    expect(await db.order.count({ where: { buyerOrganizationId: buyer } })).toBe(2);
+    await expect(db.order.findMany({ where: { status: "PLACED" } })).rejects.toBeInstanceOf(TenantScopeError);
+  });
+});

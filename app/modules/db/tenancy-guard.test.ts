@@ -1,7 +1,7 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { describe, expect, it } from "vitest";
 import { PrismaClient } from "~/generated/prisma/client";
-import { assertTenantScoped, relationGraph, relationGraphOf, scopeArgs, scopeQuery, TENANT_MODELS, TenantScopeError, whereHasOrganization, type RuntimeDataModel } from "./tenancy-guard";
+import { assertTenantScoped, PARTY_MODELS, relationGraph, relationGraphOf, scopeArgs, scopeQuery, TENANT_MODELS, TenantScopeError, whereHasOrganization, type RuntimeDataModel } from "./tenancy-guard";
 
 // The real data model of the generated client; constructing a client opens no connection. The graph is built
 // inside each test (not at load) so that mutation testing attributes the guard's code to the tests that run it.
@@ -391,5 +391,71 @@ describe("every operation that returns rows", () => {
   });
   it.each(["count", "aggregate", "groupBy", "createMany", "updateMany", "deleteMany"])("%s returns no rows: its select is not a relation selection", (op) => {
     expect(scope("User", op, { select: { memberships: true } }).select).toEqual({ memberships: true });
+  });
+});
+
+describe("two-party rows (an order, an RFQ): visible to the manufacturer and the buyer, nobody else", () => {
+  const either = { OR: [{ organizationId: A }, { buyerOrganizationId: A }] };
+
+  it("are the tenant-owned models that also name the buyer", () => {
+    expect(PARTY_MODELS.has("Order")).toBe(true);
+    expect(PARTY_MODELS.has("OrderLine")).toBe(true);
+    expect(PARTY_MODELS.has("Rfq")).toBe(true);
+    expect(PARTY_MODELS.has("Payment")).toBe(true);
+    expect(PARTY_MODELS.has("Cart")).toBe(false);
+    expect(PARTY_MODELS.has("Product")).toBe(false);
+    for (const model of PARTY_MODELS) expect(TENANT_MODELS.has(model)).toBe(true);
+  });
+
+  it("a scoped read reaches the rows naming the organization on either side", () => {
+    expect(scope("Order", "findMany", { where: { status: "PAID" } }).where).toEqual({ status: "PAID", AND: [either] });
+    expect(scope("Order", "findUnique", { where: { id: "o" } }).where).toEqual({ id: "o", AND: [either] });
+    expect(scope("Order", "count", {}).where).toEqual({ AND: [either] });
+    // A plain tenant model keeps the one-column pin.
+    expect(scope("Cart", "findMany", {}).where).toEqual({ AND: [{ organizationId: A }] });
+  });
+
+  it("is created only by one of its parties, with both named", () => {
+    const data = { organizationId: B, buyerOrganizationId: A, number: "PO-1" };
+    expect(scope("Order", "create", { data }).data).toEqual(data);
+    expect(scope("Order", "create", { data: { organizationId: A, buyerOrganizationId: B } }).data).toEqual({ organizationId: A, buyerOrganizationId: B });
+    refused(() => scope("Order", "create", { data: { organizationId: B, buyerOrganizationId: B } }));
+    refused(() => scope("Order", "create", { data: { number: "PO-2" } }));
+    refused(() => scope("OrderLine", "createMany", { data: [{ organizationId: A, buyerOrganizationId: B }, { organizationId: B, buyerOrganizationId: B }] }));
+  });
+
+  it("never changes parties, through any write", () => {
+    refused(() => scope("Order", "update", { where: { id: "o" }, data: { organizationId: A } }));
+    refused(() => scope("Order", "updateMany", { where: {}, data: { buyerOrganizationId: A } }));
+    refused(() => scope("Order", "upsert", { where: { id: "o" }, create: { organizationId: A, buyerOrganizationId: B }, update: { buyerOrganizationId: B } }));
+    refused(() => scope("Order", "update", { where: { id: "o" }, data: { lines: { updateMany: { where: {}, data: { buyerOrganizationId: B } } } } }));
+    const nested = scope("Order", "update", { where: { id: "o" }, data: { status: "PAID", lines: { update: { where: { id: "l" }, data: { quantity: 2 } } } } });
+    expect(nested.data).toEqual({ status: "PAID", lines: { update: { where: { id: "l", AND: [either] }, data: { quantity: 2 } } } });
+  });
+
+  it("filters and counts through relations pin both sides", () => {
+    expect(scope("Order", "findMany", { where: { lines: { some: { sku: "X" } } } }).where).toEqual({ lines: { some: { sku: "X", AND: [either] } }, AND: [either] });
+    expect(scope("Order", "findMany", { where: { lines: { every: { quantity: 1 } } } }).where).toEqual({ lines: { every: { OR: [{ NOT: either }, { quantity: 1 }] } }, AND: [either] });
+    expect(scope("Order", "findMany", { select: { _count: { select: { lines: true } } } }).select).toEqual({ _count: { select: { lines: { where: { AND: [either] } } } } });
+  });
+
+  it("verifies included rows on either side, and removes the owner columns it added", () => {
+    const q = query("Order", "findFirst", { include: { lines: { select: { sku: true } } } });
+    expect((q.args!.include as Record<string, { select: object }>).lines.select).toEqual({ sku: true, organizationId: true, buyerOrganizationId: true });
+    const mine = q.check({ id: "o", lines: [{ sku: "S", organizationId: B, buyerOrganizationId: A }] });
+    expect(mine.lines).toEqual([{ sku: "S" }]);
+    expect(() => q.check({ id: "o", lines: [{ sku: "S", organizationId: B, buyerOrganizationId: B }] })).toThrow(TenantScopeError);
+  });
+
+  it("the guarded client accepts either party's column, or an OR of both, as the filter", () => {
+    guard("Order", "findMany", { where: { buyerOrganizationId: A } })();
+    guard("Order", "findMany", { where: { OR: [{ organizationId: A }, { buyerOrganizationId: A }] } })();
+    guard("Order", "count", { where: { AND: [{ buyerOrganizationId: { in: [A, B] } }] } })();
+    refused(guard("Order", "findMany", { where: { OR: [{ organizationId: A }, { status: "PAID" }] } }));
+    refused(guard("Order", "findMany", { where: { OR: [] } }));
+    refused(guard("Cart", "findMany", { where: { buyerOrganizationId: A } }));
+    refused(guard("Order", "update", { where: { id: "o", organizationId: A }, data: { buyerOrganizationId: B } }));
+    expect(whereHasOrganization({ buyerOrganizationId: A })).toBe(false);
+    expect(whereHasOrganization({ buyerOrganizationId: A }, "Order")).toBe(true);
   });
 });

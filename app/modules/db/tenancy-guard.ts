@@ -11,6 +11,17 @@ export const TENANT_MODELS: ReadonlySet<string> = new Set(
   }),
 );
 
+/**
+ * Two-party models: tenant-owned rows that also name the buyer (`buyerOrganizationId`), such as an order or an RFQ.
+ * `organizationId` is the manufacturer; either organization sees the row, nobody else, and neither column changes.
+ */
+export const PARTY_MODELS: ReadonlySet<string> = new Set(
+  [...TENANT_MODELS].filter((model) => {
+    const fields = (Prisma as unknown as Record<string, Record<string, string> | undefined>)[`${model}ScalarFieldEnum`];
+    return Boolean(fields && "buyerOrganizationId" in fields);
+  }),
+);
+
 /** The tenant itself: `organizationId` columns reference it. */
 export const TENANT_ROOT = "Organization";
 
@@ -65,26 +76,34 @@ const WHERE_OPS = new Set(["connect", "set", "disconnect", "delete", "deleteMany
 
 const isObj = (value: unknown): value is Obj => typeof value === "object" && value !== null && !Array.isArray(value);
 const isTenant = (model: string) => TENANT_MODELS.has(model);
+const isParty = (model: string) => PARTY_MODELS.has(model);
+/** The columns naming a row's owners. */
+const ownerColumns = (model: string): readonly string[] => (isParty(model) ? ["organizationId", "buyerOrganizationId"] : ["organizationId"]);
 const each = (value: unknown, map: (item: unknown) => unknown) => (Array.isArray(value) ? value.map(map) : map(value));
 
 /**
  * True when a where clause pins organizationId: directly, through a compound unique, or inside AND. Only paths
  * every matching row must satisfy count: an OR or NOT branch naming the organization pins nothing.
  */
-export function whereHasOrganization(where: unknown): boolean {
+export function whereHasOrganization(where: unknown, model?: string): boolean {
   if (!isObj(where)) return false;
-  const org = where.organizationId;
-  if (typeof org === "string") return true;
-  if (isObj(org)) {
-    if (typeof org.equals === "string") return true;
-    if (Array.isArray(org.in) && org.in.length > 0 && org.in.every((v) => typeof v === "string")) return true;
+  const columns = model ? ownerColumns(model) : ["organizationId"];
+  for (const column of columns) {
+    const org = where[column];
+    if (typeof org === "string") return true;
+    if (isObj(org)) {
+      if (typeof org.equals === "string") return true;
+      if (Array.isArray(org.in) && org.in.length > 0 && org.in.every((v) => typeof v === "string")) return true;
+    }
   }
   for (const [key, value] of Object.entries(where)) {
     if (key.startsWith("organizationId_") && isObj(value) && typeof value.organizationId === "string") return true;
   }
+  // A two-party row may be reached as either party: an OR pins it when every branch names an owner.
+  if (model && isParty(model) && Array.isArray(where.OR) && where.OR.length > 0 && where.OR.every((branch) => whereHasOrganization(branch, model))) return true;
   const and = where.AND;
-  if (Array.isArray(and)) return and.some(whereHasOrganization);
-  return whereHasOrganization(and);
+  if (Array.isArray(and)) return and.some((w) => whereHasOrganization(w, model));
+  return whereHasOrganization(and, model);
 }
 
 function dataHasOrganization(data: unknown): boolean {
@@ -97,9 +116,23 @@ function dataHasOrganization(data: unknown): boolean {
 
 /** AND-s `{ [column]: value }` onto a where clause, keeping any unique selector (e.g. `{ id }`) at the top. */
 function pin(where: unknown, value: string, column = "organizationId"): Obj {
+  return pinFilter(where, { [column]: value });
+}
+
+function pinFilter(where: unknown, filter: Obj): Obj {
   const w = isObj(where) ? where : {};
   const and = w.AND;
-  return { ...w, AND: [{ [column]: value }, ...(Array.isArray(and) ? and : and ? [and] : [])] };
+  return { ...w, AND: [filter, ...(Array.isArray(and) ? and : and ? [and] : [])] };
+}
+
+/** The rows of `model` the organization owns: its own, or for a two-party row, those naming it on either side. */
+function ownedBy(model: string, org: string): Obj {
+  return isParty(model) ? { OR: [{ organizationId: org }, { buyerOrganizationId: org }] } : { organizationId: org };
+}
+
+/** Pins a tenant-owned model's where clause to the organization's rows. */
+function pinOwner(model: string, where: unknown, org: string): Obj {
+  return pinFilter(where, ownedBy(model, org));
 }
 
 // ─── The guarded client (`db`) ──────────────────────────────────────────────────────────────────────────────
@@ -113,7 +146,7 @@ export function assertTenantScoped(model: string | undefined, operation: string,
   if (isTenant(model)) {
     if (CREATE_OPS.has(operation)) {
       if (!dataHasOrganization(args?.data)) throw new TenantScopeError(model, operation);
-    } else if (!whereHasOrganization(args?.where) || (operation === "upsert" && !dataHasOrganization(args?.create))) {
+    } else if (!whereHasOrganization(args?.where, model) || (operation === "upsert" && !dataHasOrganization(args?.create))) {
       throw new TenantScopeError(model, operation);
     }
   }
@@ -127,7 +160,7 @@ const MOVE = "(moving a row to another organization is system work: unscopedDb)"
 /** Update data (and the update data of nested writes) must not change a tenant-owned row's organization. */
 function assertNoMove(model: string, data: unknown, operation: string, graph: RelationGraph) {
   if (!isObj(data)) return;
-  if (isTenant(model) && "organizationId" in data) throw new TenantScopeError(model, operation, MOVE);
+  if (isTenant(model) && ownerColumns(model).some((column) => column in data)) throw new TenantScopeError(model, operation, MOVE);
   for (const [field, ops] of Object.entries(data)) {
     const target = graph.get(model)?.get(field);
     if (!target || !isObj(ops)) continue;
@@ -148,7 +181,7 @@ function assertSelectionPinned(model: string, args: Obj, operation: string, grap
         assertCountPinned(model, value, operation, graph);
       } else if (target && value) {
         const nested = isObj(value) ? value : {};
-        if (isTenant(target) && !isTenant(model) && !whereHasOrganization(nested.where)) throw new TenantScopeError(target, `${operation} (through ${model}.${field})`);
+        if (isTenant(target) && !isTenant(model) && !whereHasOrganization(nested.where, target)) throw new TenantScopeError(target, `${operation} (through ${model}.${field})`);
         assertSelectionPinned(target, nested, operation, graph);
       }
     }
@@ -162,7 +195,7 @@ function assertCountPinned(model: string, value: unknown, operation: string, gra
   const select = isObj(value) && isObj(value.select) ? value.select : {};
   for (const [field, count] of Object.entries(select)) {
     const target = relations.get(field);
-    if (target && isTenant(target) && count && !whereHasOrganization(isObj(count) ? count.where : undefined)) {
+    if (target && isTenant(target) && count && !whereHasOrganization(isObj(count) ? count.where : undefined, target)) {
       throw new TenantScopeError(target, `${operation} (_count through ${model}.${field})`);
     }
   }
@@ -175,7 +208,8 @@ interface ResultCheck {
   field: string;
   model: string;
   tenant: boolean;
-  strip: boolean;
+  /** Owner columns added to the selection only to verify the rows. */
+  strip: string[];
   children: ResultCheck[];
 }
 
@@ -217,7 +251,7 @@ class Scope {
     } else {
       const where = this.where(model, next.where);
       // Other organizations' rows are readable (a product page names its maker) but only its own is writable.
-      if (isTenant(model)) next.where = pin(where, this.org);
+      if (isTenant(model)) next.where = pinOwner(model, where, this.org);
       else if (root && (UPDATE_OPS.has(operation) || DELETE_OPS.has(operation))) next.where = pin(where, this.org, "id");
       else if (where !== undefined) next.where = where;
     }
@@ -243,12 +277,12 @@ class Scope {
 
   private relationFilter(target: string, filter: Obj): Obj {
     const tenant = isTenant(target);
-    const inner = (w: unknown) => (tenant ? pin(this.where(target, w), this.org) : this.where(target, w));
+    const inner = (w: unknown) => (tenant ? pinOwner(target, this.where(target, w), this.org) : this.where(target, w));
     if (!Object.keys(filter).some((k) => RELATION_FILTER_OPS.has(k))) return inner(filter) as Obj;
     const out: Obj = {};
     for (const [op, w] of Object.entries(filter)) {
       // "every row satisfies X" over this organization's rows: each row is another organization's, or satisfies X.
-      if (op === "every" && tenant) out[op] = { OR: [{ NOT: { organizationId: this.org } }, this.where(target, w)] };
+      if (op === "every" && tenant) out[op] = { OR: [{ NOT: ownedBy(target, this.org) }, this.where(target, w)] };
       else out[op] = w === null ? null : inner(w);
     }
     return out;
@@ -259,6 +293,7 @@ class Scope {
     if (!isObj(data)) return data;
     const tenant = isTenant(model);
     const out: Obj = {};
+    if (tenant && isParty(model)) return this.partyData(model, data, stamp, operation);
     for (const [field, value] of Object.entries(data)) {
       const target = this.graph.get(model)?.get(field);
       if (field === "organizationId" && tenant) {
@@ -274,10 +309,33 @@ class Scope {
     return out;
   }
 
+  /**
+   * A two-party row: created only when this organization is one of its parties (both are named: the guard cannot
+   * guess which side the other is); once written, neither party changes.
+   */
+  private partyData(model: string, data: Obj, create: boolean, operation: string): Obj {
+    const out: Obj = {};
+    for (const [field, value] of Object.entries(data)) {
+      const target = this.graph.get(model)?.get(field);
+      if (field === "organizationId" || field === "buyerOrganizationId") {
+        if (!create) throw new TenantScopeError(model, operation, "(the parties of a two-party row never change)");
+        out[field] = value;
+      } else if (target === TENANT_ROOT) {
+        throw new TenantScopeError(model, operation, "(a scoped client cannot link, create or change organizations through relations; the owner is stamped)");
+      } else {
+        out[field] = target ? this.nestedWrite(target, value, operation) : value;
+      }
+    }
+    if (create && out.organizationId !== this.org && out.buyerOrganizationId !== this.org) {
+      throw new TenantScopeError(model, operation, "(a two-party row is created by one of its parties: organizationId or buyerOrganizationId must be the scoped client's own)");
+    }
+    return out;
+  }
+
   private nestedWrite(target: string, ops: unknown, operation: string): unknown {
     if (!isObj(ops)) return ops;
     const tenant = isTenant(target);
-    const where = (w: unknown) => (tenant ? pin(this.where(target, w), this.org) : this.where(target, w));
+    const where = (w: unknown) => (tenant ? pinOwner(target, this.where(target, w), this.org) : this.where(target, w));
     const create = (d: unknown) => this.data(target, d, true, operation);
     const update = (d: unknown) => this.data(target, d, false, operation);
     const out: Obj = {};
@@ -318,15 +376,18 @@ class Scope {
     if (nested.where !== undefined) nested.where = this.where(target, nested.where);
     // A tenant-owned row has this organization's parent; from a shared model (a user, an organization) the
     // relation holds every organization's rows and is filtered. (Lists and optional to-one relations take a where.)
-    if (tenant && !isTenant(model)) nested.where = pin(nested.where, this.org);
-    let strip = false;
-    if (tenant && isObj(nested.select) && nested.select.organizationId !== true) {
-      nested.select = { ...nested.select, organizationId: true };
-      strip = true;
-    }
-    if (tenant && isObj(nested.omit) && nested.omit.organizationId) {
-      nested.omit = { ...nested.omit, organizationId: false };
-      strip = true;
+    if (tenant && !isTenant(model)) nested.where = pinOwner(target, nested.where, this.org);
+    // The owner columns are read to verify the rows, and removed again if the caller did not ask for them.
+    const strip: string[] = [];
+    for (const column of tenant ? ownerColumns(target) : []) {
+      if (isObj(nested.select) && nested.select[column] !== true) {
+        nested.select = { ...nested.select, [column]: true };
+        strip.push(column);
+      }
+      if (isObj(nested.omit) && nested.omit[column]) {
+        nested.omit = { ...nested.omit, [column]: false };
+        strip.push(column);
+      }
     }
     const children: ResultCheck[] = [];
     const scoped = this.selection(target, nested, children);
@@ -344,7 +405,7 @@ class Scope {
       if (!target || !count || !isTenant(target)) select[field] = count;
       else {
         const nested = isObj(count) ? count : {};
-        select[field] = { ...nested, where: pin(this.where(target, nested.where), this.org) };
+        select[field] = { ...nested, where: pinOwner(target, this.where(target, nested.where), this.org) };
       }
     }
     return { ...value, select };
@@ -357,9 +418,9 @@ class Scope {
         const related = record[check.field];
         for (const row of Array.isArray(related) ? related : [related]) {
           if (!isObj(row)) continue;
-          if (check.tenant && row.organizationId !== this.org) throw new TenantScopeError(check.model, "read", `(a row of another organization was reached through ${check.field})`);
+          if (check.tenant && !ownerColumns(check.model).some((column) => row[column] === this.org)) throw new TenantScopeError(check.model, "read", `(a row of another organization was reached through ${check.field})`);
           this.verify(row, check.children);
-          if (check.strip) delete row.organizationId;
+          for (const column of check.strip) delete row[column];
         }
       }
     }
