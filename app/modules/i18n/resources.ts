@@ -1,28 +1,36 @@
+import enActivity from "../../../locales/en/activity.json";
 import enBrowse from "../../../locales/en/browse.json";
 import enCatalog from "../../../locales/en/catalog.json";
 import en from "../../../locales/en/common.json";
 import enConsole from "../../../locales/en/console.json";
+import enDocuments from "../../../locales/en/documents.json";
 import enImporter from "../../../locales/en/importer.json";
 import enInventory from "../../../locales/en/inventory.json";
 import enWarehouse from "../../../locales/en/warehouse.json";
+import esActivity from "../../../locales/es/activity.json";
 import esBrowse from "../../../locales/es/browse.json";
 import esCatalog from "../../../locales/es/catalog.json";
 import es from "../../../locales/es/common.json";
 import esConsole from "../../../locales/es/console.json";
+import esDocuments from "../../../locales/es/documents.json";
 import esImporter from "../../../locales/es/importer.json";
 import esInventory from "../../../locales/es/inventory.json";
 import esWarehouse from "../../../locales/es/warehouse.json";
+import ptActivity from "../../../locales/pt/activity.json";
 import ptBrowse from "../../../locales/pt/browse.json";
 import ptCatalog from "../../../locales/pt/catalog.json";
 import pt from "../../../locales/pt/common.json";
 import ptConsole from "../../../locales/pt/console.json";
+import ptDocuments from "../../../locales/pt/documents.json";
 import ptImporter from "../../../locales/pt/importer.json";
 import ptInventory from "../../../locales/pt/inventory.json";
 import ptWarehouse from "../../../locales/pt/warehouse.json";
+import zhActivity from "../../../locales/zh/activity.json";
 import zhBrowse from "../../../locales/zh/browse.json";
 import zhCatalog from "../../../locales/zh/catalog.json";
 import zh from "../../../locales/zh/common.json";
 import zhConsole from "../../../locales/zh/console.json";
+import zhDocuments from "../../../locales/zh/documents.json";
 import zhImporter from "../../../locales/zh/importer.json";
 import zhInventory from "../../../locales/zh/inventory.json";
 import zhWarehouse from "../../../locales/zh/warehouse.json";
@@ -31,7 +39,8 @@ import type { Lang } from "./config";
 /**
  * Each language is one i18next namespace, assembled from several files so that areas of the product keep their
  * strings apart: common.json at the top level, and `catalog`, `console`, `importer`, `browse`, `inventory` (the manufacturer's stock console), `warehouse`
- * (warehouse staff) under their own
+ * (warehouse staff), `activity` (notifications, dashboard cards of orders and quotes), `documents` (the pro-forma and
+ * invoice PDFs) under their own
  * key: the key browse.filters.title reads locales/{lang}/browse.json → filters.title.
  */
 function assemble(
@@ -42,8 +51,10 @@ function assemble(
   browse: typeof enBrowse,
   inventory: typeof enInventory,
   warehouse: typeof enWarehouse,
+  activity: typeof enActivity,
+  documents: typeof enDocuments,
 ) {
-  return { ...common, catalog, console, importer, browse, inventory, warehouse };
+  return { ...common, catalog, console, importer, browse, inventory, warehouse, activity, documents };
 }
 
 export type Messages = ReturnType<typeof assemble>;
@@ -52,8 +63,8 @@ export type Messages = ReturnType<typeof assemble>;
 // the casts; tests/unit/locales.test.ts proves every key exists in all four.
 type Any = Parameters<typeof assemble>;
 export const resources: Record<Lang, { common: Messages }> = {
-  en: { common: assemble(en, enCatalog, enConsole, enImporter, enBrowse, enInventory, enWarehouse) },
-  pt: { common: assemble(...([pt, ptCatalog, ptConsole, ptImporter, ptBrowse, ptInventory, ptWarehouse] as unknown as Any)) },
-  es: { common: assemble(...([es, esCatalog, esConsole, esImporter, esBrowse, esInventory, esWarehouse] as unknown as Any)) },
-  zh: { common: assemble(...([zh, zhCatalog, zhConsole, zhImporter, zhBrowse, zhInventory, zhWarehouse] as unknown as Any)) },
+  en: { common: assemble(en, enCatalog, enConsole, enImporter, enBrowse, enInventory, enWarehouse, enActivity, enDocuments) },
+  pt: { common: assemble(...([pt, ptCatalog, ptConsole, ptImporter, ptBrowse, ptInventory, ptWarehouse, ptActivity, ptDocuments] as unknown as Any)) },
+  es: { common: assemble(...([es, esCatalog, esConsole, esImporter, esBrowse, esInventory, esWarehouse, esActivity, esDocuments] as unknown as Any)) },
+  zh: { common: assemble(...([zh, zhCatalog, zhConsole, zhImporter, zhBrowse, zhInventory, zhWarehouse, zhActivity, zhDocuments] as unknown as Any)) },
 };
