@@ -6,6 +6,7 @@ import { runCatalogImport } from "./catalog-import";
 import { purgeExpired } from "./maintenance";
 import { runReservationExpiry } from "./inventory-reservations";
 import { runStockAlerts } from "./inventory-alerts";
+import { runRfqExpiry } from "./rfq-expiry";
 
 /** Registers every handler on a started queue, and the recurring jobs. */
 export async function registerWorkers(boss: PgBoss) {
@@ -38,9 +39,13 @@ export async function registerWorkers(boss: PgBoss) {
   await boss.work("stock-alerts.evaluate", async () => {
     await runStockAlerts();
   });
+  await boss.work("rfqs.expire", async () => {
+    await runRfqExpiry();
+  });
   await boss.schedule("email.sweep", "*/5 * * * *");
   await boss.schedule("products.import-sweep", "* * * * *");
   await boss.schedule("maintenance.purge-expired", "17 * * * *");
   await boss.schedule("reservations.expire", "* * * * *");
   await boss.schedule("stock-alerts.evaluate", "*/5 * * * *");
+  await boss.schedule("rfqs.expire", "* * * * *");
 }

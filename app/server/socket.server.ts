@@ -5,7 +5,8 @@ import pg from "pg";
 import { isMember } from "~/modules/tenancy/access.server";
 import { sessionUserFromCookieHeader } from "~/modules/tenancy/session.server";
 import { unscopedDb } from "~/modules/db/index.server";
-import { organizationRoom, sessionRoom, userRoom } from "~/modules/realtime/rooms";
+import { organizationRoom, rfqRoom, sessionRoom, userRoom } from "~/modules/realtime/rooms";
+import { mayJoinRfq } from "~/modules/ordering/rfq-thread.server";
 import { setRealtime } from "~/modules/realtime/index.server";
 
 export interface SocketData {
@@ -70,6 +71,24 @@ export function attachSocketServer(httpServer: HttpServer, options: { databaseUr
     });
     socket.on("organization:leave", async (organizationId: unknown) => {
       if (typeof organizationId === "string") await socket.leave(organizationRoom(organizationId));
+    });
+    // An RFQ thread: members of its buyer or its manufacturer only, checked here on every join.
+    socket.on("rfq:join", async (rfqId: unknown, ack?: Ack) => {
+      try {
+        const allowed = (await sessionAlive(sessionId)) && (await mayJoinRfq(userId, rfqId));
+        if (allowed) await socket.join(rfqRoom(rfqId as string));
+        if (typeof ack === "function") ack(allowed ? { ok: true } : { ok: false, status: 404, error: "not_found" });
+      } catch (error) {
+        console.error("[socket] rfq:join failed", error);
+        if (typeof ack === "function") ack({ ok: false, status: 404, error: "not_found" });
+      }
+    });
+    socket.on("rfq:leave", async (rfqId: unknown) => {
+      if (typeof rfqId === "string") await socket.leave(rfqRoom(rfqId));
+    });
+    // Typing is relayed to the other sockets of a room this socket has joined, never stored.
+    socket.on("rfq:typing", (rfqId: unknown) => {
+      if (typeof rfqId === "string" && socket.rooms.has(rfqRoom(rfqId))) socket.to(rfqRoom(rfqId)).emit("rfq:typing", { rfqId, userId });
     });
   });
 

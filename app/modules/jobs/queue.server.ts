@@ -13,9 +13,11 @@ export interface JobPayloads {
   "reservations.expire": Record<string, never>;
   /** Recurring: opens and resolves low-stock alerts, emails new ones. */
   "stock-alerts.evaluate": Record<string, never>;
+  /** Recurring: closes RFQs nobody answered in time, expires quotes past their validity. */
+  "rfqs.expire": Record<string, never>;
 }
 export type JobName = keyof JobPayloads;
-export const JOB_NAMES: JobName[] = ["email.send", "email.sweep", "maintenance.purge-expired", "products.import", "products.import-sweep", "reservations.expire", "stock-alerts.evaluate"];
+export const JOB_NAMES: JobName[] = ["email.send", "email.sweep", "maintenance.purge-expired", "products.import", "products.import-sweep", "reservations.expire", "stock-alerts.evaluate", "rfqs.expire"];
 
 const DEFAULT_QUEUE_OPTIONS = { retryLimit: 5, retryDelay: 30, retryBackoff: true };
 /**

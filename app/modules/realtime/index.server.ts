@@ -1,5 +1,5 @@
 import type { Server } from "socket.io";
-import { organizationRoom, sessionRoom, userRoom } from "./rooms";
+import { organizationRoom, rfqRoom, sessionRoom, userRoom } from "./rooms";
 
 const registry = globalThis as typeof globalThis & { __ponteRealtime?: Server };
 
@@ -10,6 +10,11 @@ export function setRealtime(io: Server | undefined) {
 /** Pushes an event to every member online in an organization; a no-op where no socket server runs (scripts, tests). */
 export function emitToOrganization(organizationId: string, event: string, payload: unknown) {
   registry.__ponteRealtime?.to(organizationRoom(organizationId)).emit(event, payload);
+}
+
+/** Pushes an event to both sides of an RFQ thread that have it open. */
+export function emitToRfq(rfqId: string, event: string, payload: unknown) {
+  registry.__ponteRealtime?.to(rfqRoom(rfqId)).emit(event, payload);
 }
 
 /** A member removed from an organization stops receiving its events at once. */

@@ -3,3 +3,5 @@ export const organizationRoom = (organizationId: string) => `org:${organizationI
 export const userRoom = (userId: string) => `user:${userId}`;
 /** Every socket opened with one session: ended together when the session ends. */
 export const sessionRoom = (sessionId: string) => `session:${sessionId}`;
+/** An RFQ thread: only members of its buyer and its manufacturer join (checked on join, socket.server.ts). */
+export const rfqRoom = (rfqId: string) => `rfq:${rfqId}`;
