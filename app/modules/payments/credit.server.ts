@@ -1,7 +1,9 @@
 import type { Prisma } from "~/generated/prisma/client";
 import { forOrganization, unscopedDb, type ScopedDb } from "~/modules/db/index.server";
 import { ratesAsOf, type RateTable } from "~/modules/money/fx.server";
-import { fitsLimit, standing, type CreditStanding, type TermsRefusal } from "./credit";
+import { RESERVATION_TRANSACTION } from "~/modules/inventory/reservations.server";
+import { applyOrderEvent } from "~/modules/ordering/order-lifecycle.server";
+import { dueDate, fitsLimit, standing, type CreditStanding, type TermsRefusal } from "./credit";
 
 /** A client that reaches the buyer's rows: its scoped client, or a transaction on it. */
 export type BuyerClient = ScopedDb | Prisma.TransactionClient;
@@ -120,4 +122,40 @@ export async function approveCredit(input: { buyerOrganizationId: string; termsD
 export async function suspendCredit(creditAccountId: string): Promise<boolean> {
   const result = await unscopedDb.creditAccount.updateMany({ where: { id: creditAccountId, suspendedAt: null }, data: { suspendedAt: new Date() } });
   return result.count === 1;
+}
+
+// ─── The buyer accepts terms for an order ─────────────────────────────────────────────────────────────────────
+
+export class TermsRefusedError extends Error {
+  readonly status = 409 as const;
+  constructor(readonly code: TermsRefusal | "order_not_found" | "not_payable") {
+    super(code);
+    this.name = "TermsRefusedError";
+  }
+}
+
+/**
+ * Puts an order on the buyer's net terms: the limit is checked with the credit account row locked (two orders
+ * accepted at once cannot both squeeze under the limit), then the order is due on today + termsDays, a pending
+ * TERMS payment expects the money, and "terms_accepted" sends it to fulfilment.
+ */
+export async function acceptTerms(input: { orderId: string; actor: { userId: string | null; organizationId: string }; now?: Date }) {
+  const now = input.now ?? new Date();
+  return unscopedDb.$transaction(async (tx) => {
+    const buyerOrganizationId = input.actor.organizationId;
+    await tx.$queryRaw`SELECT "id" FROM "CreditAccount" WHERE "organizationId" = ${buyerOrganizationId}::uuid FOR UPDATE`;
+    const order = await tx.order.findFirst({ where: { id: input.orderId, buyerOrganizationId } });
+    if (!order) throw new TermsRefusedError("order_not_found");
+    if ((order.status !== "PLACED" && order.status !== "AWAITING_PAYMENT") || order.buyerTotalMinor - order.paidMinor <= 0n) throw new TermsRefusedError("not_payable");
+    const check = await checkTerms(order, { client: tx, today: now });
+    if (!check.ok) throw new TermsRefusedError(check.reason);
+    await tx.order.update({ where: { id: order.id }, data: { paymentMethod: "TERMS", paymentDueOn: dueDate(now, check.credit.termsDays) } });
+    const applied = await applyOrderEvent(tx, { orderId: order.id, event: { kind: "terms_accepted" }, actor: input.actor, reason: `net ${check.credit.termsDays}`, now });
+    // A transfer or Stripe payment the buyer had started is no longer expected.
+    await tx.payment.updateMany({ where: { orderId: order.id, organizationId: order.organizationId, status: "PENDING", method: { not: "TERMS" } }, data: { status: "CANCELLED" } });
+    await tx.payment.create({
+      data: { organizationId: order.organizationId, buyerOrganizationId, orderId: order.id, method: "TERMS", status: "PENDING", currencyCode: order.buyerCurrencyCode, amountMinor: order.buyerTotalMinor - order.paidMinor },
+    });
+    return applied;
+  }, RESERVATION_TRANSACTION);
 }

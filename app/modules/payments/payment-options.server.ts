@@ -5,19 +5,23 @@
  *   const choice = await paymentOptions(order, buyer);          // buyer = { id, countryCode } of the signed-in org
  *   choice.payable            false: nothing to pay (paid, cancelled, shipped…): show the order instead
  *   choice.options            in display order; each has `kind`:
- *     "stripe"         { currencyCode, amountMinor } — only when STRIPE_SECRET_KEY is set and the country allows;
- *                       the Stripe module decides the concrete methods for the currency (OXXO cap, Pix, …)
+ *     "stripe"         { currencyCode, amountMinor, methods } — only when STRIPE_SECRET_KEY is set and the country
+ *                       allows; `methods` is stripeMethodsFor(…) (OXXO cap, Pix, Boleto when options.boletoEnabled)
  *     "bank_transfer"  { currencyCode, amountMinor, reference, bankAccount | null } — always (the only one in AO, MZ)
  *     "terms"          { termsDays, credit } — the buyer's credit limit covers the amount due
  *   choice.bankTransferOnly   null | "country" (Angola, Mozambique) | "no_stripe" (keys not set): say so plainly
  *   choice.credit             the buyer's limit/used/available (null: not approved), shown even when terms do not fit
  *   choice.termsRefusal       why terms are not offered although an account exists ("over_limit", "suspended", …)
- * Choosing: `chooseBankTransfer` (bank-transfer.server.ts) and `acceptTerms` (credit-terms.server.ts).
+ * Choosing (POST handlers of the pay page; both throw typed errors with `code` and `status`, never 500):
+ *   chooseBankTransfer({ orderId, actor: { userId, organizationId: buyer } })  bank-transfer.server.ts, BankTransferError
+ *   acceptTerms({ orderId, actor })                                          credit.server.ts, TermsRefusedError
+ * Messages: payments:errors.<code>, payments:terms.refusal.<reason>.
  */
 import { forOrganization } from "~/modules/db/index.server";
 import { bankTransferOnlyCountry, isPayable, type PaymentOption, type PaymentChoice } from "./payment-options";
 import { platformBankAccount } from "./bank-transfer-accounts.server";
 import { checkTerms, type BuyerClient } from "./credit.server";
+import { stripeMethodsFor } from "./stripe-methods";
 
 export type { PaymentOption, PaymentChoice } from "./payment-options";
 
@@ -41,7 +45,7 @@ export function stripeConfigured(): boolean {
   return Boolean(process.env.STRIPE_SECRET_KEY?.trim());
 }
 
-export async function paymentOptions(order: PayableOrder, buyer: PayingBuyer, options: { client?: BuyerClient; today?: Date } = {}): Promise<PaymentChoice> {
+export async function paymentOptions(order: PayableOrder, buyer: PayingBuyer, options: { client?: BuyerClient; today?: Date; boletoEnabled?: boolean } = {}): Promise<PaymentChoice> {
   if (order.buyerOrganizationId !== buyer.id) throw new Error("paymentOptions: the buyer is not this order's buyer");
   const client = options.client ?? forOrganization(buyer.id);
   const currencyCode = order.buyerCurrencyCode.trim();
@@ -55,7 +59,7 @@ export async function paymentOptions(order: PayableOrder, buyer: PayingBuyer, op
   if (!isPayable(order.status, amountMinor)) return { ...base, payable: false, options: [], termsRefusal: null };
 
   const list: PaymentOption[] = [];
-  if (stripe && !countryOnly) list.push({ kind: "stripe", currencyCode, amountMinor });
+  if (stripe && !countryOnly) list.push({ kind: "stripe", currencyCode, amountMinor, methods: stripeMethodsFor({ currencyCode, amountMinor, boletoEnabled: options.boletoEnabled ?? false }) });
   list.push({ kind: "bank_transfer", currencyCode, amountMinor, reference: order.bankReference, bankAccount: await platformBankAccount(currencyCode) });
   if (terms?.ok) list.push({ kind: "terms", termsDays: terms.credit.termsDays, credit: terms.credit });
   const termsRefusal = terms && !terms.ok && terms.reason !== "no_account" ? terms.reason : null;

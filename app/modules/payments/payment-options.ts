@@ -1,6 +1,7 @@
 /** The pure rules behind paymentOptions (payment-options.server.ts): who pays how, and when there is anything to pay. */
 import type { BankDetails } from "./bank-transfer-accounts.server";
 import type { CreditStanding, TermsRefusal } from "./credit";
+import type { MethodChoice } from "./stripe-methods";
 
 /** Buyers here can pay only by bank transfer (card and local methods are not available for them). */
 export const BANK_TRANSFER_ONLY_COUNTRIES = ["AO", "MZ"] as const;
@@ -15,7 +16,7 @@ export function isPayable(status: string, amountDueMinor: bigint): boolean {
 }
 
 export type PaymentOption =
-  | { kind: "stripe"; currencyCode: string; amountMinor: bigint }
+  | { kind: "stripe"; currencyCode: string; amountMinor: bigint; methods: MethodChoice }
   | { kind: "bank_transfer"; currencyCode: string; amountMinor: bigint; reference: string; bankAccount: BankDetails | null }
   | { kind: "terms"; termsDays: number; credit: CreditStanding };
 
