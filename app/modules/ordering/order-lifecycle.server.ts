@@ -97,8 +97,10 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export type AppliedOrderEvent = Order & { effects: readonly OrderEffect[] };
 
+/** A top-level client (opens its own transaction). Prisma's transaction clients also have `$transaction` (nested
+ * savepoints) but never `$connect`: that tells them apart. */
 function isTransactionRunner(client: OrderClient): client is TransactionRunner {
-  return typeof (client as Partial<TransactionRunner>).$transaction === "function";
+  return typeof (client as { $connect?: unknown }).$connect === "function";
 }
 
 /** What the state machine sees of an order row. `onTerms`: the platform's credit covers it (payment method TERMS). */

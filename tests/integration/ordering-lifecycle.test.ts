@@ -1,0 +1,172 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { unscopedDb } from "~/modules/db/index.server";
+import { checkLedgerConsistency } from "~/modules/inventory/consistency.server";
+import { applyOrderEvent, OrderLifecycleError, type OrderActor } from "~/modules/ordering/order-lifecycle.server";
+import { withTestDatabase } from "../support/database";
+import { balanceOf, createOrderWorld, createPlacedOrder, type OrderWorld } from "../support/order-fixtures";
+
+withTestDatabase();
+
+let world: OrderWorld;
+let buyer: OrderActor;
+let maker: OrderActor;
+let platform: OrderActor;
+const system: OrderActor = { userId: null, organizationId: null };
+
+beforeAll(async () => {
+  world = await createOrderWorld();
+  buyer = { userId: null, organizationId: world.buyerId };
+  maker = { userId: null, organizationId: world.makerId };
+  platform = { userId: null, organizationId: world.platformId };
+});
+
+async function refusal(promise: Promise<unknown>): Promise<OrderLifecycleError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(OrderLifecycleError);
+  return error as OrderLifecycleError;
+}
+
+function eventsOf(orderId: string) {
+  return unscopedDb.orderEvent.findMany({ where: { orderId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
+}
+
+describe("applyOrderEvent", () => {
+  it("audits every transition (who, when, why, from/to) and dates the status", async () => {
+    const order = await createPlacedOrder(world, [1]);
+    const t1 = new Date("2026-12-05T10:00:00Z");
+    const t2 = new Date("2026-12-05T11:00:00Z");
+    await applyOrderEvent(unscopedDb, { orderId: order.id, event: { kind: "await_payment" }, actor: buyer, now: t1 });
+    const paid = await applyOrderEvent(unscopedDb, { orderId: order.id, event: { kind: "payment_received", amountMinor: order.buyerTotalMinor }, actor: system, reason: "pi_123", now: t2 });
+    expect(paid).toMatchObject({ status: "PAID", paidMinor: order.buyerTotalMinor, paidAt: t2 });
+    expect(paid.effects).toEqual([{ kind: "pick_stock" }]);
+    const events = await eventsOf(order.id);
+    expect(events.map((e) => [e.event, e.fromStatus, e.toStatus, e.actorOrganizationId, e.amountMinor])).toEqual([
+      ["await_payment", "PLACED", "AWAITING_PAYMENT", world.buyerId, null],
+      ["payment_received", "AWAITING_PAYMENT", "PAID", null, order.buyerTotalMinor],
+    ]);
+    expect(events[1]).toMatchObject({ reason: "pi_123", createdAt: t2 });
+  });
+
+  it("paid: the order's reservations become picks at the serving warehouse", async () => {
+    const variant = world.variants[0]!;
+    const before = await balanceOf(world, variant.id);
+    const order = await createPlacedOrder(world, [4]);
+    expect(await balanceOf(world, variant.id)).toEqual({ onHand: before.onHand, reserved: before.reserved + 4 });
+    await applyOrderEvent(unscopedDb, { orderId: order.id, event: { kind: "payment_received", amountMinor: order.buyerTotalMinor }, actor: system });
+    expect(await balanceOf(world, variant.id)).toEqual({ onHand: before.onHand - 4, reserved: before.reserved });
+    const reservations = await unscopedDb.stockReservation.findMany({ where: { reference: `order:${order.id}` } });
+    expect(reservations.map((r) => r.status)).toEqual(["CONFIRMED"]);
+    expect(await checkLedgerConsistency(unscopedDb, { organizationId: world.makerId })).toEqual([]);
+  });
+
+  it("a reservation that expired before payment is taken again when the stock is still there", async () => {
+    const variant = world.variants[0]!;
+    const order = await createPlacedOrder(world, [2]);
+    const before = await balanceOf(world, variant.id);
+    const later = new Date(Date.now() + 8 * 24 * 3600_000);
+    await applyOrderEvent(unscopedDb, { orderId: order.id, event: { kind: "payment_received", amountMinor: order.buyerTotalMinor }, actor: system, now: later });
+    expect(await balanceOf(world, variant.id)).toEqual({ onHand: before.onHand - 2, reserved: before.reserved - 2 });
+    const line = await unscopedDb.orderLine.findFirstOrThrow({ where: { orderId: order.id } });
+    const current = await unscopedDb.stockReservation.findUniqueOrThrow({ where: { id: line.reservationId! } });
+    expect(current.status).toBe("CONFIRMED");
+    expect(await checkLedgerConsistency(unscopedDb, { organizationId: world.makerId })).toEqual([]);
+  });
+
+  it("cancel before payment releases the reserved stock and needs a reason", async () => {
+    const variant = world.variants[1]!;
+    const before = await balanceOf(world, variant.id);
+    const order = await createPlacedOrder(world, [1, 5]);
+    expect((await refusal(applyOrderEvent(unscopedDb, { orderId: order.id, event: { kind: "cancel" }, actor: buyer }))).code).toBe("reason_required");
+    const cancelled = await applyOrderEvent(unscopedDb, { orderId: order.id, event: { kind: "cancel" }, actor: buyer, reason: "Ordered the wrong model" });
+    expect(cancelled.status).toBe("CANCELLED");
+    expect(cancelled.cancelledAt).toBeInstanceOf(Date);
+    expect(cancelled.effects).toEqual([{ kind: "release_stock" }]);
+    expect(await balanceOf(world, variant.id)).toEqual(before);
+    const statuses = (await unscopedDb.stockReservation.findMany({ where: { reference: `order:${order.id}` } })).map((r) => r.status);
+    expect(statuses).toEqual(["RELEASED", "RELEASED"]);
+    expect((await eventsOf(order.id)).at(-1)).toMatchObject({ event: "cancel", reason: "Ordered the wrong model", fromStatus: "PLACED", toStatus: "CANCELLED" });
+  });
+
+  it("cancel after payment gives the picked units back and records the refund due", async () => {
+    const variant = world.variants[0]!;
+    const before = await balanceOf(world, variant.id);
+    const order = await createPlacedOrder(world, [3]);
+    await applyOrderEvent(unscopedDb, { orderId: order.id, event: { kind: "payment_received", amountMinor: order.buyerTotalMinor }, actor: system });
+    await applyOrderEvent(unscopedDb, { orderId: order.id, event: { kind: "start_fulfilment" }, actor: maker });
+    const cancelled = await applyOrderEvent(unscopedDb, { orderId: order.id, event: { kind: "cancel" }, actor: maker, reason: "Cannot make it in time" });
+    expect(cancelled.effects).toEqual([{ kind: "release_stock" }, { kind: "refund_due", amountMinor: order.buyerTotalMinor }]);
+    expect(await balanceOf(world, variant.id)).toEqual(before);
+    const due = (await eventsOf(order.id)).filter((e) => e.event === "refund_due");
+    expect(due).toHaveLength(1);
+    expect(due[0]!.amountMinor).toBe(order.buyerTotalMinor);
+    expect(await checkLedgerConsistency(unscopedDb, { organizationId: world.makerId })).toEqual([]);
+  });
+
+  it("ship takes the picked units out of the warehouse (SHIPMENT), deliver and complete date the order", async () => {
+    const order = await createPlacedOrder(world, [2, 1]);
+    await applyOrderEvent(unscopedDb, { orderId: order.id, event: { kind: "payment_received", amountMinor: order.buyerTotalMinor }, actor: system });
+    await applyOrderEvent(unscopedDb, { orderId: order.id, event: { kind: "start_fulfilment" }, actor: maker });
+    const shipped = await applyOrderEvent(unscopedDb, { orderId: order.id, event: { kind: "ship" }, actor: maker });
+    expect(shipped.shippedAt).toBeInstanceOf(Date);
+    const reservationIds = (await unscopedDb.stockReservation.findMany({ where: { reference: `order:${order.id}` } })).map((r) => r.id);
+    expect(await unscopedDb.stockMovement.count({ where: { reservationId: { in: reservationIds }, kind: "SHIPMENT" } })).toBe(2);
+    const delivered = await applyOrderEvent(unscopedDb, { orderId: order.id, event: { kind: "deliver" }, actor: platform });
+    expect(delivered.deliveredAt).toBeInstanceOf(Date);
+    const completed = await applyOrderEvent(unscopedDb, { orderId: order.id, event: { kind: "complete" }, actor: buyer });
+    expect(completed).toMatchObject({ status: "COMPLETED" });
+    expect((await eventsOf(order.id)).map((e) => e.toStatus)).toEqual(["PAID", "IN_FULFILMENT", "SHIPPED", "DELIVERED", "COMPLETED"]);
+  });
+
+  it("refuses what the table or the role does not allow, with a code and a 4xx status, changing nothing", async () => {
+    const order = await createPlacedOrder(world, [1]);
+    const notNow = await refusal(applyOrderEvent(unscopedDb, { orderId: order.id, event: { kind: "ship" }, actor: platform }));
+    expect([notNow.code, notNow.status]).toEqual(["not_allowed_in_status", 409]);
+    const role = await refusal(applyOrderEvent(unscopedDb, { orderId: order.id, event: { kind: "payment_received", amountMinor: 1n }, actor: buyer }));
+    expect([role.code, role.status]).toEqual(["not_allowed_for_role", 403]);
+    const amount = await refusal(applyOrderEvent(unscopedDb, { orderId: order.id, event: { kind: "payment_received", amountMinor: 0n }, actor: system }));
+    expect([amount.code, amount.status]).toEqual(["invalid_amount", 400]);
+    const refund = await refusal(applyOrderEvent(unscopedDb, { orderId: order.id, event: { kind: "refund", amountMinor: 5n }, actor: platform }));
+    expect([refund.code, refund.status]).toEqual(["refund_exceeds_paid", 409]);
+    const terms = await refusal(applyOrderEvent(unscopedDb, { orderId: order.id, event: { kind: "terms_accepted" }, actor: buyer }));
+    expect(terms.code).toBe("terms_not_granted");
+    const stranger = await refusal(applyOrderEvent(unscopedDb, { orderId: order.id, event: { kind: "cancel" }, actor: { userId: null, organizationId: (await createOrderWorld(0, ["X"])).buyerId }, reason: "x" }));
+    expect([stranger.code, stranger.status]).toEqual(["order_not_found", 404]);
+    expect((await refusal(applyOrderEvent(unscopedDb, { orderId: "not-a-uuid", event: { kind: "cancel" }, actor: system }))).code).toBe("order_not_found");
+    expect(await unscopedDb.order.findUniqueOrThrow({ where: { id: order.id } })).toMatchObject({ status: "PLACED", paidMinor: 0n });
+    expect(await eventsOf(order.id)).toEqual([]);
+  });
+
+  it("runs in the caller's transaction: a failure later in it undoes the change and its audit row", async () => {
+    const order = await createPlacedOrder(world, [1]);
+    await expect(
+      unscopedDb.$transaction(async (tx) => {
+        await applyOrderEvent(tx, { orderId: order.id, event: { kind: "await_payment" }, actor: buyer });
+        throw new Error("later step failed");
+      }),
+    ).rejects.toThrow("later step failed");
+    expect((await unscopedDb.order.findUniqueOrThrow({ where: { id: order.id } })).status).toBe("PLACED");
+    expect(await eventsOf(order.id)).toEqual([]);
+  });
+
+  it("the database refuses a status change outside the table, whoever writes it", async () => {
+    const order = await createPlacedOrder(world, [1]);
+    await expect(unscopedDb.order.update({ where: { id: order.id }, data: { status: "SHIPPED" } })).rejects.toThrow(/not allowed/);
+    await expect(unscopedDb.$executeRaw`UPDATE "Order" SET "status" = 'COMPLETED' WHERE "id" = ${order.id}::uuid`).rejects.toThrow(/not allowed/);
+    await unscopedDb.order.update({ where: { id: order.id }, data: { status: "AWAITING_PAYMENT" } });
+  });
+
+  it("concurrent payments on one order are serialized by the row lock: one pick, paid = sum", async () => {
+    const order = await createPlacedOrder(world, [2]);
+    const half = order.buyerTotalMinor / 2n;
+    await Promise.all([
+      applyOrderEvent(unscopedDb, { orderId: order.id, event: { kind: "payment_received", amountMinor: half }, actor: system }),
+      applyOrderEvent(unscopedDb, { orderId: order.id, event: { kind: "payment_received", amountMinor: order.buyerTotalMinor - half }, actor: system }),
+    ]);
+    const after = await unscopedDb.order.findUniqueOrThrow({ where: { id: order.id } });
+    expect(after).toMatchObject({ status: "PAID", paidMinor: order.buyerTotalMinor });
+    expect((await unscopedDb.stockReservation.findMany({ where: { reference: `order:${order.id}` } })).map((r) => r.status)).toEqual(["CONFIRMED"]);
+  });
+});
