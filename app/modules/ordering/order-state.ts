@@ -112,7 +112,9 @@ function changeStatus(state: OrderState, kind: keyof typeof RULES): TransitionRe
   if (kind === "ship") effects.push({ kind: "ship_stock" });
   if (kind === "cancel") {
     effects.push({ kind: "release_stock" });
-    if (state.paidMinor > 0n) effects.push({ kind: "refund_due", amountMinor: state.paidMinor });
+    // A surplus above the total was already declared due when it arrived: only the rest of what is held is new.
+    const held = state.paidMinor < state.totalMinor ? state.paidMinor : state.totalMinor;
+    if (held > 0n) effects.push({ kind: "refund_due", amountMinor: held });
   }
   return { ok: true, state: { ...state, status: rule.to }, effects, changed: true };
 }
