@@ -46,5 +46,7 @@ export default {
     "app/modules/catalog/search.server.ts:158-180",
     "app/modules/catalog/search.server.ts:517-555",
     "app/modules/catalog/price-tiers.ts",
+    // Ordering and payments: the order's state machine.
+    "app/modules/ordering/order-state.ts",
   ],
 };
