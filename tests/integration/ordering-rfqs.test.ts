@@ -1,0 +1,264 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { io as connectSocket, type Socket } from "socket.io-client";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { forOrganization, unscopedDb } from "~/modules/db/index.server";
+import type { Lang } from "~/modules/i18n/config";
+import { acceptQuote, declineQuote, expireRfqsAndQuotes, makeOffer } from "~/modules/ordering/quotes.server";
+import { createRfq, listRfqs, loadRfqThread, postRfqMessage, RfqError, type RfqActor } from "~/modules/ordering/rfqs.server";
+import { mayJoinRfq, readAttachments } from "~/modules/ordering/rfq-thread.server";
+import { attachSocketServer } from "~/server/socket.server";
+import { createUserSession } from "~/modules/tenancy/session.server";
+import { addMember, createOrganization, createProduct, createUser } from "../support/inventory-core-fixtures";
+import { setupTestDatabase, type TestDatabase } from "../support/database";
+
+let database: TestDatabase;
+let maker: { id: string };
+let buyerOrg: { id: string };
+let outsiderOrg: { id: string };
+let makerUser: { id: string };
+let buyerUser: { id: string };
+let outsiderUser: { id: string };
+let variantId: string;
+let productId: string;
+
+function actor(organizationId: string, userId: string, kind: "BUYER" | "MANUFACTURER", lang: Lang, currencyCode = "USD"): RfqActor {
+  return { organizationId, userId, kind, lang, currencyCode, scoped: forOrganization(organizationId) };
+}
+const buyer = () => actor(buyerOrg.id, buyerUser.id, "BUYER", "pt", "BRL");
+const manufacturer = () => actor(maker.id, makerUser.id, "MANUFACTURER", "zh");
+const outsider = () => actor(outsiderOrg.id, outsiderUser.id, "BUYER", "es");
+
+const DAY = 24 * 60 * 60 * 1000;
+
+beforeAll(async () => {
+  database = await setupTestDatabase();
+  maker = await createOrganization("MANUFACTURER");
+  buyerOrg = await createOrganization("BUYER");
+  outsiderOrg = await createOrganization("BUYER");
+  makerUser = await createUser(undefined, "Li Wei", "zh");
+  buyerUser = await createUser(undefined, "Ana Souza", "pt");
+  outsiderUser = await createUser(undefined, "Otro", "es");
+  await addMember(maker.id, makerUser.id, "OWNER");
+  await addMember(buyerOrg.id, buyerUser.id, "OWNER");
+  await addMember(outsiderOrg.id, outsiderUser.id, "OWNER");
+  const { product, variants } = await createProduct(maker.id, ["KETTLE"]);
+  await unscopedDb.product.update({ where: { id: product.id }, data: { status: "PUBLISHED", publishedAt: new Date() } });
+  productId = product.id;
+  variantId = variants[0]!.id;
+  await unscopedDb.warehouse.create({
+    data: { kind: "ORIGIN", code: `ZH${Date.now() % 100000}`, name: "Zhuhai factory", city: "Zhuhai", countryCode: "CN", addressLine1: "1 Factory Rd", timeZone: "Asia/Shanghai", ownerOrganizationId: maker.id },
+  });
+});
+
+afterAll(async () => {
+  await database?.cleanup();
+});
+
+async function sendRfq(now = new Date()) {
+  return createRfq(
+    buyer(),
+    { manufacturerId: maker.id, productId, title: "Chaleiras 1,7 L", specification: "220 V, plugue tipo N", quantity: 500, destinationCountry: "BR", tradeTerm: "FOB", targetPriceMinor: 4500n, targetCurrencyCode: "BRL", attachments: [] },
+    now,
+  );
+}
+
+const offer = (unitPriceMinor: bigint, now = new Date()) => ({ unitPriceMinor, quantity: 500, tradeTerm: "CIF" as const, leadTimeDays: 25, validUntil: new Date(now.getTime() + 14 * DAY), notes: "" });
+
+describe("an RFQ from request to order", () => {
+  it("numbers a request RFQ-<year>-<sequence>, with respondBy from the configured days", async () => {
+    const now = new Date("2026-12-05T10:00:00Z");
+    const first = await sendRfq(now);
+    const second = await sendRfq(now);
+    expect(first.number).toMatch(/^RFQ-2026-\d{6}$/);
+    expect(Number(second.number.slice(-6))).toBe(Number(first.number.slice(-6)) + 1);
+    expect(first.respondBy.getTime() - now.getTime()).toBe(7 * DAY);
+    expect(first.variantId).toBe(variantId);
+    // Both parties see it; the manufacturer sees it as received, with the opening message unread.
+    const listed = await listRfqs(manufacturer());
+    expect(listed.find((r) => r.id === first.id)).toMatchObject({ party: "manufacturer", unread: 1, status: "OPEN" });
+  });
+
+  it("quotes, records the response time once, takes a counter-offer and turns the accepted one into an order at that price", async () => {
+    const sentAt = new Date(Date.now() - 3 * 60 * 60 * 1000);
+    const rfq = await sendRfq(sentAt);
+    const answeredAt = new Date(sentAt.getTime() + 5400 * 1000);
+    await postRfqMessage(manufacturer(), rfq.number, { body: "您好，我们可以做", attachments: [] }, answeredAt);
+    const quote = await makeOffer(manufacturer(), rfq.number, offer(5200n), new Date(answeredAt.getTime() + 60_000));
+    expect(quote).toMatchObject({ status: "OFFERED", currencyCode: "CNY", variantId });
+    const afterQuote = await unscopedDb.rfq.findUniqueOrThrow({ where: { id: rfq.id } });
+    expect(afterQuote).toMatchObject({ status: "QUOTED", responseSeconds: 5400 });
+    expect(afterQuote.firstResponseAt?.toISOString()).toBe(answeredAt.toISOString());
+
+    // The buyer counters; the manufacturer's quote is then COUNTERED, and the buyer cannot accept its own offer.
+    const counter = await makeOffer(buyer(), rfq.number, offer(4800n));
+    expect((await unscopedDb.quote.findUniqueOrThrow({ where: { id: quote.id } })).status).toBe("COUNTERED");
+    await expect(acceptQuote(buyer(), rfq.number, counter.id)).rejects.toMatchObject({ code: "own_offer" });
+    await expect(acceptQuote(buyer(), rfq.number, quote.id)).rejects.toMatchObject({ code: "quote_not_open" });
+
+    const { orderNumber } = await acceptQuote(manufacturer(), rfq.number, counter.id);
+    expect(orderNumber).toMatch(/^PO-\d{4}-\d{6}$/);
+    const order = await unscopedDb.order.findUniqueOrThrow({ where: { number: orderNumber }, include: { lines: true, events: true } });
+    expect(order).toMatchObject({
+      status: "PLACED",
+      source: "ORIGIN",
+      quoteId: counter.id,
+      tradeTerm: "CIF",
+      currencyCode: "CNY",
+      subtotalMinor: 4800n * 500n,
+      totalMinor: 4800n * 500n,
+      buyerCurrencyCode: "BRL",
+      organizationId: maker.id,
+      buyerOrganizationId: buyerOrg.id,
+      leadTimeDaysMin: 25,
+    });
+    expect(order.bankReference).toMatch(/^PNT\d{10,}$/);
+    expect(order.buyerTotalMinor).toBeGreaterThan(0n);
+    expect(order.lines).toHaveLength(1);
+    expect(order.lines[0]).toMatchObject({ variantId, quantity: 500, unitPriceMinor: 4800n, lineTotalMinor: 2_400_000n, tierMinQuantity: null });
+    expect(order.events).toEqual([expect.objectContaining({ event: "place", fromStatus: null, toStatus: "PLACED", actorOrganizationId: maker.id })]);
+    const origin = await unscopedDb.warehouse.findUniqueOrThrow({ where: { id: order.warehouseId } });
+    expect(origin).toMatchObject({ kind: "ORIGIN", ownerOrganizationId: maker.id });
+    expect(await unscopedDb.rfq.findUniqueOrThrow({ where: { id: rfq.id } })).toMatchObject({ status: "ACCEPTED" });
+    expect((await unscopedDb.quote.findUniqueOrThrow({ where: { id: counter.id } })).status).toBe("ACCEPTED");
+    // Nothing more can be offered or accepted.
+    await expect(makeOffer(manufacturer(), rfq.number, offer(5000n))).rejects.toMatchObject({ code: "rfq_closed" });
+    // The buyer's thread shows the order to link to.
+    const thread = await loadRfqThread(buyer(), rfq.number);
+    expect(thread?.order?.number).toBe(orderNumber);
+  });
+
+  it("refuses a counter-offer before any quote, and a decision on an expired or already superseded offer", async () => {
+    const rfq = await sendRfq();
+    await expect(makeOffer(buyer(), rfq.number, offer(4000n))).rejects.toMatchObject({ code: "nothing_to_counter" });
+    const first = await makeOffer(manufacturer(), rfq.number, offer(5200n));
+    const second = await makeOffer(manufacturer(), rfq.number, offer(5100n));
+    expect((await unscopedDb.quote.findUniqueOrThrow({ where: { id: first.id } })).status).toBe("SUPERSEDED");
+    await expect(acceptQuote(buyer(), rfq.number, first.id)).rejects.toMatchObject({ code: "quote_not_open" });
+    await declineQuote(buyer(), rfq.number, second.id);
+    expect((await unscopedDb.quote.findUniqueOrThrow({ where: { id: second.id } })).status).toBe("DECLINED");
+    const third = await makeOffer(manufacturer(), rfq.number, offer(5000n));
+    await expect(acceptQuote(buyer(), rfq.number, third.id, new Date(Date.now() + 15 * DAY))).rejects.toMatchObject({ code: "quote_expired" });
+  });
+
+  it("marks the other side's messages read when the thread is opened", async () => {
+    const rfq = await sendRfq();
+    await postRfqMessage(manufacturer(), rfq.number, { body: "收到", attachments: [] });
+    expect((await listRfqs(buyer())).find((r) => r.id === rfq.id)?.unread).toBe(1);
+    const thread = await loadRfqThread(buyer(), rfq.number);
+    expect(thread?.messages.map((m) => m.locale)).toEqual(["pt", "zh"]);
+    expect((await listRfqs(buyer())).find((r) => r.id === rfq.id)?.unread).toBe(0);
+    // The buyer's own opening message is read by the manufacturer only when it opens the thread.
+    expect((await unscopedDb.rfqMessage.findFirstOrThrow({ where: { rfqId: rfq.id, authorOrganizationId: buyerOrg.id } })).readAt).toBeNull();
+  });
+
+  it("checks attachments by their bytes: a PDF passes, a renamed script does not", async () => {
+    const pdf = new File([new TextEncoder().encode("%PDF-1.7\n%\u00e2\u00e3\n1 0 obj\n")], "spec.pdf", { type: "application/pdf" });
+    const fake = new File([new TextEncoder().encode("<script>alert(1)</script>")], "spec.pdf", { type: "application/pdf" });
+    expect(await readAttachments([pdf])).toMatchObject({ ok: true, files: [{ ext: "pdf" }] });
+    expect(await readAttachments([fake])).toEqual({ ok: false, reason: "attachment_type" });
+  });
+});
+
+describe("another organization's RFQ", () => {
+  it("is not found, to read or to write", async () => {
+    const rfq = await sendRfq();
+    expect(await loadRfqThread(outsider(), rfq.number)).toBeNull();
+    expect((await listRfqs(outsider())).map((r) => r.id)).not.toContain(rfq.id);
+    await expect(postRfqMessage(outsider(), rfq.number, { body: "hola", attachments: [] })).rejects.toBeInstanceOf(RfqError);
+    await expect(makeOffer(outsider(), rfq.number, offer(1n))).rejects.toMatchObject({ code: "not_found" });
+    const quote = await makeOffer(manufacturer(), rfq.number, offer(5000n));
+    await expect(acceptQuote(outsider(), rfq.number, quote.id)).rejects.toMatchObject({ code: "not_found" });
+    expect(await forOrganization(outsiderOrg.id).rfq.findUnique({ where: { id: rfq.id } })).toBeNull();
+  });
+
+  it("cannot be sent by a manufacturer, nor about another manufacturer's product", async () => {
+    await expect(createRfq(manufacturer(), { manufacturerId: maker.id, title: "x", specification: "", quantity: 1, destinationCountry: "BR", tradeTerm: "FOB", attachments: [] })).rejects.toMatchObject({ code: "not_a_buyer" });
+    const other = await createOrganization("MANUFACTURER");
+    await expect(createRfq(buyer(), { manufacturerId: other.id, productId, title: "x", specification: "", quantity: 1, destinationCountry: "BR", tradeTerm: "FOB", attachments: [] })).rejects.toMatchObject({ code: "product_not_found" });
+  });
+});
+
+describe("the expiry worker", () => {
+  it("closes RFQs nobody answered by respondBy and expires quotes past their validity", async () => {
+    const longAgo = new Date(Date.now() - 30 * DAY);
+    const unanswered = await sendRfq(longAgo);
+    const answered = await sendRfq(longAgo);
+    const quote = await makeOffer(manufacturer(), answered.number, { ...offer(5000n, longAgo), validUntil: new Date(longAgo.getTime() + 2 * DAY) }, new Date(longAgo.getTime() + DAY));
+    const fresh = await sendRfq();
+    const result = await expireRfqsAndQuotes();
+    expect(result.closedRfqs).toBeGreaterThanOrEqual(1);
+    expect(result.expiredQuotes).toBeGreaterThanOrEqual(1);
+    expect(await unscopedDb.rfq.findUniqueOrThrow({ where: { id: unanswered.id } })).toMatchObject({ status: "CLOSED", closedReason: "no_response" });
+    // Answered in time: stays under negotiation; only its quote lapses.
+    expect((await unscopedDb.rfq.findUniqueOrThrow({ where: { id: answered.id } })).status).toBe("QUOTED");
+    expect((await unscopedDb.quote.findUniqueOrThrow({ where: { id: quote.id } })).status).toBe("EXPIRED");
+    expect((await unscopedDb.rfq.findUniqueOrThrow({ where: { id: fresh.id } })).status).toBe("OPEN");
+    // A second run finds nothing more.
+    const again = await expireRfqsAndQuotes();
+    expect(again).toEqual({ closedRfqs: 0, expiredQuotes: 0 });
+  });
+});
+
+describe("the live thread over socket.io", () => {
+  let server: Server;
+  let sockets: ReturnType<typeof attachSocketServer>;
+  let baseUrl: string;
+  const clients: Socket[] = [];
+
+  beforeAll(async () => {
+    server = createServer();
+    sockets = attachSocketServer(server, { appUrl: process.env.APP_URL! });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+
+  afterAll(async () => {
+    for (const client of clients) client.disconnect();
+    server?.closeAllConnections();
+    await sockets?.close();
+  });
+
+  async function connectAs(userId: string) {
+    const cookie = (await createUserSession(userId, new Request("http://localhost/"))).split(";")[0]!;
+    const client = connectSocket(baseUrl, { transports: ["websocket"], reconnection: false, forceNew: true, extraHeaders: { cookie } });
+    clients.push(client);
+    await new Promise<void>((resolve, reject) => {
+      client.once("connect", () => resolve());
+      client.once("connect_error", reject);
+    });
+    return client;
+  }
+
+  it("delivers a message live to the other party, relays typing, and keeps an outsider out", async () => {
+    const rfq = await sendRfq();
+    const buyerClient = await connectAs(buyerUser.id);
+    const makerClient = await connectAs(makerUser.id);
+    const outsiderClient = await connectAs(outsiderUser.id);
+    expect(await buyerClient.timeout(10_000).emitWithAck("rfq:join", rfq.id)).toEqual({ ok: true });
+    expect(await makerClient.timeout(10_000).emitWithAck("rfq:join", rfq.id)).toEqual({ ok: true });
+    expect(await outsiderClient.timeout(10_000).emitWithAck("rfq:join", rfq.id)).toEqual({ ok: false, status: 404, error: "not_found" });
+    expect(await outsiderClient.timeout(10_000).emitWithAck("rfq:join", "not-a-uuid")).toEqual({ ok: false, status: 404, error: "not_found" });
+
+    const outsiderHeard: unknown[] = [];
+    outsiderClient.on("rfq:update", (event) => outsiderHeard.push(event));
+    const arrived = new Promise<{ type: string; messageId: string }>((resolve) => buyerClient.once("rfq:update", resolve));
+    const message = await postRfqMessage(manufacturer(), rfq.number, { body: "可以，交期25天", attachments: [] });
+    expect(await arrived).toMatchObject({ type: "message", rfqId: rfq.id, messageId: message.id, authorOrganizationId: maker.id });
+
+    const typing = new Promise<{ rfqId: string; userId: string }>((resolve) => makerClient.once("rfq:typing", resolve));
+    buyerClient.emit("rfq:typing", rfq.id);
+    expect(await typing).toEqual({ rfqId: rfq.id, userId: buyerUser.id });
+
+    // Opening the thread is the read receipt the manufacturer sees.
+    const receipt = new Promise<{ type: string; readerOrganizationId: string }>((resolve) => makerClient.once("rfq:update", resolve));
+    await loadRfqThread(buyer(), rfq.number);
+    expect(await receipt).toMatchObject({ type: "read", readerOrganizationId: buyerOrg.id });
+
+    // A typing event for a room the outsider never joined goes nowhere.
+    outsiderClient.emit("rfq:typing", rfq.id);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(outsiderHeard).toEqual([]);
+    expect(await mayJoinRfq(outsiderUser.id, rfq.id)).toBe(false);
+  });
+});
