@@ -1,16 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { ALLOWED_STATUS_CHANGES, invariantViolations, isTerminal, ORDER_STATUSES, transition, type OrderEventInput, type OrderState } from "~/modules/ordering/order-state";
-
-/** Any event, with amounts around the order's total so partial, exact and over payments all happen. */
-export function orderEventArbitrary(total: bigint): fc.Arbitrary<OrderEventInput> {
-  const amount = fc.oneof(fc.constant(total), fc.bigInt({ min: -5n, max: total * 2n + 5n }), fc.bigInt({ min: 1n, max: total > 1n ? total / 2n : 1n }));
-  return fc.oneof(
-    fc.constantFrom<OrderEventInput>({ kind: "await_payment" }, { kind: "terms_accepted" }, { kind: "start_fulfilment" }, { kind: "ship" }, { kind: "deliver" }, { kind: "complete" }, { kind: "cancel" }),
-    amount.map((amountMinor): OrderEventInput => ({ kind: "payment_received", amountMinor })),
-    amount.map((amountMinor): OrderEventInput => ({ kind: "refund", amountMinor })),
-  );
-}
+import { ALLOWED_STATUS_CHANGES, invariantViolations, isTerminal, ORDER_STATUSES, transition, type OrderState } from "~/modules/ordering/order-state";
+import { orderEventArbitrary } from "../support/order-arbitraries";
 
 const scenario = fc
   .record({ total: fc.bigInt({ min: 1n, max: 10_000_000n }), onTerms: fc.boolean() })
