@@ -7,6 +7,7 @@ import { purgeExpired } from "./maintenance";
 import { runReservationExpiry } from "./inventory-reservations";
 import { runStockAlerts } from "./inventory-alerts";
 import { runRfqExpiry } from "./rfq-expiry";
+import { runOverdueFlagging } from "./payments-overdue";
 
 /** Registers every handler on a started queue, and the recurring jobs. */
 export async function registerWorkers(boss: PgBoss) {
@@ -42,10 +43,15 @@ export async function registerWorkers(boss: PgBoss) {
   await boss.work("rfqs.expire", async () => {
     await runRfqExpiry();
   });
+  await boss.work("payments.flag-overdue", async () => {
+    await runOverdueFlagging();
+  });
   await boss.schedule("email.sweep", "*/5 * * * *");
   await boss.schedule("products.import-sweep", "* * * * *");
   await boss.schedule("maintenance.purge-expired", "17 * * * *");
   await boss.schedule("reservations.expire", "* * * * *");
   await boss.schedule("stock-alerts.evaluate", "*/5 * * * *");
   await boss.schedule("rfqs.expire", "* * * * *");
+  // Daily, early in the UTC day: due dates are calendar days.
+  await boss.schedule("payments.flag-overdue", "15 0 * * *");
 }

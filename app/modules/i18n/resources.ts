@@ -1,4 +1,5 @@
 import enActivity from "../../../locales/en/activity.json";
+import enBanking from "../../../locales/en/banking.json";
 import enBrowse from "../../../locales/en/browse.json";
 import enCatalog from "../../../locales/en/catalog.json";
 import en from "../../../locales/en/common.json";
@@ -8,6 +9,7 @@ import enImporter from "../../../locales/en/importer.json";
 import enInventory from "../../../locales/en/inventory.json";
 import enWarehouse from "../../../locales/en/warehouse.json";
 import esActivity from "../../../locales/es/activity.json";
+import esBanking from "../../../locales/es/banking.json";
 import esBrowse from "../../../locales/es/browse.json";
 import esCatalog from "../../../locales/es/catalog.json";
 import es from "../../../locales/es/common.json";
@@ -17,6 +19,7 @@ import esImporter from "../../../locales/es/importer.json";
 import esInventory from "../../../locales/es/inventory.json";
 import esWarehouse from "../../../locales/es/warehouse.json";
 import ptActivity from "../../../locales/pt/activity.json";
+import ptBanking from "../../../locales/pt/banking.json";
 import ptBrowse from "../../../locales/pt/browse.json";
 import ptCatalog from "../../../locales/pt/catalog.json";
 import pt from "../../../locales/pt/common.json";
@@ -26,6 +29,7 @@ import ptImporter from "../../../locales/pt/importer.json";
 import ptInventory from "../../../locales/pt/inventory.json";
 import ptWarehouse from "../../../locales/pt/warehouse.json";
 import zhActivity from "../../../locales/zh/activity.json";
+import zhBanking from "../../../locales/zh/banking.json";
 import zhBrowse from "../../../locales/zh/browse.json";
 import zhCatalog from "../../../locales/zh/catalog.json";
 import zh from "../../../locales/zh/common.json";
@@ -40,7 +44,7 @@ import type { Lang } from "./config";
  * Each language is one i18next namespace, assembled from several files so that areas of the product keep their
  * strings apart: common.json at the top level, and `catalog`, `console`, `importer`, `browse`, `inventory` (the manufacturer's stock console), `warehouse`
  * (warehouse staff), `activity` (notifications, dashboard cards of orders and quotes), `documents` (the pro-forma and
- * invoice PDFs) under their own
+ * invoice PDFs), `banking` (bank transfers, payment terms) under their own
  * key: the key browse.filters.title reads locales/{lang}/browse.json → filters.title.
  */
 function assemble(
@@ -53,8 +57,9 @@ function assemble(
   warehouse: typeof enWarehouse,
   activity: typeof enActivity,
   documents: typeof enDocuments,
+  banking: typeof enBanking,
 ) {
-  return { ...common, catalog, console, importer, browse, inventory, warehouse, activity, documents };
+  return { ...common, catalog, console, importer, browse, inventory, warehouse, activity, documents, banking };
 }
 
 export type Messages = ReturnType<typeof assemble>;
@@ -63,8 +68,8 @@ export type Messages = ReturnType<typeof assemble>;
 // the casts; tests/unit/locales.test.ts proves every key exists in all four.
 type Any = Parameters<typeof assemble>;
 export const resources: Record<Lang, { common: Messages }> = {
-  en: { common: assemble(en, enCatalog, enConsole, enImporter, enBrowse, enInventory, enWarehouse, enActivity, enDocuments) },
-  pt: { common: assemble(...([pt, ptCatalog, ptConsole, ptImporter, ptBrowse, ptInventory, ptWarehouse, ptActivity, ptDocuments] as unknown as Any)) },
-  es: { common: assemble(...([es, esCatalog, esConsole, esImporter, esBrowse, esInventory, esWarehouse, esActivity, esDocuments] as unknown as Any)) },
-  zh: { common: assemble(...([zh, zhCatalog, zhConsole, zhImporter, zhBrowse, zhInventory, zhWarehouse, zhActivity, zhDocuments] as unknown as Any)) },
+  en: { common: assemble(en, enCatalog, enConsole, enImporter, enBrowse, enInventory, enWarehouse, enActivity, enDocuments, enBanking) },
+  pt: { common: assemble(...([pt, ptCatalog, ptConsole, ptImporter, ptBrowse, ptInventory, ptWarehouse, ptActivity, ptDocuments, ptBanking] as unknown as Any)) },
+  es: { common: assemble(...([es, esCatalog, esConsole, esImporter, esBrowse, esInventory, esWarehouse, esActivity, esDocuments, esBanking] as unknown as Any)) },
+  zh: { common: assemble(...([zh, zhCatalog, zhConsole, zhImporter, zhBrowse, zhInventory, zhWarehouse, zhActivity, zhDocuments, zhBanking] as unknown as Any)) },
 };

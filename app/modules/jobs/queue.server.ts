@@ -15,9 +15,11 @@ export interface JobPayloads {
   "stock-alerts.evaluate": Record<string, never>;
   /** Recurring: closes RFQs nobody answered in time, expires quotes past their validity. */
   "rfqs.expire": Record<string, never>;
+  /** Daily: marks terms orders past their due date as overdue and tells the buyer and the platform (once). */
+  "payments.flag-overdue": Record<string, never>;
 }
 export type JobName = keyof JobPayloads;
-export const JOB_NAMES: JobName[] = ["email.send", "email.sweep", "maintenance.purge-expired", "products.import", "products.import-sweep", "reservations.expire", "stock-alerts.evaluate", "rfqs.expire"];
+export const JOB_NAMES: JobName[] = ["email.send", "email.sweep", "maintenance.purge-expired", "products.import", "products.import-sweep", "reservations.expire", "stock-alerts.evaluate", "rfqs.expire", "payments.flag-overdue"];
 
 const DEFAULT_QUEUE_OPTIONS = { retryLimit: 5, retryDelay: 30, retryBackoff: true };
 /**
