@@ -1,7 +1,11 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { unscopedDb } from "~/modules/db/index.server";
+import { randomUUID } from "node:crypto";
+import type { BaseClient } from "~/modules/db/client.server";
+import { forOrganization, unscopedDb } from "~/modules/db/index.server";
 import { checkLedgerConsistency } from "~/modules/inventory/consistency.server";
+import { completeDeliveredOrders, DisputeError, openDispute, postDisputeMessage, resolveDispute } from "~/modules/ordering/disputes.server";
 import { applyOrderEvent, OrderLifecycleError, type OrderActor } from "~/modules/ordering/order-lifecycle.server";
+import { allowedActions, changeOrderStatus, findOrderForViewer, listOrders, orderFilterFrom, partyFor, refundOutstanding, type OrdersViewer, type ViewerKind } from "~/modules/ordering/orders.server";
 import { withTestDatabase } from "../support/database";
 import { balanceOf, createOrderWorld, createPlacedOrder, type OrderWorld } from "../support/order-fixtures";
 
@@ -168,5 +172,131 @@ describe("applyOrderEvent", () => {
     const after = await unscopedDb.order.findUniqueOrThrow({ where: { id: order.id } });
     expect(after).toMatchObject({ status: "PAID", paidMinor: order.buyerTotalMinor });
     expect((await unscopedDb.stockReservation.findMany({ where: { reference: `order:${order.id}` } })).map((r) => r.status)).toEqual(["CONFIRMED"]);
+  });
+});
+
+function viewer(organizationId: string, kind: ViewerKind): OrdersViewer {
+  return { userId: randomUUID(), organizationId, kind, lang: "en", currencyCode: "BRL", client: kind === "PLATFORM" ? unscopedDb : (forOrganization(organizationId) as unknown as BaseClient) };
+}
+
+async function deliveredOrder(deliveredAt: Date) {
+  const order = await createPlacedOrder(world, [1]);
+  await applyOrderEvent(unscopedDb, { orderId: order.id, event: { kind: "payment_received", amountMinor: order.buyerTotalMinor }, actor: system });
+  await applyOrderEvent(unscopedDb, { orderId: order.id, event: { kind: "start_fulfilment" }, actor: maker });
+  await applyOrderEvent(unscopedDb, { orderId: order.id, event: { kind: "ship" }, actor: maker });
+  await applyOrderEvent(unscopedDb, { orderId: order.id, event: { kind: "deliver" }, actor: platform, now: deliveredAt });
+  return order;
+}
+
+async function disputeRefusal(promise: Promise<unknown>): Promise<DisputeError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(DisputeError);
+  return error as DisputeError;
+}
+
+describe("orders seen by each organization", () => {
+  it("buyer and manufacturer find their order; another organization gets null; the platform sees it", async () => {
+    const order = await createPlacedOrder(world, [1]);
+    const asBuyer = await findOrderForViewer(viewer(world.buyerId, "BUYER"), order.number);
+    const asMaker = await findOrderForViewer(viewer(world.makerId, "MANUFACTURER"), order.number);
+    expect(asBuyer?.id).toBe(order.id);
+    expect(asMaker?.lines).toHaveLength(1);
+    const stranger = await createOrderWorld(0, ["S"]);
+    expect(await findOrderForViewer(viewer(stranger.buyerId, "BUYER"), order.number)).toBeNull();
+    expect(await findOrderForViewer(viewer(stranger.makerId, "MANUFACTURER"), order.number)).toBeNull();
+    expect((await findOrderForViewer(viewer(world.platformId, "PLATFORM"), order.number))?.id).toBe(order.id);
+    expect(await findOrderForViewer(viewer(world.buyerId, "BUYER"), "not a number")).toBeNull();
+    expect(partyFor(viewer(world.buyerId, "BUYER"), order)).toBe("buyer");
+  });
+
+  it("lists filter by status, date, number and counterpart, page by keyset, and never show another organization's", async () => {
+    const other = await createOrderWorld(50, ["L"]);
+    const mine = [await createPlacedOrder(world, [1]), await createPlacedOrder(world, [1]), await createPlacedOrder(world, [1])];
+    await createPlacedOrder(other, [1]);
+    const buyerView = viewer(world.buyerId, "BUYER");
+    const all = await listOrders(buyerView, {}, { take: 500 });
+    expect(all.rows.every((r) => r.buyerOrganizationId === world.buyerId)).toBe(true);
+    expect(all.rows.map((r) => r.id)).toEqual(expect.arrayContaining(mine.map((o) => o.id)));
+    const first = await listOrders(buyerView, {}, { take: 2 });
+    expect(first.rows).toHaveLength(2);
+    const second = await listOrders(buyerView, {}, { take: 2, cursor: first.nextCursor });
+    expect(second.rows.map((r) => r.id)).not.toContain(first.rows[0]!.id);
+    expect([...first.rows, ...second.rows].map((r) => r.id)).toEqual(all.rows.slice(0, 4).map((r) => r.id));
+    const byNumber = await listOrders(buyerView, orderFilterFrom(new URLSearchParams({ q: mine[1]!.number.slice(-8).toLowerCase() })));
+    expect(byNumber.rows.map((r) => r.id)).toEqual([mine[1]!.id]);
+    const cancelledOnly = await listOrders(buyerView, orderFilterFrom(new URLSearchParams({ status: "CANCELLED" })), { take: 500 });
+    expect(cancelledOnly.rows.every((r) => r.status === "CANCELLED")).toBe(true);
+    const future = await listOrders(buyerView, orderFilterFrom(new URLSearchParams({ from: "2099-01-01" })));
+    expect(future.rows).toEqual([]);
+    const byMaker = await listOrders(buyerView, orderFilterFrom(new URLSearchParams({ party: other.makerId })));
+    expect(byMaker.rows).toEqual([]);
+    expect(orderFilterFrom(new URLSearchParams({ status: "NOPE", from: "2026-02-31", party: "x" }))).toEqual({});
+    const platformAll = await listOrders(viewer(world.platformId, "PLATFORM"), { partyId: other.buyerId });
+    expect(platformAll.rows.length).toBe(1);
+  });
+
+  it("actions offered follow role and status", async () => {
+    const order = await createPlacedOrder(world, [1]);
+    const detail = (await findOrderForViewer(viewer(world.buyerId, "BUYER"), order.number))!;
+    expect(allowedActions(detail, "buyer")).toEqual(["cancel"]);
+    expect(allowedActions(detail, "manufacturer")).toEqual(["cancel"]);
+    expect(allowedActions({ ...detail, status: "IN_FULFILMENT" }, "manufacturer")).toEqual(["cancel", "ship"]);
+    expect(allowedActions({ ...detail, status: "SHIPPED" }, "platform")).toEqual(["deliver"]);
+    expect(allowedActions({ ...detail, status: "DELIVERED", deliveredAt: new Date() }, "buyer")).toEqual(["complete", "open_dispute"]);
+  });
+
+  it("cancel from the order page: stock released, both told, refund outstanding shown after payment", async () => {
+    const order = await createPlacedOrder(world, [1]);
+    await applyOrderEvent(unscopedDb, { orderId: order.id, event: { kind: "payment_received", amountMinor: order.buyerTotalMinor }, actor: system });
+    const result = await changeOrderStatus(viewer(world.buyerId, "BUYER"), order.id, "cancel", "Changed our plans");
+    expect(result.status).toBe("CANCELLED");
+    const detail = (await findOrderForViewer(viewer(world.platformId, "PLATFORM"), order.number))!;
+    expect(refundOutstanding(detail)).toBe(order.buyerTotalMinor);
+  });
+});
+
+describe("disputes", () => {
+  it("the buyer opens one within 30 days of delivery, with evidence; the order cannot complete while it is open", async () => {
+    const delivered = new Date(Date.now() - 5 * 24 * 3600_000);
+    const order = await deliveredOrder(delivered);
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);
+    expect((await disputeRefusal(openDispute({ orderId: order.id, actor: maker, reason: "x" }))).code).toBe("not_allowed_for_role");
+    expect((await disputeRefusal(openDispute({ orderId: order.id, actor: buyer, reason: "  " }))).code).toBe("reason_required");
+    const dispute = await openDispute({ orderId: order.id, actor: buyer, reason: "Two units arrived broken", evidence: [{ bytes: png, ext: "png" }] });
+    expect(dispute.status).toBe("OPEN");
+    expect((await disputeRefusal(openDispute({ orderId: order.id, actor: buyer, reason: "again" }))).code).toBe("dispute_exists");
+    const blocked = await refusal(applyOrderEvent(unscopedDb, { orderId: order.id, event: { kind: "complete" }, actor: buyer }));
+    expect([blocked.code, blocked.status]).toEqual(["dispute_open", 409]);
+    await postDisputeMessage({ disputeId: dispute.id, actor: { userId: null, organizationId: world.makerId }, body: "Please send photos of the boxes" });
+    const strangerOrg = (await createOrderWorld(0, ["D"])).buyerId;
+    expect((await disputeRefusal(postDisputeMessage({ disputeId: dispute.id, actor: { userId: null, organizationId: strangerOrg }, body: "hi" }))).code).toBe("order_not_found");
+    expect((await disputeRefusal(resolveDispute({ disputeId: dispute.id, actor: { userId: null, organizationId: world.buyerId }, outcome: "RESOLVED_FOR_BUYER", resolution: "mine" }))).code).toBe("not_allowed_for_role");
+    // The worker leaves it alone while the dispute is open, even past the window.
+    expect((await completeDeliveredOrders({ now: new Date(delivered.getTime() + 40 * 24 * 3600_000) })).completed).toBe(0);
+    const resolved = await resolveDispute({ disputeId: dispute.id, actor: { userId: null, organizationId: world.platformId }, outcome: "RESOLVED_FOR_BUYER", resolution: "Refund the two broken units", refundMinor: 150n });
+    expect(resolved.status).toBe("RESOLVED_FOR_BUYER");
+    const messages = await unscopedDb.disputeMessage.findMany({ where: { disputeId: dispute.id }, orderBy: { createdAt: "asc" } });
+    expect(messages).toHaveLength(2);
+    expect(messages[0]!.attachmentKeys[0]).toMatch(new RegExp(`^disputes/${dispute.id}/[0-9a-f-]+\\.png$`));
+    const detail = (await findOrderForViewer(viewer(world.buyerId, "BUYER"), order.number))!;
+    expect(refundOutstanding(detail)).toBe(150n);
+    expect(detail.events.map((e) => e.event)).toEqual(expect.arrayContaining(["dispute_opened", "dispute_resolved", "refund_due"]));
+    expect((await changeOrderStatus(viewer(world.buyerId, "BUYER"), order.id, "complete")).status).toBe("COMPLETED");
+  });
+
+  it("no dispute after the 30-day window, nor before delivery; the worker completes delivered orders once the window closed", async () => {
+    const old = await deliveredOrder(new Date(Date.now() - 31 * 24 * 3600_000));
+    expect((await disputeRefusal(openDispute({ orderId: old.id, actor: buyer, reason: "Late complaint" }))).code).toBe("window_closed");
+    const placed = await createPlacedOrder(world, [1]);
+    expect((await disputeRefusal(openDispute({ orderId: placed.id, actor: buyer, reason: "Where is it?" }))).code).toBe("not_delivered");
+    const recent = await deliveredOrder(new Date(Date.now() - 2 * 24 * 3600_000));
+    const run = await completeDeliveredOrders();
+    expect(run.completed).toBeGreaterThanOrEqual(1);
+    const after = await unscopedDb.order.findMany({ where: { id: { in: [old.id, recent.id] } }, select: { id: true, status: true } });
+    expect(Object.fromEntries(after.map((o) => [o.id, o.status]))).toEqual({ [old.id]: "COMPLETED", [recent.id]: "DELIVERED" });
+    expect((await eventsOf(old.id)).at(-1)).toMatchObject({ event: "complete", actorOrganizationId: null, reason: "dispute window closed" });
   });
 });

@@ -36,7 +36,7 @@ export async function createOrderWorld(unitsPerSku = 100, skus = ["ORD-A", "ORD-
  */
 export async function createPlacedOrder(world: OrderWorld, quantities: number[] = [3, 2], options: { paymentMethod?: PaymentMethod; placedAt?: Date } = {}): Promise<Order> {
   counter += 1;
-  const tag = `${Date.now().toString().slice(-6)}${counter}${randomBytes(2).toString("hex")}`;
+  const tag = `${Date.now().toString().slice(-6)}${counter}${randomBytes(2).toString("hex").toUpperCase()}`;
   const units = quantities.reduce((a, b) => a + b, 0);
   const subtotal = BigInt(units) * 1000n;
   const order = await unscopedDb.order.create({
