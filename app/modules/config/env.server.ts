@@ -37,6 +37,8 @@ const EnvSchema = z.object({
     .transform((value, ctx) => parseTrustProxy(value, ctx)),
   /** How long a stock reservation (cart or unpaid order) holds units before the worker releases it. */
   RESERVATION_TTL_MINUTES: z.coerce.number().int().min(1).max(10_080).default(30),
+  /** How long a placed, unpaid order holds its units (reservation "order:<id>") before the worker releases them: 7 days. */
+  ORDER_RESERVATION_TTL_MINUTES: z.coerce.number().int().min(1).max(10_080).default(10_080),
   /** Days a manufacturer has to answer an RFQ before the worker closes it unanswered. */
   RFQ_RESPONSE_DAYS: z.coerce.number().int().min(1).max(90).default(7),
 });

@@ -1,6 +1,7 @@
 import enActivity from "../../../locales/en/activity.json";
 import enBanking from "../../../locales/en/banking.json";
 import enBrowse from "../../../locales/en/browse.json";
+import enCart from "../../../locales/en/cart.json";
 import enCatalog from "../../../locales/en/catalog.json";
 import en from "../../../locales/en/common.json";
 import enConsole from "../../../locales/en/console.json";
@@ -11,6 +12,7 @@ import enWarehouse from "../../../locales/en/warehouse.json";
 import esActivity from "../../../locales/es/activity.json";
 import esBanking from "../../../locales/es/banking.json";
 import esBrowse from "../../../locales/es/browse.json";
+import esCart from "../../../locales/es/cart.json";
 import esCatalog from "../../../locales/es/catalog.json";
 import es from "../../../locales/es/common.json";
 import esConsole from "../../../locales/es/console.json";
@@ -21,6 +23,7 @@ import esWarehouse from "../../../locales/es/warehouse.json";
 import ptActivity from "../../../locales/pt/activity.json";
 import ptBanking from "../../../locales/pt/banking.json";
 import ptBrowse from "../../../locales/pt/browse.json";
+import ptCart from "../../../locales/pt/cart.json";
 import ptCatalog from "../../../locales/pt/catalog.json";
 import pt from "../../../locales/pt/common.json";
 import ptConsole from "../../../locales/pt/console.json";
@@ -31,6 +34,7 @@ import ptWarehouse from "../../../locales/pt/warehouse.json";
 import zhActivity from "../../../locales/zh/activity.json";
 import zhBanking from "../../../locales/zh/banking.json";
 import zhBrowse from "../../../locales/zh/browse.json";
+import zhCart from "../../../locales/zh/cart.json";
 import zhCatalog from "../../../locales/zh/catalog.json";
 import zh from "../../../locales/zh/common.json";
 import zhConsole from "../../../locales/zh/console.json";
@@ -58,8 +62,9 @@ function assemble(
   activity: typeof enActivity,
   documents: typeof enDocuments,
   banking: typeof enBanking,
+  cart: typeof enCart,
 ) {
-  return { ...common, catalog, console, importer, browse, inventory, warehouse, activity, documents, banking };
+  return { ...common, catalog, console, importer, browse, inventory, warehouse, activity, documents, banking, cart };
 }
 
 export type Messages = ReturnType<typeof assemble>;
@@ -68,8 +73,8 @@ export type Messages = ReturnType<typeof assemble>;
 // the casts; tests/unit/locales.test.ts proves every key exists in all four.
 type Any = Parameters<typeof assemble>;
 export const resources: Record<Lang, { common: Messages }> = {
-  en: { common: assemble(en, enCatalog, enConsole, enImporter, enBrowse, enInventory, enWarehouse, enActivity, enDocuments, enBanking) },
-  pt: { common: assemble(...([pt, ptCatalog, ptConsole, ptImporter, ptBrowse, ptInventory, ptWarehouse, ptActivity, ptDocuments, ptBanking] as unknown as Any)) },
-  es: { common: assemble(...([es, esCatalog, esConsole, esImporter, esBrowse, esInventory, esWarehouse, esActivity, esDocuments, esBanking] as unknown as Any)) },
-  zh: { common: assemble(...([zh, zhCatalog, zhConsole, zhImporter, zhBrowse, zhInventory, zhWarehouse, zhActivity, zhDocuments, zhBanking] as unknown as Any)) },
+  en: { common: assemble(en, enCatalog, enConsole, enImporter, enBrowse, enInventory, enWarehouse, enActivity, enDocuments, enBanking, enCart) },
+  pt: { common: assemble(...([pt, ptCatalog, ptConsole, ptImporter, ptBrowse, ptInventory, ptWarehouse, ptActivity, ptDocuments, ptBanking, ptCart] as unknown as Any)) },
+  es: { common: assemble(...([es, esCatalog, esConsole, esImporter, esBrowse, esInventory, esWarehouse, esActivity, esDocuments, esBanking, esCart] as unknown as Any)) },
+  zh: { common: assemble(...([zh, zhCatalog, zhConsole, zhImporter, zhBrowse, zhInventory, zhWarehouse, zhActivity, zhDocuments, zhBanking, zhCart] as unknown as Any)) },
 };

@@ -235,6 +235,25 @@ function stocksFor(rows: StockRow[], net: Network) {
   });
 }
 
+// ─── the cart and checkout ───────────────────────────────────────────────────────────────────────────────────
+
+/**
+ * The allocation of `quantity` units of one SKU from stock the caller has read itself (the cart counts its own
+ * holds as available; the checkout reads inside its transaction), with the network's service areas and lanes.
+ * Rows of warehouses outside the active overseas network are ignored, as on the product page.
+ */
+export async function allocateSku(input: {
+  quantity: number;
+  location: DeliveryLocation;
+  stock: readonly { warehouseId: string; available: number }[];
+  product: { leadTimeDays: number; originCountry: string };
+}): Promise<Allocation> {
+  const net = await network();
+  const origin = { productionLeadDays: input.product.leadTimeDays, lane: net.lanes.get(`${input.product.originCountry.trim() || "CN"}>${input.location.countryCode}`) ?? null };
+  const stocks = input.stock.filter((r) => net.warehouses.has(r.warehouseId)).map((r) => ({ ...stocksFor([{ productId: "", variantId: "", ...r }], net)[0]! }));
+  return allocate({ quantity: input.quantity, destination: toDestination(input.location), stocks, origin });
+}
+
 // ─── the product page ────────────────────────────────────────────────────────────────────────────────────────
 
 export interface AvailabilityLine {

@@ -1,0 +1,34 @@
+/**
+ * Reading a pasted quick order (pure; unit-tested in quick-order.test.ts): one "SKU quantity" per line, the two
+ * separated by spaces, a tab (a spreadsheet's copy), a comma or a semicolon. Blank lines are skipped; every other
+ * line is either an item or an error with its line number, so the buyer can fix exactly that line.
+ */
+
+export const MAX_QUICK_ORDER_LINES = 100;
+
+export type QuickOrderLine = { line: number; text: string; sku: string; quantity: number } | { line: number; text: string; error: "format" | "quantity" };
+
+export function parseQuickOrder(text: string): { lines: QuickOrderLine[]; tooMany: boolean } {
+  const lines: QuickOrderLine[] = [];
+  const raw = text.replace(/\r\n?/g, "\n").split("\n");
+  for (const [index, original] of raw.entries()) {
+    const trimmed = original.trim();
+    if (!trimmed) continue;
+    if (lines.length === MAX_QUICK_ORDER_LINES) return { lines, tooMany: true };
+    const line = index + 1;
+    const tokens = trimmed.split(/[\s,;]+/).filter(Boolean);
+    if (tokens.length !== 2) {
+      lines.push({ line, text: trimmed, error: "format" });
+      continue;
+    }
+    const [sku, amount] = tokens as [string, string];
+    // Full-width digits (typed with a Chinese input method) count as digits.
+    const digits = amount.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
+    if (!/^\d{1,7}$/.test(digits) || Number(digits) < 1) {
+      lines.push({ line, text: trimmed, error: "quantity" });
+      continue;
+    }
+    lines.push({ line, text: trimmed, sku, quantity: Number(digits) });
+  }
+  return { lines, tooMany: false };
+}
