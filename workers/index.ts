@@ -8,6 +8,7 @@ import { runReservationExpiry } from "./inventory-reservations";
 import { runStockAlerts } from "./inventory-alerts";
 import { runRfqExpiry } from "./rfq-expiry";
 import { runOverdueFlagging } from "./payments-overdue";
+import { runStripeEvent, runStripeEventSweep } from "./stripe-events";
 
 /** Registers every handler on a started queue, and the recurring jobs. */
 export async function registerWorkers(boss: PgBoss) {
@@ -46,6 +47,13 @@ export async function registerWorkers(boss: PgBoss) {
   await boss.work("payments.flag-overdue", async () => {
     await runOverdueFlagging();
   });
+  // Stripe events are applied within a second of the webhook storing them.
+  await boss.work<{ eventId: string }>("stripe.event", { pollingIntervalSeconds: 1, batchSize: 5 }, async (jobs) => {
+    for (const job of jobs) await runStripeEvent(job.data.eventId);
+  });
+  await boss.work("stripe.events-sweep", async () => {
+    await runStripeEventSweep();
+  });
   await boss.schedule("email.sweep", "*/5 * * * *");
   await boss.schedule("products.import-sweep", "* * * * *");
   await boss.schedule("maintenance.purge-expired", "17 * * * *");
@@ -54,4 +62,5 @@ export async function registerWorkers(boss: PgBoss) {
   await boss.schedule("rfqs.expire", "* * * * *");
   // Daily, early in the UTC day: due dates are calendar days.
   await boss.schedule("payments.flag-overdue", "15 0 * * *");
+  await boss.schedule("stripe.events-sweep", "* * * * *");
 }

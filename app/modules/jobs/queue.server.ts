@@ -17,9 +17,13 @@ export interface JobPayloads {
   "rfqs.expire": Record<string, never>;
   /** Daily: marks terms orders past their due date as overdue and tells the buyer and the platform (once). */
   "payments.flag-overdue": Record<string, never>;
+  /** One Stripe webhook event, stored by id before it was enqueued: applies it (payments, refunds). */
+  "stripe.event": { eventId: string };
+  /** Recurring: Stripe events stored but never applied. */
+  "stripe.events-sweep": Record<string, never>;
 }
 export type JobName = keyof JobPayloads;
-export const JOB_NAMES: JobName[] = ["email.send", "email.sweep", "maintenance.purge-expired", "products.import", "products.import-sweep", "reservations.expire", "stock-alerts.evaluate", "rfqs.expire", "payments.flag-overdue"];
+export const JOB_NAMES: JobName[] = ["email.send", "email.sweep", "maintenance.purge-expired", "products.import", "products.import-sweep", "reservations.expire", "stock-alerts.evaluate", "rfqs.expire", "payments.flag-overdue", "stripe.event", "stripe.events-sweep"];
 
 const DEFAULT_QUEUE_OPTIONS = { retryLimit: 5, retryDelay: 30, retryBackoff: true };
 /**

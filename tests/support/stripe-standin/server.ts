@@ -39,6 +39,7 @@ export interface StandinSession {
   metadata: Record<string, string>;
   mode: string;
   payment_intent: string | null;
+  allowed_payment_method_types: string[];
   payment_method_types: string[];
   payment_status: "unpaid" | "paid";
   status: "open" | "complete" | "expired";
@@ -337,14 +338,16 @@ export async function startStripeStandin(options: StandinOptions): Promise<Stand
     });
     if (total > MAX_AMOUNT) throw new ApiError(400, "invalid_request_error", `Amount must be no more than ${MAX_AMOUNT}.`, { code: "amount_too_large", param: "line_items" });
     if (total < 1) throw new ApiError(400, "invalid_request_error", "Amount must be at least 1.", { code: "amount_too_small", param: "line_items" });
-    const methods = list(params.payment_method_types).map((m) => str(m) ?? "");
+    // API 2026-10-28 (stripe-node 23): Checkout Sessions take allowed_payment_method_types; payment_method_types is gone.
+    if (params.payment_method_types !== undefined) throw new ApiError(400, "invalid_request_error", "Received unknown parameter: payment_method_types", { param: "payment_method_types" });
+    const methods = list(params.allowed_payment_method_types).map((m) => str(m) ?? "");
     if (methods.length === 0) methods.push("card");
     for (const method of methods) {
       const allowed = SUPPORTED_METHODS[method];
-      if (!allowed) throw new ApiError(400, "invalid_request_error", `Invalid payment_method_types: ${method}`, { param: "payment_method_types" });
-      if (allowed !== "any" && !allowed.includes(currency!)) throw new ApiError(400, "invalid_request_error", `The payment method \`${method}\` does not support the currency \`${currency}\`.`, { param: "payment_method_types" });
+      if (!allowed) throw new ApiError(400, "invalid_request_error", `Invalid allowed_payment_method_types: ${method}`, { param: "allowed_payment_method_types" });
+      if (allowed !== "any" && !allowed.includes(currency!)) throw new ApiError(400, "invalid_request_error", `The payment method \`${method}\` does not support the currency \`${currency}\`.`, { param: "allowed_payment_method_types" });
     }
-    if (methods.includes("oxxo") && total > OXXO_MAX) throw new ApiError(400, "invalid_request_error", `Amount must be no more than MX$10,000.00 for oxxo.`, { code: "amount_too_large", param: "payment_method_types" });
+    if (methods.includes("oxxo") && total > OXXO_MAX) throw new ApiError(400, "invalid_request_error", `Amount must be no more than MX$10,000.00 for oxxo.`, { code: "amount_too_large", param: "allowed_payment_method_types" });
     const locale = str(params.locale) ?? null;
     if (locale && !CHECKOUT_LOCALES.has(locale)) throw new ApiError(400, "invalid_request_error", `Invalid locale: ${locale}`, { param: "locale" });
     const created = now();
@@ -362,6 +365,7 @@ export async function startStripeStandin(options: StandinOptions): Promise<Stand
       metadata: stringMap(params.metadata, "metadata"),
       mode: "payment",
       payment_intent: null,
+      allowed_payment_method_types: methods,
       payment_method_types: methods,
       payment_status: "unpaid",
       status: "open",
