@@ -8,6 +8,7 @@ import enConsole from "../../../locales/en/console.json";
 import enDocuments from "../../../locales/en/documents.json";
 import enImporter from "../../../locales/en/importer.json";
 import enInventory from "../../../locales/en/inventory.json";
+import enRfq from "../../../locales/en/rfq.json";
 import enWarehouse from "../../../locales/en/warehouse.json";
 import esActivity from "../../../locales/es/activity.json";
 import esBanking from "../../../locales/es/banking.json";
@@ -19,6 +20,7 @@ import esConsole from "../../../locales/es/console.json";
 import esDocuments from "../../../locales/es/documents.json";
 import esImporter from "../../../locales/es/importer.json";
 import esInventory from "../../../locales/es/inventory.json";
+import esRfq from "../../../locales/es/rfq.json";
 import esWarehouse from "../../../locales/es/warehouse.json";
 import ptActivity from "../../../locales/pt/activity.json";
 import ptBanking from "../../../locales/pt/banking.json";
@@ -30,6 +32,7 @@ import ptConsole from "../../../locales/pt/console.json";
 import ptDocuments from "../../../locales/pt/documents.json";
 import ptImporter from "../../../locales/pt/importer.json";
 import ptInventory from "../../../locales/pt/inventory.json";
+import ptRfq from "../../../locales/pt/rfq.json";
 import ptWarehouse from "../../../locales/pt/warehouse.json";
 import zhActivity from "../../../locales/zh/activity.json";
 import zhBanking from "../../../locales/zh/banking.json";
@@ -41,6 +44,7 @@ import zhConsole from "../../../locales/zh/console.json";
 import zhDocuments from "../../../locales/zh/documents.json";
 import zhImporter from "../../../locales/zh/importer.json";
 import zhInventory from "../../../locales/zh/inventory.json";
+import zhRfq from "../../../locales/zh/rfq.json";
 import zhWarehouse from "../../../locales/zh/warehouse.json";
 import type { Lang } from "./config";
 
@@ -48,7 +52,7 @@ import type { Lang } from "./config";
  * Each language is one i18next namespace, assembled from several files so that areas of the product keep their
  * strings apart: common.json at the top level, and `catalog`, `console`, `importer`, `browse`, `inventory` (the manufacturer's stock console), `warehouse`
  * (warehouse staff), `activity` (notifications, dashboard cards of orders and quotes), `documents` (the pro-forma and
- * invoice PDFs), `banking` (bank transfers, payment terms) under their own
+ * invoice PDFs), `banking` (bank transfers, payment terms), `rfq` (quotes negotiated with manufacturers) under their own
  * key: the key browse.filters.title reads locales/{lang}/browse.json → filters.title.
  */
 function assemble(
@@ -62,9 +66,10 @@ function assemble(
   activity: typeof enActivity,
   documents: typeof enDocuments,
   banking: typeof enBanking,
+  rfq: typeof enRfq,
   cart: typeof enCart,
 ) {
-  return { ...common, catalog, console, importer, browse, inventory, warehouse, activity, documents, banking, cart };
+  return { ...common, catalog, console, importer, browse, inventory, warehouse, activity, documents, banking, rfq, cart };
 }
 
 export type Messages = ReturnType<typeof assemble>;
@@ -73,8 +78,8 @@ export type Messages = ReturnType<typeof assemble>;
 // the casts; tests/unit/locales.test.ts proves every key exists in all four.
 type Any = Parameters<typeof assemble>;
 export const resources: Record<Lang, { common: Messages }> = {
-  en: { common: assemble(en, enCatalog, enConsole, enImporter, enBrowse, enInventory, enWarehouse, enActivity, enDocuments, enBanking, enCart) },
-  pt: { common: assemble(...([pt, ptCatalog, ptConsole, ptImporter, ptBrowse, ptInventory, ptWarehouse, ptActivity, ptDocuments, ptBanking, ptCart] as unknown as Any)) },
-  es: { common: assemble(...([es, esCatalog, esConsole, esImporter, esBrowse, esInventory, esWarehouse, esActivity, esDocuments, esBanking, esCart] as unknown as Any)) },
-  zh: { common: assemble(...([zh, zhCatalog, zhConsole, zhImporter, zhBrowse, zhInventory, zhWarehouse, zhActivity, zhDocuments, zhBanking, zhCart] as unknown as Any)) },
+  en: { common: assemble(en, enCatalog, enConsole, enImporter, enBrowse, enInventory, enWarehouse, enActivity, enDocuments, enBanking, enRfq, enCart) },
+  pt: { common: assemble(...([pt, ptCatalog, ptConsole, ptImporter, ptBrowse, ptInventory, ptWarehouse, ptActivity, ptDocuments, ptBanking, ptRfq, ptCart] as unknown as Any)) },
+  es: { common: assemble(...([es, esCatalog, esConsole, esImporter, esBrowse, esInventory, esWarehouse, esActivity, esDocuments, esBanking, esRfq, esCart] as unknown as Any)) },
+  zh: { common: assemble(...([zh, zhCatalog, zhConsole, zhImporter, zhBrowse, zhInventory, zhWarehouse, zhActivity, zhDocuments, zhBanking, zhRfq, zhCart] as unknown as Any)) },
 };
