@@ -23,6 +23,8 @@ export interface OfferInput {
   notes: string;
   /** The manufacturer's SKU the price is for; the buyer's counter-offer keeps the one of the quote it answers. */
   variantId?: string | null;
+  /** The currency the price was typed in (a form's); refused unless it is the offer's, so minor units mean the same. */
+  currencyCode?: string;
 }
 
 /**
@@ -56,6 +58,7 @@ export async function makeOffer(actor: RfqActor, number: string | undefined, inp
       currencyCode = lastManufacturerQuote!.currencyCode.trim();
     }
 
+    if (input.currencyCode && input.currencyCode !== currencyCode) throw new RfqError("currency_changed");
     const open = quotes.find((q) => q.status === "OFFERED");
     if (open) {
       const fate = previousOfferFate(open.offeredByOrganizationId === rfq.organizationId ? "manufacturer" : "buyer", party);

@@ -7,6 +7,9 @@ export type RfqStatus = "OPEN" | "QUOTED" | "ACCEPTED" | "DECLINED" | "CLOSED";
 export type QuoteStatus = "OFFERED" | "COUNTERED" | "ACCEPTED" | "DECLINED" | "SUPERSEDED" | "EXPIRED";
 export type Party = "buyer" | "manufacturer";
 
+export const TRADE_TERMS = ["FOB", "CIF", "DDP"] as const;
+export const RFQ_STATUSES = ["OPEN", "QUOTED", "ACCEPTED", "DECLINED", "CLOSED"] as const satisfies readonly RfqStatus[];
+
 export type NegotiationRefusal =
   /** Accepted, declined or closed: nothing more can be offered or decided. */
   | "rfq_closed"

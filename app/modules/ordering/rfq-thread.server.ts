@@ -4,14 +4,14 @@ import { isUuid } from "~/modules/http/responses.server";
 import type { MultipartLimits } from "~/modules/http/multipart.server";
 import { storage } from "~/modules/catalog/storage.server";
 import { emitToRfq } from "~/modules/realtime/index.server";
+import { MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS } from "./rfq-thread";
 
 /**
  * What the RFQ thread shares between its two parties: the attachments (stored privately, served only to them) and
  * the live events of the thread's socket.io room.
  */
 
-export const MAX_ATTACHMENTS = 5;
-export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
+export { MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS };
 
 /** An RFQ form or a message with its attachments: a few documents, well under what one request may carry. */
 export const RFQ_UPLOAD: MultipartLimits = {

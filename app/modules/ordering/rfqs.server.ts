@@ -7,7 +7,7 @@ import { notFound } from "~/modules/http/responses.server";
 import type { Lang } from "~/modules/i18n/config";
 import { requireOrganization } from "~/modules/tenancy/access.server";
 import { requireSessionUser } from "~/modules/tenancy/session.server";
-import { formatRfqNumber, responseSeconds, RFQ_NUMBER, type Party } from "./quotes";
+import { formatRfqNumber, responseSeconds, RFQ_NUMBER, RFQ_STATUSES, TRADE_TERMS, type Party } from "./quotes";
 import { discardAttachments, publishRfqEvent, storeAttachments } from "./rfq-thread.server";
 
 /**
@@ -17,8 +17,7 @@ import { discardAttachments, publishRfqEvent, storeAttachments } from "./rfq-thr
  * manufacturer and to nobody else.
  */
 
-export const TRADE_TERMS = ["FOB", "CIF", "DDP"] as const satisfies readonly TradeTerm[];
-export const RFQ_STATUSES = ["OPEN", "QUOTED", "ACCEPTED", "DECLINED", "CLOSED"] as const satisfies readonly RfqStatus[];
+export { RFQ_STATUSES, TRADE_TERMS };
 
 /** The signed-in member acting for the active organization on the RFQ pages. */
 export interface RfqActor {
@@ -44,7 +43,8 @@ export type RfqErrorCode =
   | "quote_expired"
   | "variant_required"
   | "no_origin"
-  | "no_rate";
+  | "no_rate"
+  | "currency_changed";
 
 /** A refusal the pages show in the member's language (`rfq.errors.<code>`), never a 500. */
 export class RfqError extends Error {
@@ -323,9 +323,9 @@ async function manufacturerVariants(actor: RfqActor, productId: string | null) {
     where: productId ? { productId } : {},
     orderBy: [{ sku: "asc" }],
     take: 500,
-    select: { id: true, sku: true, product: { select: { translations: { select: { locale: true, name: true } } } } },
+    select: { id: true, sku: true, product: { select: { currencyCode: true, leadTimeDays: true, translations: { select: { locale: true, name: true } } } } },
   });
-  return variants.map((v) => ({ id: v.id, sku: v.sku, names: v.product.translations }));
+  return variants.map((v) => ({ id: v.id, sku: v.sku, names: v.product.translations, currencyCode: v.product.currencyCode.trim(), leadTimeDays: v.product.leadTimeDays }));
 }
 
 /** A name in the viewer's language, else English, else any. */
