@@ -369,6 +369,10 @@ export default function ProductPage() {
             <Link to={`/${lang}/products?maker=${page.maker.id}`} className="link mt-3 inline-block text-sm">
               {t("browse.product.moreFromMaker")}
             </Link>
+            {/* Anyone may follow it: the RFQ form asks a visitor to sign in and a manufacturer to switch to a buyer. */}
+            <Link to={`/${lang}/rfqs/new?product=${encodeURIComponent(page.slug)}`} className="btn-secondary mt-3 block text-center text-sm" data-testid="request-quote">
+              {t("rfq.requestQuote")}
+            </Link>
           </section>
         </aside>
       </div>
