@@ -1,3 +1,4 @@
+import { z } from "zod";
 import type { Order, TradeTerm } from "~/generated/prisma/client";
 import { env } from "~/modules/config/env.server";
 import { unscopedDb } from "~/modules/db/index.server";
@@ -45,8 +46,37 @@ import { crossRate, lineTotal } from "./pricing";
 
 export const ORIGIN_TERMS = ["FOB", "CIF", "DDP"] as const satisfies readonly TradeTerm[];
 
+const text = (max: number) => z.string().trim().max(max, { message: "validation.tooLong" }).optional().default("");
+
+/**
+ * The checkout form: the delivery address, an optional PO number and a term per manufacturer shipping from Zhuhai
+ * (fields "term.<manufacturerId>"). Nothing priced is part of it: a price sent along is dropped here.
+ */
+export const checkoutFormSchema = z.preprocess(
+  (input) => {
+    const record = (input ?? {}) as Record<string, unknown>;
+    const terms: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(record)) if (key.startsWith("term.")) terms[key.slice(5)] = value;
+    return { ...record, terms };
+  },
+  z.object({
+    recipient: text(120),
+    line1: text(200),
+    line2: text(200),
+    city: text(100),
+    region: text(100),
+    postalCode: text(16),
+    phone: text(40),
+    poNumber: text(60),
+    terms: z.record(z.uuid(), z.enum(ORIGIN_TERMS)),
+  }),
+);
+
+export type CheckoutForm = z.infer<typeof checkoutFormSchema>;
+
 export interface CheckoutInput {
-  address: AddressInput;
+  /** The country is the buyer organization's (the allocation and the taxes follow it). */
+  address: Omit<AddressInput, "countryCode">;
   poNumber?: string | null;
   /** The term chosen for each manufacturer's order shipped from Zhuhai; warehouse stock is always DDP. */
   originTerms: Record<string, TradeTerm>;
