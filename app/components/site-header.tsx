@@ -29,6 +29,11 @@ export function SiteHeader({ root }: { root: RootData }) {
               {t("nav.dashboard")}
             </NavLink>
           ) : null}
+          {user ? (
+            <NavLink to={`/${lang}/orders`} className={({ isActive }) => `whitespace-nowrap ${isActive ? "font-semibold text-brand-700" : "text-slate-700 hover:text-slate-900"}`} data-testid="nav-orders">
+              {t("orders.nav")}
+            </NavLink>
+          ) : null}
         </nav>
         <HeaderSearch lang={lang} />
         <div className="flex flex-wrap items-center gap-3 text-sm">
