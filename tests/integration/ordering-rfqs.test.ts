@@ -1,5 +1,10 @@
+import { execSync } from "node:child_process";
+import { existsSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import type { ServerBuild } from "@remix-run/node";
 import { io as connectSocket, type Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { forOrganization, unscopedDb } from "~/modules/db/index.server";
@@ -8,6 +13,8 @@ import { acceptQuote, declineQuote, expireRfqsAndQuotes, makeOffer } from "~/mod
 import { createRfq, listRfqs, loadRfqThread, postRfqMessage, RfqError, type RfqActor } from "~/modules/ordering/rfqs.server";
 import { mayJoinRfq, readAttachments } from "~/modules/ordering/rfq-thread.server";
 import { attachSocketServer } from "~/server/socket.server";
+import { createHttpApp } from "~/server/http.server";
+import { csrfTokenFromCookieHeader, newCsrfCookieValue } from "~/modules/security/csrf.server";
 import { createUserSession } from "~/modules/tenancy/session.server";
 import { addMember, createOrganization, createProduct, createUser } from "../support/inventory-core-fixtures";
 import { setupTestDatabase, type TestDatabase } from "../support/database";
@@ -260,5 +267,112 @@ describe("the live thread over socket.io", () => {
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(outsiderHeard).toEqual([]);
     expect(await mayJoinRfq(outsiderUser.id, rfq.id)).toBe(false);
+  });
+});
+
+describe("the RFQ pages over HTTP", () => {
+  let server: Server;
+  let baseUrl: string;
+
+  beforeAll(async () => {
+    if (!existsSync(path.resolve("build/index.js"))) execSync("npx remix build", { stdio: "inherit" });
+    const build = (await import(pathToFileURL(path.resolve("build/index.js")).href)) as ServerBuild;
+    server = createServer(createHttpApp(build, { shuttingDown: false }));
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+
+  afterAll(async () => {
+    server?.closeAllConnections();
+    await new Promise((resolve) => server?.close(resolve));
+  });
+
+  /** A signed-in browser: its Cookie header and the CSRF token its forms carry. */
+  async function browserOf(userId: string) {
+    const session = (await createUserSession(userId, new Request("http://localhost/"))).split(";")[0]!;
+    const cookie = `${session}; ponte_csrf=${encodeURIComponent(newCsrfCookieValue())}`;
+    return { cookie, csrf: csrfTokenFromCookieHeader(cookie)! };
+  }
+
+  const get = (pathname: string, cookie: string) => fetch(baseUrl + pathname, { redirect: "manual", headers: { Cookie: cookie } });
+  const post = (pathname: string, cookie: string, body: URLSearchParams | FormData) => fetch(baseUrl + pathname, { method: "POST", redirect: "manual", headers: { Cookie: cookie }, body });
+
+  it("sends an RFQ with an attachment, quotes it, accepts it into an order, and keeps it from anyone else", async () => {
+    const product = await unscopedDb.product.findUniqueOrThrow({ where: { id: productId }, select: { slug: true } });
+    const buyerBrowser = await browserOf(buyerUser.id);
+    const makerBrowser = await browserOf(makerUser.id);
+    const outsiderBrowser = await browserOf(outsiderUser.id);
+
+    const form = await get(`/pt/rfqs/new?product=${product.slug}`, buyerBrowser.cookie);
+    expect(form.status).toBe(200);
+    expect(await form.text()).toContain("Pedir cotação");
+
+    // Bad input: quantity 0 and a wrong target price are refused with messages, nothing is written.
+    const before = await unscopedDb.rfq.count();
+    const bad = new FormData();
+    for (const [k, v] of Object.entries({ csrf: buyerBrowser.csrf, manufacturerId: maker.id, productId, title: "Chaleiras", quantity: "0", destinationCountry: "BR", tradeTerm: "FOB", targetPrice: "45,123", targetCurrencyCode: "BRL" })) bad.append(k, v);
+    const refused = await post("/pt/rfqs/new", buyerBrowser.cookie, bad);
+    expect(refused.status).toBe(400);
+    expect(await unscopedDb.rfq.count()).toBe(before);
+
+    const body = new FormData();
+    for (const [k, v] of Object.entries({ csrf: buyerBrowser.csrf, manufacturerId: maker.id, productId, title: "Chaleiras 1,7 L", specification: "220 V", quantity: "500", destinationCountry: "BR", tradeTerm: "FOB", targetPrice: "45,00", targetCurrencyCode: "BRL" })) body.append(k, v);
+    body.append("attachments", new File([new TextEncoder().encode("%PDF-1.7\n1 0 obj\n")], "spec.pdf", { type: "application/pdf" }));
+    const sent = await post("/pt/rfqs/new", buyerBrowser.cookie, body);
+    expect(sent.status).toBe(302);
+    const threadPath = sent.headers.get("location")!;
+    expect(threadPath).toMatch(/^\/pt\/rfqs\/RFQ-\d{4}-\d{6}$/);
+    const number = threadPath.split("/").pop()!;
+    const rfq = await unscopedDb.rfq.findUniqueOrThrow({ where: { number } });
+    expect(rfq).toMatchObject({ quantity: 500, targetPriceMinor: 4500n, targetCurrencyCode: "BRL", variantId });
+    expect(rfq.attachmentKeys).toHaveLength(1);
+
+    // The manufacturer reads it in Chinese, with the buyer's message marked as Portuguese.
+    const makerView = await get(`/zh/rfqs/${number}`, makerBrowser.cookie);
+    expect(makerView.status).toBe(200);
+    const makerHtml = await makerView.text();
+    expect(makerHtml).toContain("发送报价");
+    expect(makerHtml).toContain("Português");
+    const fileHref = /href="(\/zh\/rfqs\/[^"]+\/files\/[^"]+\.pdf)"/.exec(makerHtml)?.[1];
+    expect(fileHref).toBeTruthy();
+    const download = await get(fileHref!, makerBrowser.cookie);
+    expect(download.status).toBe(200);
+    expect(download.headers.get("content-type")).toBe("application/pdf");
+    expect(download.headers.get("content-disposition")).toMatch(/^attachment/);
+    expect((await get(fileHref!.replace("/zh/", "/es/"), outsiderBrowser.cookie)).status).toBe(404);
+
+    const quote = await post(`/zh/rfqs/${number}`, makerBrowser.cookie, new URLSearchParams({ csrf: makerBrowser.csrf, intent: "offer", variantId, currencyCode: "CNY", unitPrice: "52.00", quantity: "500", tradeTerm: "CIF", leadTimeDays: "25", validUntil: new Date(Date.now() + 10 * DAY).toISOString().slice(0, 10), notes: "含包装" }));
+    expect(quote.status).toBe(302);
+    const offered = await unscopedDb.quote.findFirstOrThrow({ where: { rfqId: rfq.id } });
+    expect(offered).toMatchObject({ unitPriceMinor: 5200n, currencyCode: "CNY", status: "OFFERED" });
+
+    // The buyer cannot accept without the CSRF token; with it the quote becomes an order linked from the thread.
+    expect((await post(`/pt/rfqs/${number}`, buyerBrowser.cookie, new URLSearchParams({ intent: "accept", quoteId: offered.id }))).status).toBe(403);
+    const accepted = await post(`/pt/rfqs/${number}`, buyerBrowser.cookie, new URLSearchParams({ csrf: buyerBrowser.csrf, intent: "accept", quoteId: offered.id }));
+    expect(accepted.status).toBe(302);
+    const order = await unscopedDb.order.findFirstOrThrow({ where: { quoteId: offered.id }, include: { lines: true } });
+    expect(order.lines[0]).toMatchObject({ unitPriceMinor: 5200n, quantity: 500 });
+    const buyerHtml = await (await get(`/pt/rfqs/${number}`, buyerBrowser.cookie)).text();
+    expect(buyerHtml).toContain(`/pt/orders/${order.number}`);
+
+    // Another organization: the list does not show it, the page and its actions are not found.
+    const outsiderList = await get("/es/rfqs", outsiderBrowser.cookie);
+    expect(outsiderList.status).toBe(200);
+    expect(await outsiderList.text()).not.toContain(number);
+    expect((await get(`/es/rfqs/${number}`, outsiderBrowser.cookie)).status).toBe(404);
+    const foreignPost = await post(`/es/rfqs/${number}`, outsiderBrowser.cookie, new URLSearchParams({ csrf: outsiderBrowser.csrf, intent: "message", body: "hola" }));
+    expect(foreignPost.status).toBe(404);
+    expect((await get("/es/rfqs/RFQ-2026-999999", outsiderBrowser.cookie)).status).toBe(404);
+  });
+
+  it("lists both sides' RFQs with a status filter and unread counts", async () => {
+    const rfq = await sendRfq();
+    await postRfqMessage(manufacturer(), rfq.number, { body: "收到", attachments: [] });
+    const buyerBrowser = await browserOf(buyerUser.id);
+    const html = await (await get("/en/rfqs?status=OPEN", buyerBrowser.cookie)).text();
+    expect(html).toContain(rfq.number);
+    expect(html).toMatch(/1 unread/);
+    const accepted = await (await get("/en/rfqs?status=ACCEPTED", buyerBrowser.cookie)).text();
+    expect(accepted).not.toContain(rfq.number);
   });
 });
