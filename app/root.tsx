@@ -9,6 +9,7 @@ import { isLang, LANGS, LOCALE_TAGS, pathInLang, type Lang } from "~/modules/i18
 import { detectLang } from "~/modules/i18n/i18n.server";
 import { resources } from "~/modules/i18n/resources";
 import { csrfTokenFromCookieHeader } from "~/modules/security/csrf.server";
+import { countUnreadNotifications } from "~/modules/ordering/notifications-inbox.server";
 import { listMyMemberships } from "~/modules/tenancy/organizations.server";
 import { getSessionUser } from "~/modules/tenancy/session.server";
 import stylesheet from "~/tailwind.css";
@@ -22,6 +23,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const sessionUser = await getSessionUser(request);
   const lang: Lang = isLang(params.lang) ? params.lang : await detectLang(request, sessionUser?.user.locale);
   const memberships = sessionUser ? await listMyMemberships(sessionUser.user.id) : [];
+  // The header's bell: one indexed count, only for signed-in visitors.
+  const unreadNotifications = sessionUser ? await countUnreadNotifications(sessionUser.user.id, memberships.map((m) => m.organization.id)) : 0;
   return {
     lang,
     messages: messagesFor(lang, isOrganizationArea(new URL(request.url).pathname)),
@@ -31,6 +34,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     user: sessionUser?.user ?? null,
     activeOrganizationId: sessionUser?.activeOrganizationId ?? null,
     memberships: memberships.map((m) => ({ role: m.role, ...m.organization })),
+    unreadNotifications,
   };
 }
 
@@ -42,11 +46,12 @@ function isOrganizationArea(pathname: string) {
 }
 
 function messagesFor(lang: Lang, organizationArea: boolean) {
-  const all = resources[lang].common;
-  if (organizationArea) return all;
+  // The PDF documents' strings are only ever used on the server.
+  const { documents: _documents, ...all } = resources[lang].common;
+  if (organizationArea) return all as typeof resources.en.common;
   // Public pages skip the console's and the importer's strings: a third of every page's hydration data.
   const { console: _console, importer: _importer, inventory: _inventory, warehouse: _warehouse, ...publicMessages } = all;
-  return publicMessages as typeof all;
+  return publicMessages as typeof resources.en.common;
 }
 
 // The language lives in the URL, and so does the area: a change of either must reload the root's messages.

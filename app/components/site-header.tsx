@@ -41,6 +41,7 @@ export function SiteHeader({ root }: { root: RootData }) {
           <LanguageSwitcher lang={lang} />
           {user ? (
             <>
+              <NotificationBell lang={lang} unread={root.unreadNotifications} />
               <Link to={`/${lang}/account`} className="text-slate-700 hover:text-slate-900" data-testid="account-link">
                 {user.name}
               </Link>
@@ -64,6 +65,29 @@ export function SiteHeader({ root }: { root: RootData }) {
         </div>
       </div>
     </header>
+  );
+}
+
+/** The in-app notifications: a bell with the unread count, leading to /{lang}/notifications. */
+function NotificationBell({ lang, unread }: { lang: Lang; unread: number }) {
+  const { t } = useTranslation();
+  return (
+    <Link
+      to={`/${lang}/notifications`}
+      className="relative inline-flex items-center rounded-md p-1.5 text-slate-700 hover:bg-slate-100 hover:text-slate-900"
+      aria-label={unread > 0 ? t("activity.bell.unread", { count: unread }) : t("activity.bell.label")}
+      title={t("activity.bell.label")}
+      data-testid="notification-bell"
+    >
+      <svg aria-hidden viewBox="0 0 20 20" className="h-5 w-5" fill="none" stroke="currentColor" strokeWidth="1.6">
+        <path d="M10 2.5a5 5 0 0 0-5 5v3.2L3.5 13.5h13L15 10.7V7.5a5 5 0 0 0-5-5zM8 15.5a2 2 0 0 0 4 0" strokeLinejoin="round" />
+      </svg>
+      {unread > 0 ? (
+        <span aria-hidden className="absolute -right-1 -top-1 min-w-[1.1rem] rounded-full bg-red-600 px-1 text-center text-[0.7rem] font-semibold leading-[1.1rem] text-white" data-testid="notification-count">
+          {unread > 99 ? "99+" : unread}
+        </span>
+      ) : null}
+    </Link>
   );
 }
 
