@@ -7,6 +7,7 @@ import { purgeExpired } from "./maintenance";
 import { runReservationExpiry } from "./inventory-reservations";
 import { runStockAlerts } from "./inventory-alerts";
 import { runRfqExpiry } from "./rfq-expiry";
+import { runOrderCompletion } from "./orders-completion";
 import { runOverdueFlagging } from "./payments-overdue";
 import { runStripeEvent, runStripeEventSweep } from "./stripe-events";
 
@@ -44,6 +45,9 @@ export async function registerWorkers(boss: PgBoss) {
   await boss.work("rfqs.expire", async () => {
     await runRfqExpiry();
   });
+  await boss.work("orders.complete-delivered", async () => {
+    await runOrderCompletion();
+  });
   await boss.work("payments.flag-overdue", async () => {
     await runOverdueFlagging();
   });
@@ -60,6 +64,8 @@ export async function registerWorkers(boss: PgBoss) {
   await boss.schedule("reservations.expire", "* * * * *");
   await boss.schedule("stock-alerts.evaluate", "*/5 * * * *");
   await boss.schedule("rfqs.expire", "* * * * *");
+  // Hourly: an order completes within the hour its dispute window closes.
+  await boss.schedule("orders.complete-delivered", "41 * * * *");
   // Daily, early in the UTC day: due dates are calendar days.
   await boss.schedule("payments.flag-overdue", "15 0 * * *");
   await boss.schedule("stripe.events-sweep", "* * * * *");
