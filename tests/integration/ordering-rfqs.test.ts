@@ -16,6 +16,7 @@ import { attachSocketServer } from "~/server/socket.server";
 import { createHttpApp } from "~/server/http.server";
 import { csrfTokenFromCookieHeader, newCsrfCookieValue } from "~/modules/security/csrf.server";
 import { createUserSession } from "~/modules/tenancy/session.server";
+import { evictFromOrganization } from "~/modules/realtime/index.server";
 import { addMember, createOrganization, createProduct, createUser } from "../support/inventory-core-fixtures";
 import { setupTestDatabase, type TestDatabase } from "../support/database";
 
@@ -267,6 +268,23 @@ describe("the live thread over socket.io", () => {
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(outsiderHeard).toEqual([]);
     expect(await mayJoinRfq(outsiderUser.id, rfq.id)).toBe(false);
+  });
+
+  it("stops a member removed from the organization from hearing its threads", async () => {
+    const rfq = await sendRfq();
+    const colleague = await createUser(undefined, "Zhang", "zh");
+    await addMember(maker.id, colleague.id, "MEMBER");
+    const client = await connectAs(colleague.id);
+    expect(await client.timeout(10_000).emitWithAck("rfq:join", rfq.id)).toEqual({ ok: true });
+    await unscopedDb.membership.deleteMany({ where: { organizationId: maker.id, userId: colleague.id } });
+    evictFromOrganization(colleague.id, maker.id);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const heard: unknown[] = [];
+    client.on("rfq:update", (event) => heard.push(event));
+    await postRfqMessage(buyer(), rfq.number, { body: "olá", attachments: [] });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(heard).toEqual([]);
+    expect(await client.timeout(10_000).emitWithAck("rfq:join", rfq.id)).toEqual({ ok: false, status: 404, error: "not_found" });
   });
 });
 

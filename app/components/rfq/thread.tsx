@@ -1,5 +1,5 @@
-import { Form } from "@remix-run/react";
-import { useId } from "react";
+import { Form, useNavigation } from "@remix-run/react";
+import { useEffect, useId, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { CsrfInput, SelectField, SubmitButton, TextField, type FormReply } from "~/components/forms";
 import type { Lang } from "~/modules/i18n/config";
@@ -154,13 +154,32 @@ export function MessageList({ messages }: { messages: MessageView[] }) {
   );
 }
 
+/**
+ * Clears a form once its own submission went through (the action redirected: no reply), so that the text sent does
+ * not stay in the box; a refused one keeps what was typed. Another side's live update never touches it.
+ */
+function useResetAfterSubmit(intent: string, reply?: FormReply | null) {
+  const navigation = useNavigation();
+  const form = useRef<HTMLFormElement>(null);
+  const submitted = useRef(false);
+  useEffect(() => {
+    if (navigation.state === "submitting" && navigation.formData?.get("intent") === intent) submitted.current = true;
+    else if (navigation.state === "idle" && submitted.current) {
+      submitted.current = false;
+      if (!reply) form.current?.reset();
+    }
+  }, [navigation.state, navigation.formData, intent, reply]);
+  return form;
+}
+
 export function MessageForm({ reply, onTyping, disabled }: { reply?: FormReply | null; onTyping: () => void; disabled?: boolean }) {
   const { t } = useTranslation();
   const bodyId = useId();
   const filesId = useId();
   const error = (name: string) => (reply?.values?.intent === "message" ? reply.fieldErrors?.[name] : undefined);
+  const formRef = useResetAfterSubmit("message", reply);
   return (
-    <Form method="post" encType="multipart/form-data" className="space-y-3" noValidate>
+    <Form ref={formRef} method="post" encType="multipart/form-data" className="space-y-3" noValidate>
       <CsrfInput />
       <div>
         <label htmlFor={bodyId} className="label">
@@ -214,8 +233,9 @@ export function OfferForm({ form, reply }: { form: OfferFormView; reply?: FormRe
   // Errors and typed values belong to this form only when it was the one submitted.
   const own = reply?.values?.intent === "offer" ? reply : null;
   const manufacturer = form.party === "manufacturer";
+  const formRef = useResetAfterSubmit("offer", reply);
   return (
-    <Form method="post" className="space-y-4" noValidate>
+    <Form ref={formRef} method="post" className="space-y-4" noValidate>
       <CsrfInput />
       <input type="hidden" name="currencyCode" value={form.currencyCode} />
       <h2 className="text-lg font-semibold">{manufacturer ? t("rfq.offerForm.quoteTitle") : t("rfq.offerForm.counterTitle")}</h2>

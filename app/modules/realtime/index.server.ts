@@ -20,6 +20,15 @@ export function emitToRfq(rfqId: string, event: string, payload: unknown) {
 /** A member removed from an organization stops receiving its events at once. */
 export function evictFromOrganization(userId: string, organizationId: string) {
   registry.__ponteRealtime?.in(userRoom(userId)).socketsLeave(organizationRoom(organizationId));
+  // RFQ rooms were joined as a member of some organization: leave them all; a page still open rejoins on reload,
+  // where the join rule is checked again.
+  void registry.__ponteRealtime
+    ?.in(userRoom(userId))
+    .fetchSockets()
+    .then((sockets) => {
+      for (const socket of sockets) for (const room of socket.rooms) if (room.startsWith(rfqRoom(""))) socket.leave(room);
+    })
+    .catch((error: unknown) => console.error("[realtime] leaving RFQ rooms failed", error));
 }
 
 /**
