@@ -39,7 +39,7 @@ const STATUS_OF: Record<BankTransferErrorCode, 400 | 404 | 409> = {
   refund_exceeds_paid: 409,
 };
 
-/** A refused transfer action; pages translate `payments:errors.<code>` and answer `status`. */
+/** A refused transfer action; pages translate `banking.errors.<code>` and answer `status`. */
 export class BankTransferError extends Error {
   readonly status: 400 | 404 | 409;
   constructor(
@@ -102,7 +102,7 @@ export interface RecordTransferInput {
 
 export type RecordResult =
   | { kind: "duplicate"; transfer: BankTransfer }
-  | { kind: "recorded"; transfer: BankTransfer; match: MatchResult | null; refusal: BankTransferErrorCode | null };
+  | { kind: "recorded"; transfer: BankTransfer; match: MatchResult | null; refusal: BankTransferErrorCode | null; refusalDetail: Record<string, string> };
 
 /**
  * Records a received transfer once per bank transaction id (typed twice: recorded once, the second answer says so),
@@ -126,15 +126,15 @@ export async function recordTransfer(input: RecordTransferInput, actor: OrderAct
     return { kind: "duplicate", transfer: await unscopedDb.bankTransfer.findUniqueOrThrow({ where: { bankTransactionId } }) };
   }
   const references = strictReferences(transfer.referenceText);
-  if (references.length !== 1) return { kind: "recorded", transfer, match: null, refusal: null };
+  if (references.length !== 1) return { kind: "recorded", transfer, match: null, refusal: null, refusalDetail: {} };
   const order = await unscopedDb.order.findUnique({ where: { bankReference: references[0]! }, select: { id: true } });
-  if (!order) return { kind: "recorded", transfer, match: null, refusal: null };
+  if (!order) return { kind: "recorded", transfer, match: null, refusal: null, refusalDetail: {} };
   try {
     const match = await matchTransfer({ transferId: transfer.id, orderId: order.id, actor, now, automatic: true });
-    return { kind: "recorded", transfer: match.transfer, match, refusal: null };
+    return { kind: "recorded", transfer: match.transfer, match, refusal: null, refusalDetail: {} };
   } catch (error) {
     // A currency mismatch leaves the transfer unmatched, with the reason shown to the desk.
-    if (error instanceof BankTransferError) return { kind: "recorded", transfer, match: null, refusal: error.code };
+    if (error instanceof BankTransferError) return { kind: "recorded", transfer, match: null, refusal: error.code, refusalDetail: error.detail };
     throw error;
   }
 }
