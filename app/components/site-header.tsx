@@ -34,6 +34,11 @@ export function SiteHeader({ root }: { root: RootData }) {
               {t("orders.nav")}
             </NavLink>
           ) : null}
+          {user ? (
+            <NavLink to={`/${lang}/rfqs`} className={({ isActive }) => `whitespace-nowrap ${isActive ? "font-semibold text-brand-700" : "text-slate-700 hover:text-slate-900"}`} data-testid="nav-rfqs">
+              {t("rfq.nav")}
+            </NavLink>
+          ) : null}
         </nav>
         <HeaderSearch lang={lang} />
         <div className="flex flex-wrap items-center gap-3 text-sm">
