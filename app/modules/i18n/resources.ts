@@ -11,6 +11,7 @@ import enInventory from "../../../locales/en/inventory.json";
 import enRfq from "../../../locales/en/rfq.json";
 import enWarehouse from "../../../locales/en/warehouse.json";
 import enOrders from "../../../locales/en/orders.json";
+import enPay from "../../../locales/en/pay.json";
 import esActivity from "../../../locales/es/activity.json";
 import esBanking from "../../../locales/es/banking.json";
 import esBrowse from "../../../locales/es/browse.json";
@@ -24,6 +25,7 @@ import esInventory from "../../../locales/es/inventory.json";
 import esRfq from "../../../locales/es/rfq.json";
 import esWarehouse from "../../../locales/es/warehouse.json";
 import esOrders from "../../../locales/es/orders.json";
+import esPay from "../../../locales/es/pay.json";
 import ptActivity from "../../../locales/pt/activity.json";
 import ptBanking from "../../../locales/pt/banking.json";
 import ptBrowse from "../../../locales/pt/browse.json";
@@ -37,6 +39,7 @@ import ptInventory from "../../../locales/pt/inventory.json";
 import ptRfq from "../../../locales/pt/rfq.json";
 import ptWarehouse from "../../../locales/pt/warehouse.json";
 import ptOrders from "../../../locales/pt/orders.json";
+import ptPay from "../../../locales/pt/pay.json";
 import zhActivity from "../../../locales/zh/activity.json";
 import zhBanking from "../../../locales/zh/banking.json";
 import zhBrowse from "../../../locales/zh/browse.json";
@@ -50,13 +53,14 @@ import zhInventory from "../../../locales/zh/inventory.json";
 import zhRfq from "../../../locales/zh/rfq.json";
 import zhWarehouse from "../../../locales/zh/warehouse.json";
 import zhOrders from "../../../locales/zh/orders.json";
+import zhPay from "../../../locales/zh/pay.json";
 import type { Lang } from "./config";
 
 /**
  * Each language is one i18next namespace, assembled from several files so that areas of the product keep their
  * strings apart: common.json at the top level, and `catalog`, `console`, `importer`, `browse`, `inventory` (the manufacturer's stock console), `warehouse`
  * (warehouse staff), `activity` (notifications, dashboard cards of orders and quotes), `documents` (the pro-forma and
- * invoice PDFs), `banking` (bank transfers, payment terms), `rfq` (quotes negotiated with manufacturers), `orders` (order lists, order pages, disputes) under their own
+ * invoice PDFs), `banking` (bank transfers, payment terms), `rfq` (quotes negotiated with manufacturers), `orders` (order lists, order pages, disputes), `pay` (an order's pay page, Stripe) under their own
  * key: the key browse.filters.title reads locales/{lang}/browse.json → filters.title.
  */
 function assemble(
@@ -73,8 +77,9 @@ function assemble(
   rfq: typeof enRfq,
   cart: typeof enCart,
   orders: typeof enOrders,
+  pay: typeof enPay,
 ) {
-  return { ...common, catalog, console, importer, browse, inventory, warehouse, activity, documents, banking, rfq, cart, orders };
+  return { ...common, catalog, console, importer, browse, inventory, warehouse, activity, documents, banking, rfq, cart, orders, pay };
 }
 
 export type Messages = ReturnType<typeof assemble>;
@@ -83,8 +88,8 @@ export type Messages = ReturnType<typeof assemble>;
 // the casts; tests/unit/locales.test.ts proves every key exists in all four.
 type Any = Parameters<typeof assemble>;
 export const resources: Record<Lang, { common: Messages }> = {
-  en: { common: assemble(en, enCatalog, enConsole, enImporter, enBrowse, enInventory, enWarehouse, enActivity, enDocuments, enBanking, enRfq, enCart, enOrders) },
-  pt: { common: assemble(...([pt, ptCatalog, ptConsole, ptImporter, ptBrowse, ptInventory, ptWarehouse, ptActivity, ptDocuments, ptBanking, ptRfq, ptCart, ptOrders] as unknown as Any)) },
-  es: { common: assemble(...([es, esCatalog, esConsole, esImporter, esBrowse, esInventory, esWarehouse, esActivity, esDocuments, esBanking, esRfq, esCart, esOrders] as unknown as Any)) },
-  zh: { common: assemble(...([zh, zhCatalog, zhConsole, zhImporter, zhBrowse, zhInventory, zhWarehouse, zhActivity, zhDocuments, zhBanking, zhRfq, zhCart, zhOrders] as unknown as Any)) },
+  en: { common: assemble(en, enCatalog, enConsole, enImporter, enBrowse, enInventory, enWarehouse, enActivity, enDocuments, enBanking, enRfq, enCart, enOrders, enPay) },
+  pt: { common: assemble(...([pt, ptCatalog, ptConsole, ptImporter, ptBrowse, ptInventory, ptWarehouse, ptActivity, ptDocuments, ptBanking, ptRfq, ptCart, ptOrders, ptPay] as unknown as Any)) },
+  es: { common: assemble(...([es, esCatalog, esConsole, esImporter, esBrowse, esInventory, esWarehouse, esActivity, esDocuments, esBanking, esRfq, esCart, esOrders, esPay] as unknown as Any)) },
+  zh: { common: assemble(...([zh, zhCatalog, zhConsole, zhImporter, zhBrowse, zhInventory, zhWarehouse, zhActivity, zhDocuments, zhBanking, zhRfq, zhCart, zhOrders, zhPay] as unknown as Any)) },
 };

@@ -63,6 +63,22 @@ export async function processPendingStripeEvents(options: { olderThanSeconds?: n
   return done;
 }
 
+/**
+ * The buyer is back from the hosted page: events about that session that arrived (verified, stored) but that no
+ * job has applied yet are applied now, so the page shows the voucher or the payment at once. Same code as the job.
+ */
+export async function applyStoredEventsFor(sessionId: string): Promise<void> {
+  const pending = await unscopedDb.stripeEvent.findMany({ where: { objectId: sessionId, processedAt: null, attempts: { lt: 10 } }, orderBy: [{ createdAt: "asc" }, { receivedAt: "asc" }], select: { id: true } });
+  for (const { id } of pending) {
+    try {
+      await processStripeEvent(id);
+    } catch (error) {
+      // The job retries it; the page shows what is known.
+      console.error("[stripe-events]", id, (error as Error).message);
+    }
+  }
+}
+
 export async function applyStripeEvent(event: Stripe.Event): Promise<EventOutcome> {
   switch (event.type) {
     case "checkout.session.completed":
