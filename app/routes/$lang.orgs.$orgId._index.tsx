@@ -2,18 +2,20 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { pageTitle } from "~/components/meta";
+import { TradeCards } from "~/components/dashboard/trade-cards";
 import { VerificationBadge } from "~/components/verification-badge";
 import { requireLang } from "~/modules/i18n/config";
 import { requireOrganization } from "~/modules/tenancy/access.server";
 import { organizationOverview } from "~/modules/tenancy/overview.server";
 import { countProductsByStatus } from "~/modules/catalog/products.server";
+import { tradeDashboard } from "~/modules/ordering/dashboard.server";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "organizations.tabs.dashboard");
 
-/** What each kind of organization will do here; each area says so until it has data. */
+/** What each kind of organization will do here; each area says so until it has data (orders and quotes: TradeCards). */
 const AREAS = {
-  MANUFACTURER: ["products", "rfqs", "stock", "orders", "settlement"],
-  BUYER: ["browse", "quotes", "orders", "shipments", "landedCost"],
+  MANUFACTURER: ["products", "stock", "settlement"],
+  BUYER: ["browse", "shipments", "landedCost"],
   PARK_OPERATOR: ["storefronts", "curation", "qrCodes", "leads"],
   PLATFORM: ["verification", "declarations", "warehouses", "referenceData"],
 } as const;
@@ -21,16 +23,17 @@ const AREAS = {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const lang = requireLang(params);
   const context = await requireOrganization(request, lang, params.orgId);
-  const [overview, productCounts] = await Promise.all([
+  const [overview, productCounts, trade] = await Promise.all([
     organizationOverview(context.scoped, context.organization.id),
     context.organization.kind === "MANUFACTURER" ? countProductsByStatus(context.scoped) : null,
+    tradeDashboard(context, lang),
   ]);
-  return { lang, kind: context.organization.kind, overview, productCounts };
+  return { lang, kind: context.organization.kind, overview, productCounts, trade };
 }
 
 export default function OrganizationDashboard() {
   const { t } = useTranslation();
-  const { lang, kind, overview, productCounts } = useLoaderData<typeof loader>();
+  const { lang, kind, overview, productCounts, trade } = useLoaderData<typeof loader>();
   const productTotal = productCounts ? productCounts.DRAFT + productCounts.PUBLISHED + productCounts.UNPUBLISHED : 0;
   const base = `/${lang}/orgs/${overview.id}`;
   return (
@@ -65,6 +68,11 @@ export default function OrganizationDashboard() {
           {t(`dashboard.kinds.${kind}.title`)}
         </h2>
         <p className="mt-1 text-slate-700">{t(`dashboard.kinds.${kind}.intro`)}</p>
+        {trade ? (
+          <div className="mt-4">
+            <TradeCards lang={lang} data={trade} />
+          </div>
+        ) : null}
         <div className="mt-4 grid gap-4 md:grid-cols-2">
           {AREAS[kind].map((area) =>
             area === "products" && productCounts ? (
