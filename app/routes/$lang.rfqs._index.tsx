@@ -12,7 +12,7 @@ export const meta: MetaFunction = (args) => pageTitle(args, "rfq.list.title");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const lang = requireLang(params);
-  const actor = await requireRfqActor(request, lang);
+  const actor = await requireRfqActor(request, lang, { partiesOnly: false });
   const raw = new URL(request.url).searchParams.get("status");
   // An unknown status in the URL is simply no filter.
   const status = RFQ_STATUSES.find((s) => s === raw) ?? null;

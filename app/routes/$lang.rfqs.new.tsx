@@ -18,7 +18,7 @@ export const meta: MetaFunction = (args) => pageTitle(args, "rfq.new.title");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const lang = requireLang(params);
-  const actor = await requireRfqActor(request, lang);
+  const actor = await requireRfqActor(request, lang, { partiesOnly: false });
   const slug = new URL(request.url).searchParams.get("product");
   const product = slug ? await findPublishedProductBySlug(slug) : null;
   const [manufacturers, organization] = await Promise.all([

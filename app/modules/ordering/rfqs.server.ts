@@ -56,13 +56,13 @@ export class RfqError extends Error {
 
 /**
  * The RFQ pages act for the session's active organization, a buyer or a manufacturer; anyone else has no RFQs
- * (404). Without an active organization the dashboard decides where to go.
+ * (404 on a thread; the list and the form say so). Without an active organization the dashboard decides where to go.
  */
-export async function requireRfqActor(request: Request, lang: Lang): Promise<RfqActor> {
+export async function requireRfqActor(request: Request, lang: Lang, { partiesOnly = true } = {}): Promise<RfqActor> {
   const sessionUser = await requireSessionUser(request, lang);
   if (!sessionUser.activeOrganizationId) throw redirect(`/${lang}/dashboard`);
   const context = await requireOrganization(request, lang, sessionUser.activeOrganizationId);
-  if (context.organization.kind !== "BUYER" && context.organization.kind !== "MANUFACTURER") notFound();
+  if (partiesOnly && context.organization.kind !== "BUYER" && context.organization.kind !== "MANUFACTURER") notFound();
   return {
     userId: context.user.id,
     organizationId: context.organization.id,
