@@ -1,7 +1,11 @@
+import { stripeConfigProblem } from "~/modules/payments/stripe.server";
 import { bootServices } from "~/server/boot.server";
 
 /** `npm run workers`: a worker process beside a PostgreSQL server database (the web processes only enqueue). */
 async function main() {
+  // The same refusal as the web server: a production worker never talks to a Stripe stand-in.
+  const stripeProblem = stripeConfigProblem();
+  if (stripeProblem) throw new Error(stripeProblem);
   const services = await bootServices({ work: true });
   console.log(`[workers] working the queue on the ${services.database.kind} database`);
   let stopping = false;

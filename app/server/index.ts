@@ -5,6 +5,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
 import { env, outboxKey } from "~/modules/config/env.server";
+import { stripeConfigProblem } from "~/modules/payments/stripe.server";
 import { bootServices, prepareDatabase } from "./boot.server";
 import { createHttpApp } from "./http.server";
 import { unsafeListenReason } from "./listen.server";
@@ -95,7 +96,7 @@ function webProcesses(): number {
   return config.WEB_PROCESSES === "auto" ? os.availableParallelism() : config.WEB_PROCESSES;
 }
 
-const unsafe = unsafeListenReason(env());
+const unsafe = unsafeListenReason(env()) ?? stripeConfigProblem();
 if (unsafe) {
   console.error(unsafe);
   process.exit(1);
