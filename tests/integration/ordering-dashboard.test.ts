@@ -40,7 +40,7 @@ beforeAll(async () => {
   await unscopedDb.organization.update({ where: { id: world.buyerId }, data: { name: "Casa Dash" } });
   // Seven orders of the world (placed a day apart), one of another buyer and manufacturer.
   for (let day = 1; day <= 7; day += 1) {
-    const order = await createPlacedOrder(world, [1], { placedAt: new Date(Date.UTC(2026, 10, day)), paymentMethod: day <= 2 ? "BANK_TRANSFER" : null });
+    const order = await createPlacedOrder(world, [1], { placedAt: new Date(Date.UTC(2026, 10, day)), paymentMethod: day <= 2 ? "BANK_TRANSFER" : undefined });
     orderNumbers.push(order.number);
   }
   await unscopedDb.order.update({ where: { number: orderNumbers[0] }, data: { status: "AWAITING_PAYMENT" } });
