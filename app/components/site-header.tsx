@@ -6,7 +6,7 @@ import type { RootData } from "~/root";
 import { CsrfInput } from "./forms";
 import { SearchBox } from "./search-box";
 
-export function SiteHeader({ root }: { root: RootData }) {
+export function SiteHeader({ root, cartLines = null }: { root: RootData; cartLines?: number | null }) {
   const { t } = useTranslation();
   const { lang, user, memberships, activeOrganizationId } = root;
   const active = memberships.find((m) => m.id === activeOrganizationId) ?? memberships[0];
@@ -42,6 +42,12 @@ export function SiteHeader({ root }: { root: RootData }) {
         </nav>
         <HeaderSearch lang={lang} />
         <div className="flex flex-wrap items-center gap-3 text-sm">
+          {cartLines !== null ? (
+            <Link to={`/${lang}/cart`} className="relative whitespace-nowrap text-slate-700 hover:text-slate-900" aria-label={t("cart.header.count", { count: cartLines })} data-testid="cart-link">
+              {t("cart.header.link")}
+              {cartLines > 0 ? <span className="ml-1 rounded-full bg-brand-600 px-1.5 py-0.5 text-xs font-semibold text-white">{cartLines}</span> : null}
+            </Link>
+          ) : null}
           {user && memberships.length > 0 ? <OrganizationSwitcher lang={lang} memberships={memberships} activeId={active?.id} /> : null}
           <LanguageSwitcher lang={lang} />
           {user ? (

@@ -16,6 +16,8 @@ import { notFound } from "~/modules/http/responses.server";
 import { LOCALE_TAGS, requireLang, type Lang } from "~/modules/i18n/config";
 import { serverT } from "~/modules/i18n/i18n.server";
 import { productAvailability, type ProductAvailability } from "~/modules/inventory/availability.server";
+import { buyerGate } from "~/modules/ordering/cart.server";
+import { AddToCart } from "~/components/cart/add-to-cart";
 
 /** The quantity the page prices and allocates: `?quantity=` (the calculator's GET form), else the MOQ. */
 function requestedQuantity(url: URL, moq: number): number {
@@ -26,7 +28,7 @@ function requestedQuantity(url: URL, moq: number): number {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const lang = requireLang(params);
-  const [buyer, rates] = await Promise.all([getBuyerContext(request, lang), currentRates()]);
+  const [buyer, rates, gate] = await Promise.all([getBuyerContext(request, lang), currentRates(), buyerGate(request)]);
   const currency = rates.currencies.get(buyer.currencyCode) ?? rates.currency("USD");
   const found = await loadProductPage(params.slug ?? "", lang, { currency, countryCode: buyer.countryCode }, rates);
   if (!found) notFound();
@@ -46,6 +48,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     unitLabel,
     quantity,
     availability,
+    // Only signed-in members of a buyer company may order; the others are told why.
+    cart: { blocked: gate.ok ? null : gate.reason, variants: availabilityInput.variants.map((v) => ({ id: v.id, label: [v.sku, v.voltage, v.plugType, v.color, v.capacity].filter(Boolean).join(" · ") })) },
     initialQuote: quoteFor(page.tiers, quantity, page.currency, conversion, lang),
     calculatorConversion: conversion,
     preferences: buyerPreferencesView(buyer, lang),
@@ -81,7 +85,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => {
 };
 
 export default function ProductPage() {
-  const { lang: rawLang, page, unitLabel, initialQuote, calculatorConversion, preferences, quantity, availability } = useLoaderData<typeof loader>();
+  const { lang: rawLang, page, unitLabel, initialQuote, calculatorConversion, preferences, quantity, availability, cart } = useLoaderData<typeof loader>();
   const lang = rawLang as Lang;
   const { t } = useTranslation();
   const [activeTier, setActiveTier] = useState<number | null>(initialQuote?.tierIndex ?? null);
@@ -225,6 +229,7 @@ export default function ProductPage() {
                 </button>
               </noscript>
             </Form>
+            <AddToCart lang={lang} blocked={cart.blocked} variants={cart.variants} moq={page.trade.moq} pack={page.trade.packSize} quantity={quantity} redirectTo={`/${lang}/products/${page.slug}`} />
           </section>
         </div>
       </div>

@@ -6,7 +6,7 @@ import type { Lang } from "~/modules/i18n/config";
 import { formatNumber } from "~/modules/i18n/format";
 import { serverT } from "~/modules/i18n/i18n.server";
 import type { Allocation } from "~/modules/inventory/allocation";
-import { allocateSku, type DeliveryLocation } from "~/modules/inventory/availability.server";
+import { allocateSku, warehousesServing, type DeliveryLocation } from "~/modules/inventory/availability.server";
 import { warehouseCity } from "~/modules/inventory/cities";
 import { InsufficientStockError, ReservationError } from "~/modules/inventory/errors";
 import type { LedgerTx } from "~/modules/inventory/ledger.server";
@@ -14,7 +14,8 @@ import { normalizeRegion } from "~/modules/inventory/reference-data";
 import { release, reserve, RESERVATION_TRANSACTION, type TransactionRunner } from "~/modules/inventory/reservations.server";
 import type { RateTable } from "~/modules/money/fx.server";
 import { formatMoney, type Money } from "~/modules/money/money";
-import { getSessionUser, type SessionUser } from "~/modules/tenancy/session.server";
+import { getSessionUser, requireSessionUser, type SessionUser } from "~/modules/tenancy/session.server";
+import { currentRates, getBuyerContext as getViewerContext } from "~/modules/catalog/buyer-context.server";
 import { lineTotal, priceFor } from "./pricing";
 
 /**
@@ -399,6 +400,9 @@ export async function holdCart(buyer: BuyerContext, options: { client?: Transact
   const now = options.now ?? new Date();
   const held = new Map<string, number>();
   const short = new Map<string, { available: number; requested: number }>();
+  // The allocation reads the warehouse network through its own cache; loaded here, not inside the transaction, where
+  // on the embedded database (one connection at a time) a cold cache would wait for the transaction to end.
+  await warehousesServing(buyer.location);
   await client.$transaction(async (raw) => {
     const tx = raw as LedgerTx;
     const [cart] = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "Cart" WHERE "organizationId" = ${buyer.organization.id}::uuid FOR UPDATE`;
@@ -657,4 +661,29 @@ export function leadTimeText(lang: Lang, part: Allocation["parts"][number]): str
   }
   if (part.daysMin === null || part.daysMax === null) return t("cart.leadTime.productionOnly", { count: part.productionDays, n: formatNumber(part.productionDays, lang) });
   return t("cart.leadTime.daysRange", { min: formatNumber(part.daysMin, lang), max: formatNumber(part.daysMax, lang) });
+}
+
+// ─── pages ───────────────────────────────────────────────────────────────────────────────────────────────────
+
+export type CartPageAccess = { ok: true; buyer: BuyerContext; currencyCode: string; rates: RateTable } | { ok: false; reason: "noOrganization" | "notBuyer" };
+
+/**
+ * The gate of the cart and checkout pages: signed in (else to the login page, back here after), acting for a BUYER
+ * organization (else the reason, shown on the page with a 403), with the viewer's currency and today's rates.
+ */
+export async function cartPageAccess(request: Request, lang: Lang): Promise<CartPageAccess> {
+  const sessionUser = await requireSessionUser(request, lang);
+  const gate = await buyerGate(request, sessionUser);
+  if (!gate.ok) return { ok: false, reason: gate.reason === "notBuyer" ? "notBuyer" : "noOrganization" };
+  const [viewer, rates] = await Promise.all([getViewerContext(request, lang, sessionUser), currentRates()]);
+  return { ok: true, buyer: gate.buyer, currencyCode: rates.currencies.has(viewer.currencyCode) ? viewer.currencyCode : "USD", rates };
+}
+
+/** A placed order's lead time, from its stored span (business days from a warehouse, calendar days from Zhuhai). */
+export function orderLeadTimeText(lang: Lang, source: "WAREHOUSE" | "ORIGIN", min: number, max: number): string {
+  const t = serverT(lang);
+  if (source === "WAREHOUSE") {
+    return min === max ? t("cart.leadTime.businessDays", { count: max, n: formatNumber(max, lang) }) : t("cart.leadTime.businessDaysRange", { min: formatNumber(min, lang), max: formatNumber(max, lang) });
+  }
+  return t("cart.leadTime.daysRange", { min: formatNumber(min, lang), max: formatNumber(max, lang) });
 }
