@@ -34,7 +34,7 @@ export async function createOrderWorld(unitsPerSku = 100, skus = ["ORD-A", "ORD-
  * turn), each line's units reserved under "order:<id>" as checkout leaves them. Prices: 10.00 CNY a unit, buyer pays
  * in BRL at 0.75.
  */
-export async function createPlacedOrder(world: OrderWorld, quantities: number[] = [3, 2], options: { paymentMethod?: PaymentMethod; placedAt?: Date } = {}): Promise<Order> {
+export async function createPlacedOrder(world: OrderWorld, quantities: number[] = [3, 2], options: { paymentMethod?: PaymentMethod | null; placedAt?: Date } = {}): Promise<Order> {
   counter += 1;
   const tag = `${Date.now().toString().slice(-6)}${counter}${randomBytes(2).toString("hex").toUpperCase()}`;
   const units = quantities.reduce((a, b) => a + b, 0);
