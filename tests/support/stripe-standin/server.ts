@@ -555,6 +555,11 @@ export async function startStripeStandin(options: StandinOptions): Promise<Stand
     req.on("end", () => {
       const url = new URL(req.url ?? "/", baseUrl || "http://localhost");
       const body = Buffer.concat(chunks).toString("utf8");
+      // Playwright's webServer waits for this before the tests start.
+      if (url.pathname === "/healthz") {
+        res.writeHead(200, { "Content-Type": "text/plain" });
+        return void res.end("ok");
+      }
       const handler = url.pathname.startsWith("/v1/") ? handleApi : handlePage;
       handler(req, res, url, body).catch((error) => {
         console.error("[stripe-standin]", error);
