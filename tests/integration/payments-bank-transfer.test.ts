@@ -145,6 +145,10 @@ describe("bank transfer (T/T) matching", () => {
     const events = await unscopedDb.orderEvent.findMany({ where: { orderId: o.id }, orderBy: { createdAt: "asc" } });
     expect(events.map((e) => e.event)).toEqual(["await_payment", "payment_received"]);
     expect(events[1]).toMatchObject({ amountMinor: 123_456n, actorOrganizationId: platform.organizationId });
+    // The buyer's member is told in Portuguese (in-app and by email), committed with the payment.
+    const notices = await unscopedDb.notification.findMany({ where: { organizationId: buyer.id, kind: "order.order_paid" } });
+    expect(notices).toHaveLength(1);
+    expect(notices[0]!.href).toBe(`/pt/orders/${o.number}`);
   });
 
   it("a bank transaction id typed twice is recorded once", async () => {
@@ -168,6 +172,7 @@ describe("bank transfer (T/T) matching", () => {
     expect(first.kind === "recorded" && first.match).toMatchObject({ outcome: "partial", remainingMinor: 60_000n });
     expect(first.transfer.status).toBe("MATCHED_WITH_DIFFERENCE");
     expect(await order(o.id)).toMatchObject({ status: "AWAITING_PAYMENT", paidMinor: 40_000n });
+    expect(await unscopedDb.notification.count({ where: { organizationId: buyer.id, kind: "order.payment_received" } })).toBe(1);
     expect(await unscopedDb.payment.findFirst({ where: { orderId: o.id } })).toMatchObject({ status: "PENDING", receivedMinor: 40_000n });
     const second = await recordTransfer({ bankTransactionId: txId(), receivedOn, payerName: "P", referenceText: o.bankReference, currencyCode: "USD", amountText: "600.00" }, platform);
     expect(second.kind === "recorded" && second.match?.outcome).toBe("matched");

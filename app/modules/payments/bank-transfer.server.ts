@@ -4,6 +4,7 @@ import { RESERVATION_TRANSACTION } from "~/modules/inventory/reservations.server
 import { CURRENCIES } from "~/modules/money/currencies";
 import { parseAmount } from "~/modules/money/money";
 import { applyOrderEvent, OrderLifecycleError, type OrderActor } from "~/modules/ordering/order-lifecycle.server";
+import { afterNotifyCommit, notifyOrderEvent, type NotifyResult } from "~/modules/ordering/notifications.server";
 import { parseOrderNumber } from "~/modules/ordering/order-numbers";
 import { classifyMatch, nearReferences, strictReferences, type MatchOutcome } from "./bank-transfer";
 
@@ -156,7 +157,7 @@ export interface MatchResult {
  */
 export async function matchTransfer(input: { transferId: string; orderId: string; actor: OrderActor & { organizationId: string }; now?: Date; automatic?: boolean }): Promise<MatchResult> {
   const now = input.now ?? new Date();
-  return unscopedDb.$transaction(async (tx) => {
+  const { result, notice } = await unscopedDb.$transaction(async (tx) => {
     const locked = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "BankTransfer" WHERE "id" = ${input.transferId}::uuid FOR UPDATE`;
     if (!locked[0]) throw new BankTransferError("transfer_not_found");
     const transfer = await tx.bankTransfer.findUniqueOrThrow({ where: { id: input.transferId } });
@@ -180,8 +181,13 @@ export async function matchTransfer(input: { transferId: string; orderId: string
       where: { id: transfer.id },
       data: { status: classified.outcome === "matched" ? "MATCHED" : "MATCHED_WITH_DIFFERENCE", orderId: order.id, paymentId: payment.id, matchedById: input.actor.userId, matchedAt: now },
     });
-    return { transfer: updated, outcome: classified.outcome, orderNumber: order.number, remainingMinor: classified.remainingMinor, surplusMinor: classified.surplusMinor };
+    // Both parties hear of it in their language, committed with the payment.
+    const notice = await notifyOrderEvent(tx, applied, applied.status === "PAID" && order.status !== "PAID" ? { kind: "order_paid" } : { kind: "payment_received", amountMinor: transfer.amountMinor });
+    const result: MatchResult = { transfer: updated, outcome: classified.outcome, orderNumber: order.number, remainingMinor: classified.remainingMinor, surplusMinor: classified.surplusMinor };
+    return { result, notice };
   }, RESERVATION_TRANSACTION);
+  await afterNotifyCommit(notice);
+  return result;
 }
 
 /** Adds the money to the order's expected payment (terms or transfer), or opens one when the buyer never chose. */
@@ -270,7 +276,8 @@ export async function listTransfers(filter: TransferListFilter = {}) {
  */
 export async function recordTransferRefund(input: { orderId: string; amountText: string; reason: string; actor: OrderActor & { organizationId: string }; now?: Date }) {
   const now = input.now ?? new Date();
-  return unscopedDb.$transaction(async (tx) => {
+  let notice: NotifyResult | null = null;
+  const refund = await unscopedDb.$transaction(async (tx) => {
     const order = await tx.order.findUnique({ where: { id: input.orderId } });
     if (!order) throw new BankTransferError("order_not_found");
     const matched = await tx.bankTransfer.count({ where: { orderId: order.id } });
@@ -278,7 +285,8 @@ export async function recordTransferRefund(input: { orderId: string; amountText:
     const amountMinor = readAmount(input.amountText, order.buyerCurrencyCode.trim());
     if (amountMinor > order.paidMinor) throw new BankTransferError("refund_exceeds_paid");
     const payment = await tx.payment.findFirst({ where: { orderId: order.id, organizationId: order.organizationId, method: "BANK_TRANSFER" }, orderBy: { createdAt: "desc" } });
-    await applyOrderEvent(tx, { orderId: order.id, event: { kind: "refund", amountMinor }, actor: input.actor, reason: input.reason, now });
+    const applied = await applyOrderEvent(tx, { orderId: order.id, event: { kind: "refund", amountMinor }, actor: input.actor, reason: input.reason, now });
+    notice = await notifyOrderEvent(tx, applied, { kind: "refund", amountMinor });
     return tx.refund.create({
       data: {
         organizationId: order.organizationId,
@@ -294,6 +302,8 @@ export async function recordTransferRefund(input: { orderId: string; amountText:
       },
     });
   }, RESERVATION_TRANSACTION);
+  if (notice) await afterNotifyCommit(notice);
+  return refund;
 }
 
 /** Orders the desk owes money back to (paid beyond the total, or cancelled after paying), paid by transfer. */
