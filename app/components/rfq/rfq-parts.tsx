@@ -58,8 +58,14 @@ export function useRfqLive(rfqId: string, userId: string) {
     let hide: ReturnType<typeof setTimeout> | undefined;
     socket.on("connect", () => socket.emit("rfq:join", rfqId, (answer: { ok: boolean }) => setConnected(answer.ok)));
     socket.on("disconnect", () => setConnected(false));
-    const refresh = (event: { rfqId?: string }) => {
-      if (event?.rfqId === rfqId) revalidator.revalidate();
+    const refresh = (event: { rfqId?: string; type?: string }) => {
+      if (event?.rfqId !== rfqId) return;
+      // What was being typed has arrived.
+      if (event.type === "message" || event.type === "offer") {
+        clearTimeout(hide);
+        setTyping(false);
+      }
+      revalidator.revalidate();
     };
     const onTyping = (event: { rfqId?: string; userId?: string }) => {
       if (event?.rfqId !== rfqId || event.userId === userId) return;
