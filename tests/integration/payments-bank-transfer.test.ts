@@ -164,6 +164,16 @@ describe("bank transfer (T/T) matching", () => {
     expect(await order(o.id)).toMatchObject({ paidMinor: 50_000n, status: "PAID" });
   });
 
+  it("the same bank transaction recorded by two desks at once: one transfer, paid once", async () => {
+    const buyer = await createBuyer();
+    const o = await createOrder(buyer.id, 10_000n);
+    const input = { bankTransactionId: txId(), receivedOn, payerName: "Race", referenceText: o.bankReference, currencyCode: "USD", amountText: "100" };
+    const results = await Promise.all([recordTransfer(input, platform), recordTransfer(input, platform)]);
+    expect(results.map((r) => r.kind).sort()).toEqual(["duplicate", "recorded"]);
+    expect(await unscopedDb.bankTransfer.count({ where: { bankTransactionId: input.bankTransactionId } })).toBe(1);
+    expect(await order(o.id)).toMatchObject({ paidMinor: 10_000n, status: "PAID" });
+  });
+
   it("partial: the order keeps awaiting payment with the rest due; the second transfer completes it", async () => {
     const buyer = await createBuyer();
     const o = await createOrder(buyer.id, 100_000n);
@@ -303,6 +313,18 @@ describe("net terms and the credit limit", () => {
     const next = await createOrder(buyer.id, 1_000n);
     expect((await paymentOptions(next, buyer)).termsRefusal).toBe("suspended");
     await expect(acceptTerms({ orderId: next.id, actor: buyer.actor })).rejects.toBeInstanceOf(TermsRefusedError);
+  });
+
+  it("two orders accepted at the same moment cannot both squeeze under the limit", async () => {
+    const buyer = await createBuyer();
+    await approveCredit({ buyerOrganizationId: buyer.id, termsDays: 30, limitMinor: 100_000n, currencyCode: "USD", note: "", approvedById: platform.userId });
+    const a = await createOrder(buyer.id, 60_000n);
+    const b = await createOrder(buyer.id, 60_000n);
+    const outcomes = await Promise.allSettled([acceptTerms({ orderId: a.id, actor: buyer.actor }), acceptTerms({ orderId: b.id, actor: buyer.actor })]);
+    expect(outcomes.filter((o) => o.status === "fulfilled")).toHaveLength(1);
+    const refused = outcomes.find((o): o is PromiseRejectedResult => o.status === "rejected");
+    expect(refused?.reason).toMatchObject({ code: "over_limit" });
+    expect((await buyerCredit(buyer.id))?.usedMinor).toBe(60_000n);
   });
 
   it("only buyers can be approved", async () => {
