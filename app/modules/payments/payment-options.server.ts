@@ -15,7 +15,7 @@
  * Choosing (POST handlers of the pay page; both throw typed errors with `code` and `status`, never 500):
  *   chooseBankTransfer({ orderId, actor: { userId, organizationId: buyer } })  bank-transfer.server.ts, BankTransferError
  *   acceptTerms({ orderId, actor })                                          credit.server.ts, TermsRefusedError
- * Messages: payments:errors.<code>, payments:terms.refusal.<reason>.
+ * Messages (i18n keys): banking.errors.<code>, banking.options.terms.refusal.<reason>, banking.options.*.
  */
 import { forOrganization } from "~/modules/db/index.server";
 import { bankTransferOnlyCountry, isPayable, type PaymentOption, type PaymentChoice } from "./payment-options";
