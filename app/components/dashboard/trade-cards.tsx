@@ -11,7 +11,7 @@ export function TradeCards({ lang, data }: { lang: Lang; data: TradeDashboard })
   if (data.kind === "PLATFORM") {
     return (
       <div className="grid gap-4 md:grid-cols-2">
-        <OrdersCard lang={lang} data={data.orders} empty={t("activity.dashboard.ordersEmptyPlatform")} highlight={[["PAID", "activity.dashboard.toPrepare"]]} />
+        <OrdersCard lang={lang} data={data.orders} empty={t("activity.dashboard.ordersEmptyPlatform")} highlight={[[["PAID", "IN_FULFILMENT"], "activity.dashboard.toPrepare"]]} />
         <TransfersCard lang={lang} data={data.transfers} />
       </div>
     );
@@ -23,7 +23,11 @@ export function TradeCards({ lang, data }: { lang: Lang; data: TradeDashboard })
         lang={lang}
         data={data.orders}
         empty={buyer ? t("activity.dashboard.ordersEmptyBuyer") : t("activity.dashboard.ordersEmptySeller")}
-        highlight={buyer ? [["AWAITING_PAYMENT", "activity.dashboard.toPay"], ["SHIPPED", "activity.dashboard.inTransit"]] : [["PAID", "activity.dashboard.toPrepare"], ["SHIPPED", "activity.dashboard.inTransit"]]}
+        highlight={
+          buyer
+            ? [[["PLACED", "AWAITING_PAYMENT"], "activity.dashboard.toPay"], [["SHIPPED"], "activity.dashboard.inTransit"]]
+            : [[["PAID", "IN_FULFILMENT"], "activity.dashboard.toPrepare"], [["SHIPPED"], "activity.dashboard.inTransit"]]
+        }
       />
       <article className="card" data-testid={buyer ? "area-quotes" : "area-rfqs"}>
         <h3 className="font-semibold">{t(buyer ? "dashboard.areas.quotes.title" : "dashboard.areas.rfqs.title")}</h3>
@@ -69,8 +73,10 @@ export function TradeCards({ lang, data }: { lang: Lang; data: TradeDashboard })
   );
 }
 
-function OrdersCard({ lang, data, empty, highlight }: { lang: Lang; data: OrdersData; empty: string; highlight: [keyof OrdersData["byStatus"], string][] }) {
+/** `highlight`: counts that call for action, each over a group of statuses (e.g. placed or awaiting payment: to pay). */
+function OrdersCard({ lang, data, empty, highlight }: { lang: Lang; data: OrdersData; empty: string; highlight: [(keyof OrdersData["byStatus"])[], string][] }) {
   const { t } = useTranslation();
+  const countOf = (statuses: (keyof OrdersData["byStatus"])[]) => statuses.reduce((sum, s) => sum + (data.byStatus[s] ?? 0), 0);
   return (
     <article className="card" data-testid="area-orders">
       <h3 className="font-semibold">{t("dashboard.areas.orders.title")}</h3>
@@ -79,9 +85,9 @@ function OrdersCard({ lang, data, empty, highlight }: { lang: Lang; data: Orders
       ) : (
         <>
           <p className="mt-1 flex flex-wrap gap-x-4 text-sm">
-            {highlight.map(([status, key]) => (
-              <span key={status} className={data.byStatus[status] ? "font-semibold text-amber-900" : "text-slate-700"}>
-                {t(key, { count: data.byStatus[status] ?? 0 })}
+            {highlight.map(([statuses, key]) => (
+              <span key={key} className={countOf(statuses) ? "font-semibold text-amber-900" : "text-slate-700"}>
+                {t(key, { count: countOf(statuses) })}
               </span>
             ))}
           </p>

@@ -49,7 +49,7 @@ export async function requireOrderParty(request: Request, lang: Lang, number: st
 
 /** The document as PDF bytes, or null when this order has no such document (yet). */
 export async function renderOrderDocument(scoped: ScopedDb, orderId: string, kind: OrderDocumentKind, now = new Date()): Promise<{ bytes: Buffer; fileName: string; lang: Lang } | null> {
-  const order = await scoped.order.findFirst({ where: { id: orderId }, include: { lines: { orderBy: [{ sku: "asc" }, { id: "asc" }] } } });
+  const order = await scoped.order.findFirst({ where: { id: orderId }, include: { lines: { orderBy: { id: "asc" } } } });
   if (!order) return null;
   if (kind === "invoice" && !hasInvoice(order)) return null;
   const [parties, platform, warehouse, placedBy, bank] = await Promise.all([
@@ -74,7 +74,7 @@ export async function renderOrderDocument(scoped: ScopedDb, orderId: string, kin
 
   heading(ctx, title, documentNumber, now);
   blockPair(doc, { label: t("documents.labels.seller"), lines: organizationLines(ctx, seller, bank) }, { label: t("documents.labels.manufacturer"), lines: organizationLines(ctx, manufacturer, null) });
-  blockPair(doc, { label: t("documents.labels.buyer"), lines: buyerLines(ctx, buyerOrganization) }, { label: t("documents.labels.deliverTo"), lines: addressLines(asRecord(order.deliveryAddress)) });
+  blockPair(doc, { label: t("documents.labels.buyer"), lines: buyerLines(ctx, buyerOrganization) }, { label: t("documents.labels.deliverTo"), lines: addressLines(asRecord(order.deliveryAddress), lang) });
   orderFacts(ctx, warehouse);
   lineTable(ctx);
   orderTotals(ctx);
