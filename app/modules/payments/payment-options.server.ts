@@ -6,7 +6,7 @@
  *   choice.payable            false: nothing to pay (paid, cancelled, shipped…): show the order instead
  *   choice.options            in display order; each has `kind`:
  *     "stripe"         { currencyCode, amountMinor, methods } — only when STRIPE_SECRET_KEY is set and the country
- *                       allows; `methods` is stripeMethodsFor(…) (OXXO cap, Pix, Boleto when options.boletoEnabled)
+ *                       allows; `methods` is stripeMethodsFor(…) (OXXO cap, Pix, Boleto when STRIPE_BOLETO=on)
  *     "bank_transfer"  { currencyCode, amountMinor, reference, bankAccount | null } — always (the only one in AO, MZ)
  *     "terms"          { termsDays, credit } — the buyer's credit limit covers the amount due
  *   choice.bankTransferOnly   null | "country" (Angola, Mozambique) | "no_stripe" (keys not set): say so plainly
@@ -22,6 +22,7 @@ import { bankTransferOnlyCountry, isPayable, type PaymentOption, type PaymentCho
 import { platformBankAccount } from "./bank-transfer-accounts.server";
 import { checkTerms, type BuyerClient } from "./credit.server";
 import { stripeMethodsFor } from "./stripe-methods";
+import { stripeSettings } from "./stripe.server";
 
 export type { PaymentOption, PaymentChoice } from "./payment-options";
 
@@ -40,10 +41,6 @@ export interface PayingBuyer {
   countryCode: string;
 }
 
-/** Stripe is offered only when the platform configured it; without keys Ponte runs on bank transfers alone. */
-export function stripeConfigured(): boolean {
-  return Boolean(process.env.STRIPE_SECRET_KEY?.trim());
-}
 
 export async function paymentOptions(order: PayableOrder, buyer: PayingBuyer, options: { client?: BuyerClient; today?: Date; boletoEnabled?: boolean } = {}): Promise<PaymentChoice> {
   if (order.buyerOrganizationId !== buyer.id) throw new Error("paymentOptions: the buyer is not this order's buyer");
@@ -52,14 +49,16 @@ export async function paymentOptions(order: PayableOrder, buyer: PayingBuyer, op
   const due = order.buyerTotalMinor - order.paidMinor;
   const amountMinor = due > 0n ? due : 0n;
   const countryOnly = bankTransferOnlyCountry(buyer.countryCode);
-  const stripe = stripeConfigured();
+  // Stripe is offered only when the platform configured it; without keys Ponte runs on bank transfers alone.
+  const settings = stripeSettings();
+  const stripe = settings !== null;
   const terms = countryOnly ? null : await checkTerms(order, { client, today: options.today });
   const credit = terms?.credit ?? null;
   const base = { currencyCode, amountMinor, credit, bankTransferOnly: countryOnly ? ("country" as const) : stripe ? null : ("no_stripe" as const) };
   if (!isPayable(order.status, amountMinor)) return { ...base, payable: false, options: [], termsRefusal: null };
 
   const list: PaymentOption[] = [];
-  if (stripe && !countryOnly) list.push({ kind: "stripe", currencyCode, amountMinor, methods: stripeMethodsFor({ currencyCode, amountMinor, boletoEnabled: options.boletoEnabled ?? false }) });
+  if (stripe && !countryOnly) list.push({ kind: "stripe", currencyCode, amountMinor, methods: stripeMethodsFor({ currencyCode, amountMinor, boletoEnabled: options.boletoEnabled ?? settings?.boletoEnabled ?? false }) });
   list.push({ kind: "bank_transfer", currencyCode, amountMinor, reference: order.bankReference, bankAccount: await platformBankAccount(currencyCode) });
   if (terms?.ok) list.push({ kind: "terms", termsDays: terms.credit.termsDays, credit: terms.credit });
   const termsRefusal = terms && !terms.ok && terms.reason !== "no_account" ? terms.reason : null;
