@@ -6,6 +6,7 @@ import compression from "compression";
 import express, { type NextFunction, type Request, type Response } from "express";
 import helmet from "helmet";
 import { env } from "~/modules/config/env.server";
+import { checkoutFormActionSources } from "~/modules/payments/stripe.server";
 import { csrfCookieHeader, csrfCookieToken, newCsrfCookieValue, CSRF_COOKIE } from "~/modules/security/csrf.server";
 import { canSeeHealthDetails, health } from "./health.server";
 import { PEER_IP_HEADER } from "./listen.server";
@@ -56,6 +57,8 @@ export function createHttpApp(build: ServerBuild, state: { shuttingDown: boolean
           "style-src": ["'self'", "'unsafe-inline'"],
           "img-src": ["'self'", "data:", "blob:"],
           "connect-src": ["'self'", "ws:", "wss:"],
+          // The pay page's form is answered by a redirect to Stripe's hosted Checkout: Chromium checks it against this.
+          "form-action": ["'self'", ...checkoutFormActionSources()],
           "upgrade-insecure-requests": https ? [] : null,
         },
       },

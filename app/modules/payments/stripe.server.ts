@@ -93,6 +93,22 @@ export function stripeClient(): Stripe | null {
   return client;
 }
 
+/**
+ * Where the pay page's form may send the browser (CSP form-action): Stripe's hosted Checkout, or in tests the
+ * stand-in, which serves its hosted page on the API's own host and port. Empty when Stripe is off.
+ */
+export function checkoutFormActionSources(source: NodeJS.ProcessEnv = process.env): string[] {
+  let settings: StripeSettings | null;
+  try {
+    settings = stripeSettings(source);
+  } catch {
+    return [];
+  }
+  if (!settings) return [];
+  if (settings.host === STRIPE_API_HOST) return ["https://checkout.stripe.com"];
+  return [`${settings.protocol}://${settings.host}${settings.port ? `:${settings.port}` : ""}`];
+}
+
 /** Whether the Stripe methods are offered at all. */
 export function stripeEnabled(): boolean {
   return stripeSettings() !== null;
