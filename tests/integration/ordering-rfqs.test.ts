@@ -12,6 +12,7 @@ import type { Lang } from "~/modules/i18n/config";
 import { acceptQuote, declineQuote, expireRfqsAndQuotes, makeOffer } from "~/modules/ordering/quotes.server";
 import { createRfq, listRfqs, loadRfqThread, postRfqMessage, RfqError, type RfqActor } from "~/modules/ordering/rfqs.server";
 import { mayJoinRfq, readAttachments } from "~/modules/ordering/rfq-thread.server";
+import { ratesAsOf } from "~/modules/money/fx.server";
 import { attachSocketServer } from "~/server/socket.server";
 import { createHttpApp } from "~/server/http.server";
 import { csrfTokenFromCookieHeader, newCsrfCookieValue } from "~/modules/security/csrf.server";
@@ -121,7 +122,11 @@ describe("an RFQ from request to order", () => {
       leadTimeDaysMin: 25,
     });
     expect(order.bankReference).toMatch(/^PNT\d{10,}$/);
-    expect(order.buyerTotalMinor).toBeGreaterThan(0n);
+    // Priced for the buyer at today's dated rate, in the currency of its target price (BRL).
+    const rates = await ratesAsOf(new Date());
+    const expected = rates.convert({ amountMinor: 2_400_000n, currency: rates.currency("CNY") }, "BRL")!;
+    expect(order.buyerTotalMinor).toBe(expected.money.amountMinor);
+    expect(Number(order.fxRate)).toBeCloseTo(Number(rates.usdRate("BRL")!.rate) / Number(rates.usdRate("CNY")!.rate), 9);
     expect(order.lines).toHaveLength(1);
     expect(order.lines[0]).toMatchObject({ variantId, quantity: 500, unitPriceMinor: 4800n, lineTotalMinor: 2_400_000n, tierMinQuantity: null });
     expect(order.events).toEqual([expect.objectContaining({ event: "place", fromStatus: null, toStatus: "PLACED", actorOrganizationId: maker.id })]);

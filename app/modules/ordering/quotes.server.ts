@@ -3,6 +3,7 @@ import type { TradeTerm } from "~/generated/prisma/enums";
 import { db, forOrganization, unscopedDb, type ScopedDb } from "~/modules/db/index.server";
 import { ratesAsOf, type RateTable } from "~/modules/money/fx.server";
 import { orderIdentifiers } from "./order-numbers";
+import { crossRate } from "./pricing";
 import { mayDecide, mayOffer, previousOfferFate, type Party, type QuoteStatus } from "./quotes";
 import { findRfqForActor, partyOf, recordFirstResponse, RfqError, type RfqActor } from "./rfqs.server";
 import { publishRfqEvent } from "./rfq-thread.server";
@@ -265,26 +266,7 @@ export function priceForBuyer(rates: RateTable, from: string, to: string, amount
   if (from === to) return { amountMinor: converted.money.amountMinor, rate: "1", rateDate };
   const source = rates.usdRate(from)!;
   const dest = rates.usdRate(to)!;
-  return { amountMinor: converted.money.amountMinor, rate: divideDecimal(dest.rate, source.rate, 12), rateDate };
-}
-
-/** a / b of two positive decimal strings, to `places` decimals, half to even. */
-function divideDecimal(a: string, b: string, places: number): string {
-  const [ai, as] = decimal(a);
-  const [bi, bs] = decimal(b);
-  // a/b = (ai / 10^as) / (bi / 10^bs) = ai × 10^bs / (bi × 10^as); scaled by 10^places.
-  const numerator = ai * 10n ** BigInt(bs + places);
-  const denominator = bi * 10n ** BigInt(as);
-  let q = numerator / denominator;
-  const r = numerator % denominator;
-  if (r * 2n > denominator || (r * 2n === denominator && q % 2n === 1n)) q += 1n;
-  const digits = q.toString().padStart(places + 1, "0");
-  return `${digits.slice(0, -places)}.${digits.slice(-places)}`;
-}
-
-function decimal(value: string): [bigint, number] {
-  const [whole, fraction = ""] = value.split(".") as [string, string?];
-  return [BigInt(whole + fraction), fraction.length];
+  return { amountMinor: converted.money.amountMinor, rate: crossRate(source.rate, dest.rate), rateDate };
 }
 
 // ─── The worker ────────────────────────────────────────────────────────────────────────────────────────────────
