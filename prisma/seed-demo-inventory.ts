@@ -4,7 +4,6 @@ import { forOrganization, unscopedDb } from "../app/modules/db/index.server";
 import { createInbound, InboundInputSchema, transitionInbound } from "../app/modules/inventory/inbound.server";
 import { recordCycleCount } from "../app/modules/inventory/counts.server";
 import { receiveInboundShipment, type DiscrepancyInput, type ReceiveLineInput } from "../app/modules/inventory/receiving.server";
-import { confirm, reserve, ship } from "../app/modules/inventory/reservations.server";
 import { hashPassword } from "../app/modules/tenancy/passwords.server";
 
 /**
@@ -17,7 +16,6 @@ import { hashPassword } from "../app/modules/tenancy/passwords.server";
 
 const PLATFORM = "Ponte Trade Services";
 const MAKER_EMAIL = "maker@demo.ponte.test";
-const BUYER_BR = "Casa Paulista Distribuidora";
 
 export const DEMO_STAFF: { email: string; name: string; locale: Locale; currencyCode: string; warehouse: string }[] = [
   { email: "staff.lis@demo.ponte.test", name: "Inês Carvalho", locale: "pt", currencyCode: "EUR", warehouse: "LIS" },
@@ -50,7 +48,7 @@ const SHIPMENTS: DemoShipment[] = [
     notes: "Navio MSC Beatrice, contêiner MSCU 482913-6 — Santos → Guarulhos por caminhão.",
     receive: true,
     lines: [
-      { sku: "GL-CM15-127N", quantity: 120, cartons: 20 },
+      { sku: "GL-CM15-127N", quantity: 720, cartons: 120 },
       { sku: "GL-CM15-220N", quantity: 96, cartons: 16 },
       { sku: "GL-AF45-127N", quantity: 60, cartons: 30 },
       { sku: "GL-KT17-220N", quantity: 144, cartons: 12 },
@@ -171,14 +169,8 @@ export async function seedDemoInventory(): Promise<DemoInventoryResult> {
 
   // São Paulo: an order of Casa Paulista picked and dispatched, and a cycle count that found one unit missing.
   const gru = warehouses.get("GRU");
-  const buyer = await unscopedDb.organization.findFirst({ where: { name: BUYER_BR, kind: "BUYER" }, select: { id: true } });
   const variant = (sku: string) => scoped.productVariant.findFirst({ where: { sku }, select: { id: true } });
-  const coffee = await variant("GL-CM15-127N");
-  if (gru && coffee) {
-    const reservation = await reserve({ organizationId: makerId, warehouseId: gru, variantId: coffee.id, quantity: 12, reference: "order:demo-casa-paulista-0001", holderOrganizationId: buyer?.id ?? null });
-    await confirm(reservation.id);
-    await ship(reservation.id, {}, { userId: staff.get("GRU"), reason: "Jadlog 0012 4455 8821" });
-  }
+  // (Casa Paulista's order of 12 coffee makers, picked and dispatched here, is a real order: prisma/seed-demo-orders.ts.)
   const kettle = await variant("GL-KT17-220N");
   if (gru && kettle) {
     const balance = await unscopedDb.stockBalance.findFirst({ where: { organizationId: makerId, warehouseId: gru, variantId: kettle.id }, select: { id: true, onHand: true } });

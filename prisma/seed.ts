@@ -7,6 +7,7 @@ import { hashPassword } from "../app/modules/tenancy/passwords.server";
 import { validateTaxId } from "../app/modules/tenancy/tax-id";
 import { seedDemoCatalog } from "./seed-demo-catalog";
 import { seedDemoInventory } from "./seed-demo-inventory";
+import { seedDemoOrders } from "./seed-demo-orders";
 
 export const DEMO_PASSWORD = "ponte-demo-2026";
 
@@ -35,14 +36,15 @@ export async function seedReferenceData() {
   await seedInventoryReferenceData();
   if ((await unscopedDb.fxRate.count()) > 0) return;
   const today = new Date();
-  const days = [2, 1, 0].map((back) => new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate() - back)));
-  const rows = days.flatMap((effectiveDate, i) =>
+  // 90 days of history: the demo orders were placed weeks ago and keep the rate of their day.
+  const backs = Array.from({ length: 90 }, (_, i) => 89 - i);
+  const rows = backs.flatMap((back) =>
     Object.entries(USD_RATES).map(([quoteCode, rate]) => ({
       baseCode: "USD",
       quoteCode,
-      // Small day-to-day drift so that "the rate of which date" is visible in the demo.
-      rate: (Number(rate) * (1 + (i - 2) * 0.002)).toFixed(6),
-      effectiveDate,
+      // Small day-to-day drift so that "the rate of which date" is visible in the demo; today's is the reference.
+      rate: (Number(rate) * (1 - 0.002 * Math.min(back, 2) - 0.0003 * Math.max(0, back - 2))).toFixed(6),
+      effectiveDate: new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate() - back)),
       source: "demo seed (indicative)",
     })),
   );
@@ -160,5 +162,7 @@ export async function seedDemoData(options: { onlyIfEmpty: boolean }): Promise<b
   await seedDemoCatalog();
   // Demo stock in the overseas warehouses and the demo warehouse staff (prisma/seed-demo-inventory.ts).
   await seedDemoInventory();
+  // Demo orders in every state, a transfer waiting on the platform's desk, net terms and an open RFQ thread.
+  await seedDemoOrders();
   return true;
 }

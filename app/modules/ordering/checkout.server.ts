@@ -11,6 +11,7 @@ import { regionsOf } from "~/modules/inventory/reference-data";
 import { release, reserve, RESERVATION_TRANSACTION, type TransactionRunner } from "~/modules/inventory/reservations.server";
 import { ratesAsOf, type RateTable } from "~/modules/money/fx.server";
 import { asksPostalCode, validateAddress, type AddressError, type AddressInput, type DeliveryAddress } from "./address";
+import { warehousesServing } from "~/modules/inventory/availability.server";
 import {
   activeHolds,
   cartReference,
@@ -191,6 +192,8 @@ export async function placeOrders(buyer: BuyerContext, input: CheckoutInput, lan
   const client = options.client ?? unscopedDb;
   const buyerId = buyer.organization.id;
   const userId = buyer.sessionUser.user.id;
+  // Warm the allocation's warehouse-network cache outside the transaction (see holdCart).
+  await warehousesServing(buyer.location);
   try {
     return await client.$transaction(async (raw) => {
       const tx = raw as LedgerTx;
