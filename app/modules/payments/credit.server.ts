@@ -127,10 +127,12 @@ export async function suspendCredit(creditAccountId: string): Promise<boolean> {
 // ─── The buyer accepts terms for an order ─────────────────────────────────────────────────────────────────────
 
 export class TermsRefusedError extends Error {
-  readonly status = 409 as const;
+  /** 404 for an order that is not this buyer's (it must not learn it exists), else 409. */
+  readonly status: 404 | 409;
   constructor(readonly code: TermsRefusal | "order_not_found" | "not_payable") {
     super(code);
     this.name = "TermsRefusedError";
+    this.status = code === "order_not_found" ? 404 : 409;
   }
 }
 
