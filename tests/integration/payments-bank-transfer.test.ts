@@ -287,6 +287,10 @@ describe("net terms and the credit limit", () => {
     expect(refused.options.map((x) => x.kind)).toEqual(["bank_transfer"]);
     expect(refused.termsRefusal).toBe("over_limit");
     await expect(acceptTerms({ orderId: second.id, actor: buyer.actor })).rejects.toMatchObject({ code: "over_limit" });
+    // Another buyer cannot put this buyer's order on its own terms: it does not exist for them.
+    const stranger = await createBuyer();
+    await approveCredit({ buyerOrganizationId: stranger.id, termsDays: 30, limitMinor: 10_000_000n, currencyCode: "USD", note: "", approvedById: platform.userId });
+    await expect(acceptTerms({ orderId: second.id, actor: stranger.actor })).rejects.toMatchObject({ code: "order_not_found", status: 404 });
     expect(await order(second.id)).toMatchObject({ status: "PLACED", paymentMethod: null });
 
     // The first is paid by transfer: the limit is free again.
