@@ -34,7 +34,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return handleOrderAction(request, viewer, order);
 }
 
-const DONE = { status: "orders.actions.done", dispute_opened: "orders.disputes.opened", dispute_message: "orders.disputes.sent", dispute_resolved: "orders.disputes.resolved" } as const;
+const DONE = {
+  status: "orders.actions.done",
+  dispute_opened: "orders.disputes.opened",
+  dispute_message: "orders.disputes.sent",
+  dispute_resolved: "orders.disputes.resolved",
+  refund_done: "orders.actions.refund.done",
+  refund_pending: "orders.actions.refund.pendingDone",
+} as const;
 
 export default function OrderPage() {
   const { t } = useTranslation();

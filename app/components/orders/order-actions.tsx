@@ -4,6 +4,9 @@ import { CsrfInput, SubmitButton, TextField, type FormReply } from "~/components
 
 interface ActionsOrder {
   actions: readonly string[];
+  buyerCurrency: string;
+  amounts: { refundOutstanding: string | null };
+  refundOutstandingInput: string;
 }
 
 const SIMPLE = ["start_fulfilment", "ship", "deliver", "complete"] as const;
@@ -37,6 +40,20 @@ export function OrderActions({ order, reply }: { order: ActionsOrder; reply?: Fo
           <TextField label={t("orders.actions.cancel.reason")} name="reason" required maxLength={2000} reply={reply?.values?.intent === "cancel" ? reply : null} />
           <SubmitButton name="intent" value="cancel" className="btn-danger" pendingLabel={t("orders.actions.cancel.pending")}>
             {t("orders.actions.cancel.submit")}
+          </SubmitButton>
+        </Form>
+      ) : null}
+      {order.actions.includes("refund") ? (
+        <Form method="post" className="space-y-2 border-t border-slate-100 pt-4" data-testid="refund-form">
+          <CsrfInput />
+          <h3 className="font-medium">{t("orders.actions.refund.title")}</h3>
+          <p className="text-sm text-slate-600">{t("orders.actions.refund.hint")}</p>
+          <div className="grid gap-3 sm:grid-cols-[12rem_1fr]">
+            <TextField label={t("orders.actions.refund.amount", { currency: order.buyerCurrency })} name="amount" inputMode="decimal" required maxLength={40} defaultValue={order.refundOutstandingInput} reply={reply?.values?.intent === "refund" ? reply : null} />
+            <TextField label={t("orders.actions.refund.reason")} name="reason" required maxLength={500} reply={reply?.values?.intent === "refund" ? reply : null} />
+          </div>
+          <SubmitButton name="intent" value="refund" className="btn-secondary" pendingLabel={t("orders.actions.refund.pending")}>
+            {t("orders.actions.refund.submit")}
           </SubmitButton>
         </Form>
       ) : null}

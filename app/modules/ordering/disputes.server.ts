@@ -5,6 +5,7 @@ import { unscopedDb } from "~/modules/db/index.server";
 import { RESERVATION_TRANSACTION } from "~/modules/inventory/reservations.server";
 import { afterNotifyCommit, notifyOrderEvent, type NotifyResult } from "./notifications.server";
 import { applyOrderEvent, MAX_ORDER_REASON_LENGTH, OrderLifecycleError, partyOf, type OrderActor } from "./order-lifecycle.server";
+import { refundDueAutomatically } from "./orders-refunds.server";
 
 /**
  * Disputes: the buyer complains within 30 days of delivery, with a reason and evidence (photos, PDFs); buyer,
@@ -215,6 +216,8 @@ export async function resolveDispute(input: ResolveDisputeInput): Promise<Disput
     return tx.dispute.findUniqueOrThrow({ where: { id: dispute.id } });
   }, RESERVATION_TRANSACTION);
   if (notice) await afterNotifyCommit(notice);
+  // Paid through Stripe: the granted refund goes back at once; otherwise it stays due for the platform to send.
+  if (refundMinor > 0n) await refundDueAutomatically(dispute.orderId, refundMinor, `dispute: ${resolution}`, input.actor);
   return resolved;
 }
 

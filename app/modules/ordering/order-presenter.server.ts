@@ -3,7 +3,7 @@ import { formatDate, formatDateTime, formatNumber } from "~/modules/i18n/format"
 import { serverT } from "~/modules/i18n/i18n.server";
 import { warehouseCity } from "~/modules/inventory/cities";
 import { CURRENCIES, type CurrencyInfo } from "~/modules/money/currencies";
-import { formatMoney } from "~/modules/money/money";
+import { formatMoney, minorToDecimalInput } from "~/modules/money/money";
 import { attachmentFileName, attachmentKind } from "./rfq-thread.server";
 import { disputeWindowEnds, withinDisputeWindow } from "./disputes.server";
 import { amountDue } from "./order-state";
@@ -119,6 +119,8 @@ export interface OrderView {
   actions: OrderAction[];
   payHref: string | null;
   buyerCurrency: string;
+  /** The refund still due, as a decimal the refund form starts from ("" when nothing is due). */
+  refundOutstandingInput: string;
 }
 
 function addressLines(value: unknown): string[] {
@@ -228,5 +230,6 @@ export async function presentOrder(viewer: OrdersViewer, order: OrderDetail, now
     actions: allowedActions(order, party, now),
     payHref: party === "buyer" && due > 0n && (order.status === "PLACED" || order.status === "AWAITING_PAYMENT") ? `/${lang}/orders/${encodeURIComponent(order.number)}/pay` : null,
     buyerCurrency: buyerCode.trim(),
+    refundOutstandingInput: outstanding > 0n ? minorToDecimalInput(outstanding, currency(buyerCode).exponent) : "",
   };
 }

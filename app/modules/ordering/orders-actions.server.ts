@@ -8,6 +8,7 @@ import { CURRENCIES } from "~/modules/money/currencies";
 import { parseAmount } from "~/modules/money/money";
 import { DisputeError, openDispute, postDisputeMessage, resolveDispute } from "./disputes.server";
 import { MAX_ORDER_REASON_LENGTH, OrderLifecycleError } from "./order-lifecycle.server";
+import { BankTransferError, RefundError, refundFromOrderPage } from "./orders-refunds.server";
 import { actorOf, changeOrderStatus, type OrderDetail, type OrdersViewer } from "./orders.server";
 import { MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS, readAttachments, RFQ_UPLOAD, uploadedFiles } from "./rfq-thread.server";
 
@@ -30,6 +31,7 @@ const ActionSchema = z.discriminatedUnion("intent", [
     resolution: reason.min(1, "orders.errors.reason_required"),
     refund: z.string().trim().max(40, "validation.tooLong").default(""),
   }),
+  z.object({ intent: z.literal("refund"), amount: z.string().trim().min(1, "orders.errors.amount").max(40, "validation.tooLong"), reason: z.string().trim().min(1, "orders.errors.reason_required").max(500, "validation.tooLong") }),
 ]);
 
 const MB = MAX_ATTACHMENT_BYTES / 1024 / 1024;
@@ -96,9 +98,18 @@ export async function handleOrderAction(request: Request, viewer: OrdersViewer, 
         await resolveDispute({ disputeId: input.disputeId, actor: actorOf(viewer), outcome: input.outcome, resolution: input.resolution, refundMinor });
         return back("dispute_resolved");
       }
+      case "refund": {
+        if (viewer.kind !== "PLATFORM") return formErrorReply(lang, form, {}, "orders.errors.not_allowed_for_role", 403);
+        const code = order.buyerCurrencyCode.trim();
+        const amount = parseAmount(input.amount, CURRENCIES.find((c) => c.code === code)?.exponent ?? 2);
+        if (!amount.ok || amount.minor <= 0n) return formErrorReply(lang, form, { amount: !amount.ok && amount.problem === "decimals" ? t("orders.errors.amountDecimals", { currency: code }) : t("orders.errors.amount") });
+        const outcome = await refundFromOrderPage({ orderId: order.id, amountText: input.amount, amountMinor: amount.minor, reason: input.reason, actor: actorOf(viewer) });
+        return back(outcome === "pending" ? "refund_pending" : "refund_done");
+      }
     }
   } catch (error) {
-    if (error instanceof OrderLifecycleError || error instanceof DisputeError) return formErrorReply(lang, form, {}, `orders.errors.${error.code}`, error.status);
+    if (error instanceof OrderLifecycleError || error instanceof DisputeError || error instanceof RefundError) return formErrorReply(lang, form, {}, `orders.errors.${error.code}`, error.status);
+    if (error instanceof BankTransferError) return formErrorReply(lang, form, {}, t(`banking.errors.${error.code}`, error.detail), error.status);
     throw error;
   }
 }

@@ -10,6 +10,7 @@ import { requireSessionUser } from "~/modules/tenancy/session.server";
 import { withinDisputeWindow } from "./disputes.server";
 import { afterNotifyCommit, notifyOrderEvent, type NotifyResult } from "./notifications.server";
 import { applyOrderEvent, mayActAs, type AppliedOrderEvent, type OrderActor } from "./order-lifecycle.server";
+import { refundDueAutomatically, type RefundOutcome } from "./orders-refunds.server";
 import { ORDER_STATUSES, RULES, type OrderStatus } from "./order-state";
 
 /**
@@ -220,11 +221,11 @@ export async function findOrderForViewer(viewer: OrdersViewer, number: string | 
 
 // ─── Actions ───────────────────────────────────────────────────────────────────────────────────────────────────
 
-export const ORDER_ACTIONS = ["cancel", "start_fulfilment", "ship", "deliver", "complete", "open_dispute", "dispute_message", "resolve_dispute"] as const;
+export const ORDER_ACTIONS = ["cancel", "start_fulfilment", "ship", "deliver", "complete", "open_dispute", "dispute_message", "resolve_dispute", "refund"] as const;
 export type OrderAction = (typeof ORDER_ACTIONS)[number];
 
 /** What the viewer may do with the order now: its role, the order's status and its dispute. */
-export function allowedActions(order: Pick<OrderDetail, "status" | "deliveredAt" | "disputes">, party: OrderParty, now = new Date()): OrderAction[] {
+export function allowedActions(order: Pick<OrderDetail, "status" | "deliveredAt" | "disputes" | "paidMinor">, party: OrderParty, now = new Date()): OrderAction[] {
   const actions: OrderAction[] = [];
   const openDispute = order.disputes.some((d) => d.status === "OPEN");
   const can = (kind: keyof typeof RULES) => (RULES[kind].from as readonly OrderStatus[]).includes(order.status) && mayActAs(party, kind);
@@ -236,6 +237,8 @@ export function allowedActions(order: Pick<OrderDetail, "status" | "deliveredAt"
   if (party === "buyer" && !openDispute && withinDisputeWindow(order, now)) actions.push("open_dispute");
   if (openDispute) actions.push("dispute_message");
   if (openDispute && party === "platform") actions.push("resolve_dispute");
+  // Money goes back only by the platform's hand (Stripe, or a transfer it sent).
+  if (party === "platform" && order.paidMinor > 0n) actions.push("refund");
   return actions;
 }
 
@@ -245,7 +248,7 @@ const NOTICE_OF: Partial<Record<OrderStatus, "shipped" | "delivered" | "cancelle
  * A status change asked from an order page (cancel, start fulfilment, ship, mark delivered, confirm receipt):
  * applied with its audit row and effects, and both parties told, in one transaction.
  */
-export async function changeOrderStatus(viewer: OrdersViewer, orderId: string, kind: "cancel" | "start_fulfilment" | "ship" | "deliver" | "complete", reason?: string, now = new Date()): Promise<AppliedOrderEvent> {
+export async function changeOrderStatus(viewer: OrdersViewer, orderId: string, kind: "cancel" | "start_fulfilment" | "ship" | "deliver" | "complete", reason?: string, now = new Date()): Promise<AppliedOrderEvent & { refund: RefundOutcome | null }> {
   let notice: NotifyResult | undefined;
   const applied = await unscopedDb.$transaction(async (tx) => {
     const result = await applyOrderEvent(tx, { orderId, event: { kind }, actor: actorOf(viewer), reason, now });
@@ -254,7 +257,10 @@ export async function changeOrderStatus(viewer: OrdersViewer, orderId: string, k
     return result;
   }, RESERVATION_TRANSACTION);
   if (notice) await afterNotifyCommit(notice);
-  return applied;
+  // Cancelled after paying: the money goes back through Stripe at once when it came from there (else it stays due).
+  const due = applied.effects.reduce((sum, e) => (e.kind === "refund_due" ? sum + e.amountMinor : sum), 0n);
+  const refund = due > 0n ? await refundDueAutomatically(orderId, due, `order ${applied.number} cancelled: ${reason ?? ""}`.trim()) : null;
+  return { ...applied, refund };
 }
 
 /** Money owed back to the buyer: declared due (refund_due events) minus refunds made or under way. */
