@@ -83,6 +83,9 @@ describe("an RFQ from request to order", () => {
     expect(Number(second.number.slice(-6))).toBe(Number(first.number.slice(-6)) + 1);
     expect(first.respondBy.getTime() - now.getTime()).toBe(7 * DAY);
     expect(first.variantId).toBe(variantId);
+    // The manufacturer's member is told, in Chinese, with a link to the thread.
+    const notice = await unscopedDb.notification.findFirstOrThrow({ where: { userId: makerUser.id, kind: "rfq.rfq_received", href: { contains: first.number } } });
+    expect(notice.title).toMatch(/[\u4e00-\u9fff]/);
     // Both parties see it; the manufacturer sees it as received, with the opening message unread.
     const listed = await listRfqs(manufacturer());
     expect(listed.find((r) => r.id === first.id)).toMatchObject({ party: "manufacturer", unread: 1, status: "OPEN" });
@@ -105,7 +108,10 @@ describe("an RFQ from request to order", () => {
     await expect(acceptQuote(buyer(), rfq.number, counter.id)).rejects.toMatchObject({ code: "own_offer" });
     await expect(acceptQuote(buyer(), rfq.number, quote.id)).rejects.toMatchObject({ code: "quote_not_open" });
 
+    expect(await unscopedDb.notification.count({ where: { userId: buyerUser.id, kind: "rfq.quote_received", href: { contains: rfq.number } } })).toBe(1);
+    expect(await unscopedDb.notification.count({ where: { userId: makerUser.id, kind: "rfq.quote_received", href: { contains: rfq.number } } })).toBe(1);
     const { orderNumber } = await acceptQuote(manufacturer(), rfq.number, counter.id);
+    expect(await unscopedDb.notification.count({ where: { kind: "rfq.quote_accepted", href: { contains: rfq.number } } })).toBe(2);
     expect(orderNumber).toMatch(/^PO-\d{4}-\d{6}$/);
     const order = await unscopedDb.order.findUniqueOrThrow({ where: { number: orderNumber }, include: { lines: true, events: true } });
     expect(order).toMatchObject({

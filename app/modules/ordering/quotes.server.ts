@@ -6,7 +6,7 @@ import { orderIdentifiers } from "./order-numbers";
 import { crossRate } from "./pricing";
 import { mayDecide, mayOffer, previousOfferFate, type Party, type QuoteStatus } from "./quotes";
 import { findRfqForActor, partyOf, recordFirstResponse, RfqError, type RfqActor } from "./rfqs.server";
-import { publishRfqEvent } from "./rfq-thread.server";
+import { notifyRfqParties, publishRfqEvent } from "./rfq-thread.server";
 
 /**
  * The priced side of an RFQ: the manufacturer's quotes and the buyer's counter-offers (both Quote rows, told apart by
@@ -102,6 +102,7 @@ export async function makeOffer(actor: RfqActor, number: string | undefined, inp
     return quote;
   });
   publishRfqEvent({ type: "offer", rfqId: rfq.id, quoteId: offer.id });
+  await notifyRfqParties(rfq, { kind: "quote_received", quote: offer });
   return offer;
 }
 
@@ -251,6 +252,7 @@ export async function acceptQuote(actor: RfqActor, number: string | undefined, q
     return created;
   });
   publishRfqEvent({ type: "status", rfqId: rfq.id });
+  await notifyRfqParties(rfq, { kind: "quote_accepted", orderNumber: order.number });
   return { orderNumber: order.number };
 }
 

@@ -5,6 +5,7 @@ import type { MultipartLimits } from "~/modules/http/multipart.server";
 import { storage } from "~/modules/catalog/storage.server";
 import { emitToRfq } from "~/modules/realtime/index.server";
 import { MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS } from "./rfq-thread";
+import { notifyRfqEvent, type NotifiableRfq, type RfqNotice } from "./notifications.server";
 
 /**
  * What the RFQ thread shares between its two parties: the attachments (stored privately, served only to them) and
@@ -126,4 +127,16 @@ export async function mayJoinRfq(userId: string, rfqId: unknown): Promise<boolea
     select: { id: true },
   });
   return Boolean(membership);
+}
+
+/**
+ * Tells the other party by email and in-app (notifications.server.ts), after the change has committed. A notice
+ * that fails is logged, not thrown: the RFQ or the order stands, and the thread shows it anyway.
+ */
+export async function notifyRfqParties(rfq: NotifiableRfq, event: RfqNotice) {
+  try {
+    await notifyRfqEvent(null, rfq, event);
+  } catch (error) {
+    console.error("[rfqs] notification failed", rfq.number, event.kind, error);
+  }
 }

@@ -8,7 +8,7 @@ import type { Lang } from "~/modules/i18n/config";
 import { requireOrganization } from "~/modules/tenancy/access.server";
 import { requireSessionUser } from "~/modules/tenancy/session.server";
 import { formatRfqNumber, responseSeconds, RFQ_NUMBER, RFQ_STATUSES, TRADE_TERMS, type Party } from "./quotes";
-import { discardAttachments, publishRfqEvent, storeAttachments } from "./rfq-thread.server";
+import { discardAttachments, notifyRfqParties, publishRfqEvent, storeAttachments } from "./rfq-thread.server";
 
 /**
  * Requests for quotes: a buyer asks one manufacturer for a price, about one of its products or a free-form
@@ -165,7 +165,7 @@ export async function createRfq(actor: RfqActor, input: NewRfqInput, now = new D
   const keys = await storeAttachments(id, input.attachments);
   try {
     const respondBy = new Date(now.getTime() + env().RFQ_RESPONSE_DAYS * 24 * 60 * 60 * 1000);
-    return await actor.scoped.$transaction(async (tx) => {
+    const created = await actor.scoped.$transaction(async (tx) => {
       const number = await nextRfqNumber(tx, now);
       const rfq = await tx.rfq.create({
         data: {
@@ -204,6 +204,8 @@ export async function createRfq(actor: RfqActor, input: NewRfqInput, now = new D
       });
       return rfq;
     });
+    await notifyRfqParties(created, { kind: "rfq_received" });
+    return created;
   } catch (error) {
     await discardAttachments(keys);
     throw error;
