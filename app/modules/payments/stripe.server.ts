@@ -9,15 +9,22 @@ import { z } from "zod";
 
 const STRIPE_API_HOST = "api.stripe.com";
 
+/** process.env, or the variables a test passes. */
+export type EnvSource = Record<string, string | undefined>;
+
+// A variable set to nothing ("STRIPE_SECRET_KEY=") counts as unset.
+const blankAsUnset = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
+const text = z.preprocess(blankAsUnset, z.string().trim().optional());
+
 const StripeEnv = z.object({
   NODE_ENV: z.string().optional(),
-  STRIPE_SECRET_KEY: z.string().trim().min(1).optional(),
-  STRIPE_WEBHOOK_SECRET: z.string().trim().min(1).optional(),
-  STRIPE_API_HOST: z.string().trim().min(1).optional(),
-  STRIPE_API_PORT: z.coerce.number().int().min(1).max(65535).optional(),
-  STRIPE_API_PROTOCOL: z.enum(["http", "https"]).optional(),
+  STRIPE_SECRET_KEY: text,
+  STRIPE_WEBHOOK_SECRET: text,
+  STRIPE_API_HOST: text,
+  STRIPE_API_PORT: z.preprocess(blankAsUnset, z.coerce.number().int().min(1).max(65535).optional()),
+  STRIPE_API_PROTOCOL: z.preprocess(blankAsUnset, z.enum(["http", "https"]).optional()),
   /** Boleto needs the Stripe account to be allowed to take it (a Brazilian account): off unless said. */
-  STRIPE_BOLETO: z.enum(["on", "off"]).optional(),
+  STRIPE_BOLETO: z.preprocess(blankAsUnset, z.enum(["on", "off"]).optional()),
 });
 
 export interface StripeSettings {
@@ -30,14 +37,14 @@ export interface StripeSettings {
   boletoEnabled: boolean;
 }
 
-function readEnv(source: NodeJS.ProcessEnv) {
+function readEnv(source: EnvSource) {
   const parsed = StripeEnv.safeParse(source);
   if (!parsed.success) throw new Error(`Invalid Stripe settings: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
   return parsed.data;
 }
 
 /** The settings, or null when Stripe is off (no secret key). */
-export function stripeSettings(source: NodeJS.ProcessEnv = process.env): StripeSettings | null {
+export function stripeSettings(source: EnvSource = process.env): StripeSettings | null {
   const e = readEnv(source);
   if (!e.STRIPE_SECRET_KEY) return null;
   return {
@@ -55,7 +62,7 @@ export function stripeSettings(source: NodeJS.ProcessEnv = process.env): StripeS
  * configurable host is for tests only, and a production server pointed elsewhere would send card payments to a
  * stranger, so startup stops instead.
  */
-export function stripeConfigProblem(source: NodeJS.ProcessEnv = process.env): string | null {
+export function stripeConfigProblem(source: EnvSource = process.env): string | null {
   let settings: StripeSettings | null;
   try {
     settings = stripeSettings(source);
@@ -97,7 +104,7 @@ export function stripeClient(): Stripe | null {
  * Where the pay page's form may send the browser (CSP form-action): Stripe's hosted Checkout, or in tests the
  * stand-in, which serves its hosted page on the API's own host and port. Empty when Stripe is off.
  */
-export function checkoutFormActionSources(source: NodeJS.ProcessEnv = process.env): string[] {
+export function checkoutFormActionSources(source: EnvSource = process.env): string[] {
   let settings: StripeSettings | null;
   try {
     settings = stripeSettings(source);
