@@ -184,12 +184,14 @@ async function repoint(tx: LedgerTx, holdId: string, reference: string, expiresA
  * Places the cart's orders. On success the cart is empty and the orders are PLACED with their reservations; on any
  * refusal nothing is saved (one transaction) and the answer says why, per line where it is a line's fault.
  */
-export async function placeOrders(buyer: BuyerContext, input: CheckoutInput, lang: Lang, options: { client?: TransactionRunner; now?: Date } = {}): Promise<CheckoutResult> {
+export async function placeOrders(buyer: BuyerContext, input: CheckoutInput, lang: Lang, options: { client?: TransactionRunner & NonNullable<Parameters<typeof ratesAsOf>[1]>; now?: Date } = {}): Promise<CheckoutResult> {
   const now = options.now ?? new Date();
   const t = serverT(lang);
   const address = validateAddress({ ...input.address, countryCode: buyer.organization.countryCode });
   if (!address.ok) return { ok: false, code: "address", lineErrors: [], addressErrors: address.errors };
   const client = options.client ?? unscopedDb;
+  // The dated rates are reference data nobody contends for: read before the transaction, which stays short.
+  const rates = await ratesAsOf(now, client);
   const buyerId = buyer.organization.id;
   const userId = buyer.sessionUser.user.id;
   // Warm the allocation's warehouse-network cache outside the transaction (see holdCart).
@@ -208,7 +210,6 @@ export async function placeOrders(buyer: BuyerContext, input: CheckoutInput, lan
       const lineErrors = lineErrorsFor(priced, lang);
       if (lineErrors.length || priced.length !== lines.length) throw new CheckoutRefused({ ok: false, code: "lines", lineErrors, addressErrors: [] });
 
-      const rates = await ratesAsOf(now, tx);
       if (!rates.currencies.has(input.currencyCode)) throw new CheckoutRefused({ ok: false, code: "currency", lineErrors: [], addressErrors: [] });
       const organization = await tx.organization.findUniqueOrThrow({
         where: { id: buyerId },
