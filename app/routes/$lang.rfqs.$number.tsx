@@ -11,7 +11,7 @@ import { requireLang } from "~/modules/i18n/config";
 import { acceptQuote, declineQuote, makeOffer } from "~/modules/ordering/quotes.server";
 import { rfqThreadView } from "~/modules/ordering/rfqs-presenter.server";
 import { DecisionSchema, parseMessageForm, parseOfferForm, readRfqForm, rfqErrorReply, ThreadIntent } from "~/modules/ordering/rfqs-forms.server";
-import { postRfqMessage, requireRfqActor, RfqError, withdrawRfq } from "~/modules/ordering/rfqs.server";
+import { closeRfq, postRfqMessage, requireRfqActor, RfqError } from "~/modules/ordering/rfqs.server";
 
 export const meta: MetaFunction<typeof loader> = (args) => {
   const [title] = pageTitle(args, "rfq.list.title");
@@ -58,8 +58,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
         else await acceptQuote(actor, params.number, parsed.data.quoteId);
         return redirect(back);
       }
-      case "withdraw":
-        await withdrawRfq(actor, params.number);
+      case "close":
+        await closeRfq(actor, params.number);
         return redirect(back);
     }
   } catch (error) {
@@ -172,11 +172,11 @@ export default function RfqThread() {
               <FileLinks files={rfq.attachments} />
             </div>
           ) : null}
-          {rfq.open && view.viewer.party === "buyer" ? (
+          {rfq.open ? (
             <Form method="post" className="border-t border-slate-200 pt-3">
               <CsrfInput />
-              <SubmitButton name="intent" value="withdraw" className="btn-secondary" pendingLabel={t("rfq.withdrawing")}>
-                {t("rfq.withdraw")}
+              <SubmitButton name="intent" value="close" className="btn-secondary" pendingLabel={view.viewer.party === "buyer" ? t("rfq.withdrawing") : t("rfq.decliningRequest")}>
+                {view.viewer.party === "buyer" ? t("rfq.withdraw") : t("rfq.declineRequest")}
               </SubmitButton>
             </Form>
           ) : null}

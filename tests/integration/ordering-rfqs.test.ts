@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { forOrganization, unscopedDb } from "~/modules/db/index.server";
 import type { Lang } from "~/modules/i18n/config";
 import { acceptQuote, declineQuote, expireRfqsAndQuotes, makeOffer } from "~/modules/ordering/quotes.server";
-import { createRfq, listRfqs, loadRfqThread, postRfqMessage, RfqError, type RfqActor } from "~/modules/ordering/rfqs.server";
+import { closeRfq, createRfq, listRfqs, loadRfqThread, postRfqMessage, RfqError, type RfqActor } from "~/modules/ordering/rfqs.server";
 import { mayJoinRfq, readAttachments } from "~/modules/ordering/rfq-thread.server";
 import { ratesAsOf } from "~/modules/money/fx.server";
 import { attachSocketServer } from "~/server/socket.server";
@@ -158,6 +158,21 @@ describe("an RFQ from request to order", () => {
     expect((await unscopedDb.quote.findUniqueOrThrow({ where: { id: second.id } })).status).toBe("DECLINED");
     const third = await makeOffer(manufacturer(), rfq.number, offer(5000n));
     await expect(acceptQuote(buyer(), rfq.number, third.id, new Date(Date.now() + 15 * DAY))).rejects.toMatchObject({ code: "quote_expired" });
+  });
+
+  it("lets the buyer withdraw and the manufacturer decline (an answer: its response time counts)", async () => {
+    const withdrawn = await sendRfq();
+    const quote = await makeOffer(manufacturer(), withdrawn.number, offer(5000n));
+    await closeRfq(buyer(), withdrawn.number);
+    expect(await unscopedDb.rfq.findUniqueOrThrow({ where: { id: withdrawn.id } })).toMatchObject({ status: "CLOSED", closedReason: "withdrawn" });
+    expect((await unscopedDb.quote.findUniqueOrThrow({ where: { id: quote.id } })).status).toBe("SUPERSEDED");
+    await expect(closeRfq(manufacturer(), withdrawn.number)).rejects.toMatchObject({ code: "rfq_closed" });
+
+    const sentAt = new Date(Date.now() - 600_000);
+    const declined = await sendRfq(sentAt);
+    await closeRfq(manufacturer(), declined.number, new Date(sentAt.getTime() + 120_000));
+    expect(await unscopedDb.rfq.findUniqueOrThrow({ where: { id: declined.id } })).toMatchObject({ status: "DECLINED", closedReason: "declined", responseSeconds: 120 });
+    await expect(postRfqMessage(buyer(), declined.number, { body: "?", attachments: [] })).rejects.toMatchObject({ code: "rfq_closed" });
   });
 
   it("marks the other side's messages read when the thread is opened", async () => {

@@ -96,7 +96,7 @@ export async function parseNewRfqForm(request: Request, lang: Lang, form: FormDa
   return { ok: true as const, input };
 }
 
-export const ThreadIntent = z.object({ intent: z.enum(["message", "offer", "accept", "decline", "withdraw"], "validation.required") });
+export const ThreadIntent = z.object({ intent: z.enum(["message", "offer", "accept", "decline", "close"], "validation.required") });
 
 const MessageSchema = z.object({ body: text(8000).default("") });
 

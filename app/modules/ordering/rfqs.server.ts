@@ -382,19 +382,25 @@ export async function postRfqMessage(actor: RfqActor, number: string | undefined
   }
 }
 
-/** The buyer withdraws a request still under negotiation. */
-export async function withdrawRfq(actor: RfqActor, number: string | undefined, now = new Date()) {
+/**
+ * Ends a negotiation still open: the buyer withdraws its request (CLOSED, "withdrawn"), the manufacturer declines
+ * it (DECLINED, "declined": an answer, so it counts as the first response if nothing came before). An open offer
+ * goes with it.
+ */
+export async function closeRfq(actor: RfqActor, number: string | undefined, now = new Date()) {
   const rfq = await findRfqForActor(actor, number);
   if (!rfq) throw new RfqError("not_found");
-  if (partyOf(actor, rfq) !== "buyer") throw new RfqError("not_found");
-  const closed = await actor.scoped.$transaction(async (tx) => {
-    const result = await tx.rfq.updateMany({ where: { id: rfq.id, status: { in: ["OPEN", "QUOTED"] } }, data: { status: "CLOSED", closedReason: "withdrawn", updatedAt: now } });
+  const byBuyer = partyOf(actor, rfq) === "buyer";
+  await actor.scoped.$transaction(async (tx) => {
+    const result = await tx.rfq.updateMany({
+      where: { id: rfq.id, status: { in: ["OPEN", "QUOTED"] } },
+      data: byBuyer ? { status: "CLOSED", closedReason: "withdrawn", updatedAt: now } : { status: "DECLINED", closedReason: "declined", updatedAt: now },
+    });
     if (result.count === 0) throw new RfqError("rfq_closed");
     await tx.quote.updateMany({ where: { rfqId: rfq.id, status: "OFFERED" }, data: { status: "SUPERSEDED", decidedAt: now } });
-    return result.count;
+    if (!byBuyer) await recordFirstResponse(tx, rfq, now);
   });
   publishRfqEvent({ type: "status", rfqId: rfq.id });
-  return closed;
 }
 
 /** Is this key one of the thread's files (the request's or a message's)? The download route asks before serving. */
