@@ -16,7 +16,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const filter = orderFilterFrom(url.searchParams);
   const cursor = url.searchParams.get("cursor");
-  const [page, parties] = await Promise.all([listOrders(viewer, filter, { cursor }), viewer.kind === "PLATFORM" ? Promise.resolve([]) : counterparts(viewer)]);
+  const [page, parties] = await Promise.all([listOrders(viewer, filter, { cursor }), counterparts(viewer)]);
   const base = `/${lang}/orders`;
   return {
     kind: viewer.kind,

@@ -5,7 +5,7 @@ import { forOrganization, unscopedDb } from "~/modules/db/index.server";
 import { checkLedgerConsistency } from "~/modules/inventory/consistency.server";
 import { completeDeliveredOrders, DisputeError, openDispute, postDisputeMessage, resolveDispute } from "~/modules/ordering/disputes.server";
 import { applyOrderEvent, OrderLifecycleError, type OrderActor } from "~/modules/ordering/order-lifecycle.server";
-import { allowedActions, changeOrderStatus, findOrderForViewer, listOrders, orderFilterFrom, partyFor, refundOutstanding, type OrdersViewer, type ViewerKind } from "~/modules/ordering/orders.server";
+import { allowedActions, changeOrderStatus, counterparts, findOrderForViewer, listOrders, orderFilterFrom, partyFor, refundOutstanding, type OrdersViewer, type ViewerKind } from "~/modules/ordering/orders.server";
 import { withTestDatabase } from "../support/database";
 import { balanceOf, createOrderWorld, createPlacedOrder, type OrderWorld } from "../support/order-fixtures";
 
@@ -236,6 +236,9 @@ describe("orders seen by each organization", () => {
     expect(orderFilterFrom(new URLSearchParams({ status: "NOPE", from: "2026-02-31", party: "x" }))).toEqual({});
     const platformAll = await listOrders(viewer(world.platformId, "PLATFORM"), { partyId: other.buyerId });
     expect(platformAll.rows.length).toBe(1);
+    // The party filter's choices: a buyer's manufacturers, the platform's both sides.
+    expect((await counterparts(buyerView)).map((c) => c.id)).toEqual([world.makerId]);
+    expect((await counterparts(viewer(world.platformId, "PLATFORM"))).map((c) => c.id)).toEqual(expect.arrayContaining([world.makerId, world.buyerId, other.makerId, other.buyerId]));
   });
 
   it("actions offered follow role and status", async () => {

@@ -181,13 +181,14 @@ export async function organizationNames(viewer: OrdersViewer, ids: readonly stri
 
 /** The counterparts the viewer has orders with (for the filter's choices), at most 200. */
 export async function counterparts(viewer: OrdersViewer): Promise<{ id: string; name: string }[]> {
-  const rows = await viewer.client.order.findMany({
-    where: orderWhere(viewer, {}),
-    distinct: viewer.kind === "BUYER" ? ["organizationId"] : ["buyerOrganizationId"],
-    select: { organizationId: true, buyerOrganizationId: true },
-    take: 200,
-  });
-  const ids = rows.map((r) => (viewer.kind === "BUYER" ? r.organizationId : r.buyerOrganizationId));
+  const where = orderWhere(viewer, {});
+  const select = { organizationId: true, buyerOrganizationId: true } as const;
+  // The platform filters by either side: manufacturers and buyers that have orders.
+  const [sellers, buyers] = await Promise.all([
+    viewer.kind === "MANUFACTURER" ? [] : viewer.client.order.findMany({ where, distinct: ["organizationId"], select, take: 200 }),
+    viewer.kind === "BUYER" ? [] : viewer.client.order.findMany({ where, distinct: ["buyerOrganizationId"], select, take: 200 }),
+  ]);
+  const ids = [...sellers.map((r) => r.organizationId), ...buyers.map((r) => r.buyerOrganizationId)];
   const names = await organizationNames(viewer, ids);
   return [...names].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name));
 }
