@@ -23,6 +23,19 @@ describe("references in a payer's text", () => {
     expect(nearReferences(`paid ${body}`)).toContain(ref);
     expect(nearReferences("invoice 12345")).toEqual([]);
   });
+
+  it("near: separators inside the digits are ignored", () => {
+    const body = ref.slice(3, -1);
+    const typed = `pnt ${body.slice(0, 2)}-${body.slice(2, 5)}.${body.slice(5, 7)}/${body.slice(7)}_`;
+    expect(nearReferences(typed)).toEqual([ref]);
+  });
+
+  it("near: nine digits are read only as a reference without its check digit", () => {
+    // Dropping a digit from a 9-digit run would leave 8, shorter than any reference.
+    const body = ref.slice(3, -1);
+    expect(body).toHaveLength(9);
+    expect(nearReferences(`PNT${body}`)).toEqual([ref]);
+  });
 });
 
 describe("classifyMatch", () => {

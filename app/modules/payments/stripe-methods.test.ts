@@ -68,4 +68,24 @@ describe("Stripe amounts", () => {
     expect(() => fromStripeAmount(1.5, "BRL", 2)).toThrow(StripeAmountError);
     expect(() => fromStripeAmount(-3, "BRL", 2)).toThrow(StripeAmountError);
   });
+
+  it("zero and the largest safe integer are still amounts", () => {
+    expect(toStripeAmount(0n, "BRL", 2)).toBe(0);
+    expect(fromStripeAmount(0, "BRL", 2)).toBe(0n);
+    expect(toStripeAmount(BigInt(Number.MAX_SAFE_INTEGER), "JPY", 0)).toBe(Number.MAX_SAFE_INTEGER);
+    expect(() => toStripeAmount(BigInt(Number.MAX_SAFE_INTEGER) + 1n, "JPY", 0)).toThrow(StripeAmountError);
+  });
+
+  it("scales down by the difference of the exponents, not their sum", () => {
+    // Ponte 4 decimals → Stripe's 2 for BRL: divide by 100.
+    expect(toStripeAmount(12_300n, "BRL", 4)).toBe(123);
+    expect(() => toStripeAmount(12_345n, "BRL", 4)).toThrow(StripeAmountError);
+  });
+
+  it("says which amount and currency were refused", () => {
+    expect(() => toStripeAmount(1_501n, "JPY", 2)).toThrow("1501 minor units of JPY are not a whole Stripe amount");
+    expect(() => toStripeAmount(-1n, "BRL", 2)).toThrow("amount out of range for BRL");
+    expect(() => fromStripeAmount(1.5, "BRL", 2)).toThrow("not a Stripe amount: 1.5");
+    expect(() => fromStripeAmount(125, "KWD", 2)).toThrow("125 is not a whole amount of KWD in Ponte's units");
+  });
 });
