@@ -150,6 +150,28 @@ describe("the commercial invoice", () => {
   });
 });
 
+describe("a long order", () => {
+  it("runs over pages without breaking a row, repeats the table header, and numbers every page", async () => {
+    // 15 to 22 lines put the bank details right at the foot of the first or second page (a layout that once spilled
+    // onto eight pages): each must still take at most two.
+    const big = await createOrderWorld(1000);
+    for (let lines = 15; lines <= 22; lines += 1) {
+      const long = await createPlacedOrder(big, Array.from({ length: lines }, () => 1), { paymentMethod: "BANK_TRANSFER" });
+      await unscopedDb.order.update({ where: { id: long.id }, data: { placedById: users.ptBuyer } });
+      const text = readPdf((await renderOrderDocument(forOrganization(big.buyerId), long.id, "proforma"))!.bytes).text;
+      const pages = Number(/Página 1 de (\d+)/.exec(text)?.[1]);
+      expect({ lines, pages }).toEqual({ lines, pages: 2 });
+      expect(text).toContain(long.bankReference);
+    }
+    // Lines that run onto the next page come under the table's header again.
+    const longest = await createPlacedOrder(big, Array.from({ length: 40 }, () => 1));
+    await unscopedDb.order.update({ where: { id: longest.id }, data: { placedById: users.ptBuyer } });
+    const text = readPdf((await renderOrderDocument(forOrganization(big.buyerId), longest.id, "proforma"))!.bytes).text;
+    expect(text.split("\n").filter((line) => line === "Código SH")).toHaveLength(2);
+    expect(text).toContain("Página 2 de 2");
+  });
+});
+
 describe("line names", () => {
   it("fall back to English, then to any language given", () => {
     expect(lineName({ en: "Fryer", zh: "炸锅" }, "pt")).toBe("Fryer");

@@ -12,7 +12,7 @@ import { platformBankAccount, type BankDetails } from "~/modules/payments/bank-t
 import { requireOrganization, type OrganizationContext } from "~/modules/tenancy/access.server";
 import { listMyMemberships } from "~/modules/tenancy/organizations.server";
 import { requireSessionUser } from "~/modules/tenancy/session.server";
-import { block, blockPair, CONTENT_WIDTH, createPdf, FONT, footers, GREY, PAGE, paragraph, pdfBytes, table, totals, type Pdf } from "./pdf.server";
+import { block, blockPair, CONTENT_WIDTH, createPdf, ensureSpace, FONT, footers, GREY, PAGE, paragraph, pdfBytes, table, totals, type Pdf } from "./pdf.server";
 
 /**
  * The pro-forma invoice (from placement: what the buyer pays, how, and the T/T details for its import licence and
@@ -299,6 +299,8 @@ function payment(ctx: Ctx, kind: OrderDocumentKind, bank: BankDetails | null) {
   ];
   for (const [label, value, strong] of rows) {
     if (!value) continue;
+    // Each row is placed by hand: make room first, or pdfkit would break the page in the middle of it.
+    ensureSpace(doc, doc.heightOfString(value, { width: CONTENT_WIDTH - 115 }) + 6);
     const y = doc.y;
     doc.font(FONT.regular).fontSize(9).fillColor(GREY).text(label, PAGE.margin, y, { width: 110 });
     doc.font(strong ? FONT.bold : FONT.regular).fontSize(strong ? 11 : 9).fillColor("#0f172a").text(value, PAGE.margin + 115, y, { width: CONTENT_WIDTH - 115 });
