@@ -209,6 +209,7 @@ async function main() {
     const pageLatencies: number[] = [];
     const counts = { placed: 0, refusedStock: 0, otherStatus: 0, errors: 0, ordersFromWarehouse: 0 };
     const statuses = new Map<number, number>();
+    let lastConfirmation: { jar: Jar; path: string } | null = null;
     const deadline = Date.now() + DURATION_S * 1000;
     const started = performance.now();
     await Promise.all(
@@ -238,7 +239,11 @@ async function main() {
             checkoutLatencies.push(t1 - t0);
             flowLatencies.push(t1 - flowStart);
             statuses.set(placed.status, (statuses.get(placed.status) ?? 0) + 1);
-            if (placed.status === 302 && (placed.headers.get("location") ?? "").includes("/checkout/done/")) counts.placed++;
+            const location = placed.headers.get("location") ?? "";
+            if (placed.status === 302 && location.includes("/checkout/done/")) {
+              counts.placed++;
+              lastConfirmation = { jar, path: new URL(location, base).pathname };
+            }
             else if (placed.status === 409) counts.refusedStock++;
             else counts.otherStatus++;
           } catch {
@@ -248,6 +253,13 @@ async function main() {
       }),
     );
     const elapsedS = (performance.now() - started) / 1000;
+
+    // The pages around the flow answer too: a confirmation page lists its orders, a product page offers the form.
+    const confirmation = lastConfirmation as { jar: Jar; path: string } | null;
+    const confirmationPage = confirmation ? await get(confirmation.jar, confirmation.path) : null;
+    const confirmationOk = Boolean(confirmationPage && confirmationPage.status === 200 && (await confirmationPage.text()).includes('data-testid="placed-order"'));
+    const productPage = await get(jars[0]!, "/pt/products/bench-checkout-0");
+    const productFormOk = productPage.status === 200 && (await productPage.text()).includes('data-testid="add-to-cart"');
 
     // ── oversell and ledger checks ──────────────────────────────────────────────────────────────────────────
     let oversold = 0;
@@ -295,6 +307,8 @@ async function main() {
       ordersFromWarehouse: counts.ordersFromWarehouse,
       oversold,
       reservationsMatchBalances: reservationsMatch,
+      confirmationPageOk: confirmationOk,
+      productPageOffersAddToCart: productFormOk,
       ledgerConsistent: ledger.length === 0,
       ledgerMismatches: ledger.length,
       perSku,
