@@ -63,11 +63,18 @@ export default function OrderPage() {
             <span>{t("orders.detail.placedOn", { date: order.placedAt })}</span>
           </p>
         </div>
-        {order.payHref ? (
-          <Link to={order.payHref} className="btn-primary" data-testid="order-pay">
-            {t("orders.detail.pay")} · {a.due}
-          </Link>
-        ) : null}
+        <div className="flex flex-wrap items-center gap-3">
+          {order.documents.map((d) => (
+            <a key={d.href} href={d.href} className="btn-secondary" download>
+              {d.label}
+            </a>
+          ))}
+          {order.payHref ? (
+            <Link to={order.payHref} className="btn-primary" data-testid="order-pay">
+              {t("orders.detail.pay")} · {a.due}
+            </Link>
+          ) : null}
+        </div>
       </header>
 
       <FormError reply={reply} />

@@ -82,6 +82,8 @@ describe("orders pages over HTTP", () => {
     const html = await page.text();
     expect(html).toContain(order.number);
     expect(html).toContain(`/pt/orders/${order.number}/pay`);
+    expect(html).toContain(`/pt/orders/${order.number}/proforma.pdf`);
+    expect(html).not.toContain(`/pt/orders/${order.number}/invoice.pdf`);
     expect(html).toMatch(/1 CNY = 0,75 BRL/);
     const stranger = await logIn("stranger@pages.test");
     expect((await get(`/es/orders/${order.number}`, stranger.cookie)).status).toBe(404);

@@ -6,6 +6,7 @@ import { CURRENCIES, type CurrencyInfo } from "~/modules/money/currencies";
 import { formatMoney, minorToDecimalInput } from "~/modules/money/money";
 import { attachmentFileName, attachmentKind } from "./rfq-thread.server";
 import { disputeWindowEnds, withinDisputeWindow } from "./disputes.server";
+import { hasInvoice } from "./documents.server";
 import { amountDue } from "./order-state";
 import { orderStateOf } from "./order-lifecycle.server";
 import { allowedActions, organizationNames, partyFor, refundOutstanding, type OrderAction, type OrderDetail, type OrderListRow, type OrderParty, type OrdersViewer } from "./orders.server";
@@ -119,6 +120,8 @@ export interface OrderView {
   actions: OrderAction[];
   payHref: string | null;
   buyerCurrency: string;
+  /** The PDFs (pro-forma, and the invoice once paid or on terms), for the two parties. */
+  documents: { href: string; label: string }[];
   /** The refund still due, as a decimal the refund form starts from ("" when nothing is due). */
   refundOutstandingInput: string;
 }
@@ -230,6 +233,14 @@ export async function presentOrder(viewer: OrdersViewer, order: OrderDetail, now
     actions: allowedActions(order, party, now),
     payHref: party === "buyer" && due > 0n && (order.status === "PLACED" || order.status === "AWAITING_PAYMENT") ? `/${lang}/orders/${encodeURIComponent(order.number)}/pay` : null,
     buyerCurrency: buyerCode.trim(),
+    // Labels written here: the PDF strings stay on the server (not in the page's translations).
+    documents:
+      party === "platform"
+        ? []
+        : [
+            { href: `/${lang}/orders/${encodeURIComponent(order.number)}/proforma.pdf`, label: t("documents.proforma.title") },
+            ...(hasInvoice(order) ? [{ href: `/${lang}/orders/${encodeURIComponent(order.number)}/invoice.pdf`, label: t("documents.invoice.title") }] : []),
+          ],
     refundOutstandingInput: outstanding > 0n ? minorToDecimalInput(outstanding, currency(buyerCode).exponent) : "",
   };
 }
