@@ -18,6 +18,7 @@ export interface AddToCartProps {
 export function AddToCart({ lang, blocked, variants, moq, pack, quantity, redirectTo }: AddToCartProps) {
   const { t } = useTranslation();
   const id = useId();
+  const step = Math.max(1, pack);
   if (variants.length === 0) return null;
   if (blocked) {
     return (
@@ -52,11 +53,12 @@ export function AddToCart({ lang, blocked, variants, moq, pack, quantity, redire
           <label htmlFor={`${id}-quantity`} className="label">
             {t("cart.add.quantity")}
           </label>
-          <input id={`${id}-quantity`} name="quantity" type="number" inputMode="numeric" min={1} step={Math.max(1, pack)} defaultValue={quantity} className="input" aria-describedby={`${id}-rules`} />
+          {/* The step counts from min: min 1 with step 300 would refuse 600 in the browser; whole packs only. */}
+          <input id={`${id}-quantity`} name="quantity" type="number" inputMode="numeric" min={step} step={step} defaultValue={Math.ceil(quantity / step) * step} className="input" aria-describedby={`${id}-rules`} />
         </div>
       </div>
       <p id={`${id}-rules`} className="text-xs text-slate-600">
-        {t("cart.add.rules", { moq, pack: Math.max(1, pack) })}
+        {t("cart.add.rules", { moq, pack: step })}
       </p>
       <div className="flex flex-wrap items-center gap-3">
         <button type="submit" className="btn-primary">
