@@ -91,6 +91,13 @@ describe("an RFQ from request to order", () => {
     expect(listed.find((r) => r.id === first.id)).toMatchObject({ party: "manufacturer", unread: 1, status: "OPEN" });
   });
 
+  it("gives concurrent requests distinct consecutive numbers", async () => {
+    const sent = await Promise.all(Array.from({ length: 8 }, () => sendRfq()));
+    const sequences = sent.map((r) => Number(r.number.slice(-6))).sort((a, b) => a - b);
+    expect(new Set(sequences).size).toBe(8);
+    expect(sequences.at(-1)! - sequences[0]!).toBe(7);
+  });
+
   it("quotes, records the response time once, takes a counter-offer and turns the accepted one into an order at that price", async () => {
     const sentAt = new Date(Date.now() - 3 * 60 * 60 * 1000);
     const rfq = await sendRfq(sentAt);
