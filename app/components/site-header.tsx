@@ -29,7 +29,7 @@ export function SiteHeader({ root, cartLines = null }: { root: RootData; cartLin
               {t("nav.dashboard")}
             </NavLink>
           ) : null}
-          {user ? (
+          {user && active && active.kind !== "PARK_OPERATOR" ? (
             <NavLink to={`/${lang}/orders`} className={({ isActive }) => `whitespace-nowrap ${isActive ? "font-semibold text-brand-700" : "text-slate-700 hover:text-slate-900"}`} data-testid="nav-orders">
               {t("orders.nav")}
             </NavLink>
