@@ -4,6 +4,7 @@ import { unscopedDb } from "~/modules/db/index.server";
 import { isUuid } from "~/modules/http/responses.server";
 import { RESERVATION_TRANSACTION } from "~/modules/inventory/reservations.server";
 import { applyOrderEvent, type OrderActor } from "~/modules/ordering/order-lifecycle.server";
+import { afterNotifyCommit, notifyOrderEvent, type NotifyResult } from "~/modules/ordering/notifications.server";
 import { currencyExponent } from "./stripe-checkout.server";
 import { stripeClient } from "./stripe.server";
 import { fromStripeAmount } from "./stripe-methods";
@@ -166,7 +167,8 @@ async function applySessionEvent(type: SessionEventType, session: Stripe.Checkou
   const client = intentId && type !== "checkout.session.expired" ? stripeClient() : null;
   if (client && intentId) intent = await client.paymentIntents.retrieve(intentId, { expand: ["payment_method"] });
 
-  return unscopedDb.$transaction(async (tx) => {
+  let notice: NotifyResult | null = null;
+  const outcome = await unscopedDb.$transaction(async (tx) => {
     await tx.$queryRaw`SELECT "id" FROM "Payment" WHERE "id" = ${payment.id}::uuid FOR UPDATE`;
     const current = await tx.payment.findUniqueOrThrow({ where: { id: payment.id } });
     const details = {
@@ -181,7 +183,9 @@ async function applySessionEvent(type: SessionEventType, session: Stripe.Checkou
       const amountMinor = fromStripeAmount(session.amount_total ?? 0, current.currencyCode.trim(), currencyExponent(current.currencyCode));
       // Money that arrived is recorded whatever the payment's state was (a late success after "failed" still paid).
       await tx.payment.update({ where: { id: current.id }, data: { ...details, status: "SUCCEEDED", receivedMinor: amountMinor, succeededAt: new Date(), failureReason: null } });
-      await applyOrderEvent(tx, { orderId: current.orderId, event: { kind: "payment_received", amountMinor }, actor: SYSTEM, reason: `Stripe ${details.stripeMethodType ?? "payment"} ${session.id}` });
+      const before = await tx.order.findUniqueOrThrow({ where: { id: current.orderId }, select: { status: true } });
+      const applied = await applyOrderEvent(tx, { orderId: current.orderId, event: { kind: "payment_received", amountMinor }, actor: SYSTEM, reason: `Stripe ${details.stripeMethodType ?? "payment"} ${session.id}` });
+      notice = await notifyOrderEvent(tx, applied, applied.status === "PAID" && before.status !== "PAID" ? { kind: "order_paid" } : { kind: "payment_received", amountMinor });
       return "applied";
     }
     if (type === "checkout.session.completed") {
@@ -201,6 +205,9 @@ async function applySessionEvent(type: SessionEventType, session: Stripe.Checkou
     await tx.payment.update({ where: { id: current.id }, data: { ...details, status: "CANCELLED", failureReason: "the payment page expired" } });
     return "applied";
   }, RESERVATION_TRANSACTION);
+  // Both parties hear about the money once it is committed (emails leave after the commit).
+  if (notice) await afterNotifyCommit(notice);
+  return outcome;
 }
 
 // ─── Refunds ────────────────────────────────────────────────────────────────────────────────────────────────────
@@ -212,14 +219,16 @@ type StripeRefundLike = Pick<Stripe.Refund, "id" | "status" | "amount" | "curren
  * then does the order record the refund; FAILED/CANCELED end it; anything else keeps waiting.
  */
 export async function settleRefundRow(refundRowId: string, stripeRefund: StripeRefundLike, actor: OrderActor = SYSTEM): Promise<EventOutcome> {
-  return unscopedDb.$transaction(async (tx) => {
+  let notice: NotifyResult | null = null;
+  const outcome = await unscopedDb.$transaction(async (tx): Promise<EventOutcome> => {
     await tx.$queryRaw`SELECT "id" FROM "Refund" WHERE "id" = ${refundRowId}::uuid FOR UPDATE`;
     const row = await tx.refund.findUniqueOrThrow({ where: { id: refundRowId } });
     if (row.status !== "PENDING") return "unchanged";
     if (stripeRefund.status === "succeeded") {
       const amountMinor = fromStripeAmount(stripeRefund.amount, row.currencyCode.trim(), currencyExponent(row.currencyCode));
       await tx.refund.update({ where: { id: row.id }, data: { status: "SUCCEEDED", amountMinor, stripeRefundId: stripeRefund.id, completedAt: new Date() } });
-      await applyOrderEvent(tx, { orderId: row.orderId, event: { kind: "refund", amountMinor }, actor, reason: row.reason });
+      const applied = await applyOrderEvent(tx, { orderId: row.orderId, event: { kind: "refund", amountMinor }, actor, reason: row.reason });
+      notice = await notifyOrderEvent(tx, applied, { kind: "refund", amountMinor });
       return "applied";
     }
     if (stripeRefund.status === "failed" || stripeRefund.status === "canceled") {
@@ -229,6 +238,8 @@ export async function settleRefundRow(refundRowId: string, stripeRefund: StripeR
     if (row.stripeRefundId !== stripeRefund.id) await tx.refund.update({ where: { id: row.id }, data: { stripeRefundId: stripeRefund.id } });
     return "unchanged";
   }, RESERVATION_TRANSACTION);
+  if (notice) await afterNotifyCommit(notice);
+  return outcome;
 }
 
 async function applyStripeRefund(refund: StripeRefundLike): Promise<EventOutcome> {
