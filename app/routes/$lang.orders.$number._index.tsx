@@ -268,10 +268,13 @@ export default function OrderPage() {
           {t("orders.detail.history")}
         </h2>
         <ol className="space-y-3 border-l-2 border-slate-200 pl-4" data-testid="order-history">
-          <li>
-            <p className="text-sm font-medium">{t("orders.status.PLACED")}</p>
-            <p className="text-xs text-slate-500">{order.placedAt}</p>
-          </li>
+          {/* Orders placed before checkout wrote its "place" row start from their placement date. */}
+          {order.timeline.some((e) => e.event === "place") ? null : (
+            <li>
+              <p className="text-sm font-medium">{t("orders.timeline.events.place")}</p>
+              <p className="text-xs text-slate-500">{order.placedAt}</p>
+            </li>
+          )}
           {order.timeline.map((e) => (
             <li key={e.id}>
               <p className="text-sm font-medium">
