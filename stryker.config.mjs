@@ -48,5 +48,8 @@ export default {
     "app/modules/catalog/price-tiers.ts",
     // Ordering and payments: the order's state machine.
     "app/modules/ordering/order-state.ts",
+    // Stripe's methods and amounts, and bank-transfer reference and amount matching (pure).
+    "app/modules/payments/stripe-methods.ts",
+    "app/modules/payments/bank-transfer.ts",
   ],
 };
