@@ -8,7 +8,7 @@ import { applyMovement } from "~/modules/inventory/ledger.server";
 import { ensureOriginLocation } from "~/modules/inventory/seed.server";
 import { ratesAsOf } from "~/modules/money/fx.server";
 import { addToCart, CartError, holdCart, presentCart, removeLine, updateLine, type BuyerContext } from "~/modules/ordering/cart.server";
-import { checkoutFormSchema, placeOrders, type CheckoutInput } from "~/modules/ordering/checkout.server";
+import { checkoutFormSchema, placeOrders, prepareCheckout, type CheckoutInput } from "~/modules/ordering/checkout.server";
 import { isValidBankReference, parseOrderNumber } from "~/modules/ordering/order-numbers";
 import { quickOrder, reorder } from "~/modules/ordering/quick-order.server";
 import { withTestDatabase } from "../support/database";
@@ -169,6 +169,14 @@ describe("checkout", () => {
     const hold = await holdCart(casa);
     expect([...hold.held.values()]).toEqual([30]);
     const cart = await casa.scoped.cart.findFirstOrThrow();
+    expect(await unscopedDb.stockReservation.count({ where: { reference: `cart:${cart.id}`, status: "ACTIVE" } })).toBe(1);
+    // The checkout page: the same holds kept, the summary from what holding read, the form prefilled from the profile.
+    const page = await prepareCheckout(casa, "pt", "BRL", await ratesAsOf());
+    expect(page.cart.groups.map((g) => g.source).sort()).toEqual(["origin", "origin", "warehouse"]);
+    expect(page.company.taxId).toBe("11.222.333/0001-81");
+    expect(page.defaults).toMatchObject({ postalCode: "01310-100", region: "SP", city: "São Paulo" });
+    expect(page.originManufacturers.map((m) => m.id).sort()).toEqual([gree, lux].sort());
+    expect(page.holdWarnings).toEqual([]);
     expect(await unscopedDb.stockReservation.count({ where: { reference: `cart:${cart.id}`, status: "ACTIVE" } })).toBe(1);
 
     // A tampered form: the price fields are not part of the schema and never reach the checkout.

@@ -383,7 +383,15 @@ export async function activeHolds(tx: Pick<LedgerTx, "$queryRaw">, reference: st
       FROM "StockReservation" WHERE "reference" = ${reference} AND "status" = 'ACTIVE'`;
 }
 
+/** What holding read: the cart page can be shown from it (the cart's own holds count as available either way). */
+export interface CartReads {
+  cart: { id: string; lines: { id: string; variantId: string; quantity: number }[] };
+  catalog: Map<string, CatalogVariant>;
+  stock: StockRow[];
+}
+
 export interface HoldResult {
+  reads: CartReads | null;
   /** Units held per line id (warehouse parts only). */
   held: Map<string, number>;
   /** Lines whose warehouse stock could not all be held (someone else took it). */
@@ -400,6 +408,7 @@ export async function holdCart(buyer: BuyerContext, options: { client?: Transact
   const now = options.now ?? new Date();
   const held = new Map<string, number>();
   const short = new Map<string, { available: number; requested: number }>();
+  let reads: CartReads | null = null;
   // The allocation reads the warehouse network through its own cache; loaded here, not inside the transaction, where
   // on the embedded database (one connection at a time) a cold cache would wait for the transaction to end.
   await warehousesServing(buyer.location);
@@ -407,7 +416,7 @@ export async function holdCart(buyer: BuyerContext, options: { client?: Transact
     const tx = raw as LedgerTx;
     const [cart] = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "Cart" WHERE "organizationId" = ${buyer.organization.id}::uuid FOR UPDATE`;
     if (!cart) return;
-    const lines = await tx.cartLine.findMany({ where: { cartId: cart.id, organizationId: buyer.organization.id }, select: { id: true, variantId: true, quantity: true } });
+    const lines = await tx.cartLine.findMany({ where: { cartId: cart.id, organizationId: buyer.organization.id }, select: { id: true, variantId: true, quantity: true }, orderBy: { createdAt: "asc" } });
     const catalog = await catalogVariants(
       lines.map((l) => l.variantId),
       tx,
@@ -418,6 +427,7 @@ export async function holdCart(buyer: BuyerContext, options: { client?: Transact
       lines.map((l) => l.variantId),
       reference,
     );
+    reads = { cart: { id: cart.id, lines }, catalog, stock };
     const wanted = [];
     for (const line of lines) {
       const variant = catalog.get(line.variantId);
@@ -448,7 +458,7 @@ export async function holdCart(buyer: BuyerContext, options: { client?: Transact
       }
     }
   }, RESERVATION_TRANSACTION);
-  return { held, short };
+  return { reads, held, short };
 }
 
 // ─── the cart page ───────────────────────────────────────────────────────────────────────────────────────────
@@ -554,16 +564,19 @@ export async function loadCartLines(buyer: BuyerContext) {
 }
 
 /** The cart page: lines grouped by manufacturer and source (each group becomes one order), priced and allocated. */
-export async function presentCart(buyer: BuyerContext, lang: Lang, currencyCode: string, rates: RateTable): Promise<CartView> {
+export async function presentCart(buyer: BuyerContext, lang: Lang, currencyCode: string, rates: RateTable, reads?: CartReads | null): Promise<CartView> {
   const t = serverT(lang);
-  const cart = await loadCartLines(buyer);
+  const cart = reads?.cart ?? (await loadCartLines(buyer));
   if (!cart || cart.lines.length === 0) return { cartId: cart?.id ?? null, lineCount: 0, groups: [], total: null, currencyCode, blocked: false, rateDate: null };
-  const catalog = await catalogVariants(cart.lines.map((l) => l.variantId));
-  const stock = await stockFor(
-    unscopedDb,
-    cart.lines.map((l) => l.variantId),
-    cartReference(cart.id),
-  );
+  // The checkout page passes what holding the stock just read: the same cart, catalog and stock.
+  const catalog = reads?.catalog ?? (await catalogVariants(cart.lines.map((l) => l.variantId)));
+  const stock =
+    reads?.stock ??
+    (await stockFor(
+      unscopedDb,
+      cart.lines.map((l) => l.variantId),
+      cartReference(cart.id),
+    ));
   const priced = await priceLines(cart.lines, catalog, buyer.location, stock);
   const groups = new Map<string, CartGroupView & { subtotalMinor: bigint; currency: string }>();
   let blocked = false;

@@ -378,7 +378,7 @@ export interface CheckoutPage {
 export async function prepareCheckout(buyer: BuyerContext, lang: Lang, currencyCode: string, rates: RateTable): Promise<CheckoutPage> {
   const t = serverT(lang);
   const hold = await holdCart(buyer);
-  const cart = await presentCart(buyer, lang, currencyCode, rates);
+  const cart = await presentCart(buyer, lang, currencyCode, rates, hold.reads);
   const holdWarnings: string[] = [];
   for (const [lineId, short] of hold.short) {
     const row = cart.groups.flatMap((g) => g.rows).find((r) => r.lineId === lineId);
