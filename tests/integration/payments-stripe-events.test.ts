@@ -5,6 +5,7 @@ import type { Order, Payment, Prisma } from "~/generated/prisma/client";
 import { unscopedDb } from "~/modules/db/index.server";
 import { applyStoredEventsFor, applyStripeEvent, processPendingStripeEvents, processStripeEvent, settleRefundRow, storeStripeEvent, voucherOf } from "~/modules/payments/stripe-events.server";
 import { withTestDatabase } from "../support/database";
+import { addMember, createUser } from "../support/inventory-core-fixtures";
 import { createOrderWorld, createPlacedOrder, type OrderWorld } from "../support/order-fixtures";
 import { startStripeStandin, type Standin, type StandinPaymentIntent } from "../support/stripe-standin/server";
 
@@ -28,6 +29,8 @@ beforeAll(async () => {
   Object.assign(process.env, { STRIPE_SECRET_KEY: "sk_test_ponte_events", STRIPE_API_HOST: "127.0.0.1", STRIPE_API_PORT: String(standin.port), STRIPE_API_PROTOCOL: "http" });
   delete process.env.STRIPE_WEBHOOK_SECRET;
   world = await createOrderWorld(1000);
+  // Someone in the buyer's organization hears of payments and refunds.
+  await addMember(world.buyerId, (await createUser()).id, "OWNER");
 });
 
 afterAll(async () => {
@@ -76,6 +79,8 @@ function intent(fields: Partial<StandinPaymentIntent>): string {
 
 const reloadPayment = (p: Payment) => unscopedDb.payment.findUniqueOrThrow({ where: { id: p.id } });
 const reloadOrder = (o: Order) => unscopedDb.order.findUniqueOrThrow({ where: { id: o.id } });
+/** The buyer's in-app notices about an order, by kind ("order.order_paid", …). */
+const notices = async (order: Order) => (await unscopedDb.notification.findMany({ where: { organizationId: world.buyerId, href: { endsWith: `/orders/${order.number}` } } })).map((n) => n.kind).sort();
 const storedEvent = (id: string) => unscopedDb.stripeEvent.findUniqueOrThrow({ where: { id } });
 /** Every stored event marked done, so a sweep sees only what the test stores next. */
 const settleAll = () => unscopedDb.stripeEvent.updateMany({ where: { processedAt: null }, data: { processedAt: new Date() } });
@@ -143,10 +148,21 @@ describe("Checkout Session events", () => {
     expect(await reloadOrder(order)).toMatchObject({ status: "PAID", paidMinor: 750n });
     const events = await unscopedDb.orderEvent.findMany({ where: { orderId: order.id, event: "payment_received" } });
     expect(events).toMatchObject([{ amountMinor: 750n, reason: `Stripe pix ${sessionId}`, actorOrganizationId: null, actorUserId: null }]);
+    expect(await notices(order)).toEqual(["order.order_paid"]);
 
     // Again (another event id: Stripe's async success after the completion) changes nothing.
     expect(await deliver(sessionEvent("checkout.session.async_payment_succeeded", { id: sessionId, payment_intent: pi }))).toBe("unchanged");
     expect(await unscopedDb.orderEvent.count({ where: { orderId: order.id, event: "payment_received" } })).toBe(1);
+    expect(await notices(order)).toEqual(["order.order_paid"]);
+  });
+
+  it("a payment short of the total is a payment received, not a paid order", async () => {
+    const { order, payment } = await orderWithPayment();
+    await deliver(sessionEvent("checkout.session.completed", { id: payment.stripeCheckoutSessionId, amount_total: 500 }));
+    expect(await reloadOrder(order)).toMatchObject({ paidMinor: 500n });
+    expect((await reloadOrder(order)).status).not.toBe("PAID");
+    expect(await notices(order)).toEqual(["order.payment_received"]);
+    expect(await notices((await orderWithPayment()).order)).toEqual([]);
   });
 
   it("a session that needs no payment counts as paid; without a known method the reason says 'payment'", async () => {
@@ -356,6 +372,7 @@ describe("refunds", () => {
     expect(done.completedAt).toBeInstanceOf(Date);
     expect(await reloadOrder(order)).toMatchObject({ refundedMinor: 250n, paidMinor: 500n });
     expect(await refundEvents(order)).toMatchObject([{ amountMinor: 250n, reason: "two units damaged", actorOrganizationId: world.platformId }]);
+    expect(await notices(order)).toEqual(["order.order_paid", "order.refund"]);
     expect(await settleRefundRow(refund.id, { ...pending, status: "succeeded", amount: 250 } as never)).toBe("unchanged");
     expect(await refundEvents(order)).toHaveLength(1);
 
