@@ -19,7 +19,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const page = await prepareCheckout(access.buyer, lang, access.currencyCode, access.rates);
   // Nothing to check out: back to the (empty) cart.
   if (page.cart.groups.length === 0) throw redirect(`/${lang}/cart`);
-  return { gate: null, page };
+  // The term choices travel with the data: a .server module's exports are empty in the browser.
+  return { gate: null, page, originTerms: [...ORIGIN_TERMS] };
 }
 
 interface Reply {
@@ -51,7 +52,7 @@ export default function CheckoutPage() {
   const reply = useActionData<typeof action>() as Reply | undefined;
   if (loaded.gate || !loaded.page) return <CartGate reason={loaded.gate ?? "noOrganization"} />;
   const { page } = loaded;
-  const termOptions = ORIGIN_TERMS.map((term) => ({ value: term, label: t(`cart.checkout.termNames.${term}`) }));
+  const termOptions = loaded.originTerms.map((term) => ({ value: term, label: t(`cart.checkout.termNames.${term}`) }));
   return (
     <div className="mx-auto max-w-5xl px-4 py-8">
       <h1 className="text-3xl font-bold">{t("cart.checkout.title")}</h1>
