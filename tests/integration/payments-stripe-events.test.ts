@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import type Stripe from "stripe";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Order, Payment, Prisma } from "~/generated/prisma/client";
 import { unscopedDb } from "~/modules/db/index.server";
 import { applyStoredEventsFor, applyStripeEvent, processPendingStripeEvents, processStripeEvent, settleRefundRow, storeStripeEvent, voucherOf } from "~/modules/payments/stripe-events.server";
@@ -295,7 +295,10 @@ describe("the return page and the sweep", () => {
     const others = sessionEvent("checkout.session.expired", { id: elsewhere.payment.stripeCheckoutSessionId });
     for (const event of [failing, givenUp, waiting, others]) await storeStripeEvent(event);
     await unscopedDb.stripeEvent.update({ where: { id: givenUp.id }, data: { attempts: 10 } });
+    const logged = vi.spyOn(console, "error").mockImplementation(() => undefined);
     await applyStoredEventsFor(id);
+    expect(logged).toHaveBeenCalledWith("[stripe-events]", failing.id, `Stripe session ${id} is in usd, payment ${second.payment.id} in BRL`);
+    logged.mockRestore();
     expect(await storedEvent(failing.id)).toMatchObject({ processedAt: null, attempts: 1 });
     expect(await storedEvent(givenUp.id)).toMatchObject({ processedAt: null, attempts: 10 });
     expect(await reloadPayment(second.payment)).toMatchObject({ status: "AWAITING_CONFIRMATION" });
@@ -319,7 +322,10 @@ describe("the return page and the sweep", () => {
     const almost = await make(120, 1_800_000_003, { attempts: 9 });
     const failing = await make(120, 1_800_000_004, { failing: true });
 
+    const logged = vi.spyOn(console, "error").mockImplementation(() => undefined);
     expect(await processPendingStripeEvents()).toBe(2);
+    expect(logged).toHaveBeenCalledWith("[stripe-events]", failing.id, `Stripe session ${failing.payment.stripeCheckoutSessionId} is in usd, payment ${failing.payment.id} in BRL`);
+    logged.mockRestore();
     expect(await reloadPayment(old.payment)).toMatchObject({ status: "CANCELLED" });
     expect(await reloadPayment(almost.payment)).toMatchObject({ status: "CANCELLED" });
     expect(await reloadPayment(recent.payment)).toMatchObject({ status: "PENDING" });
