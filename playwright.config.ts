@@ -10,6 +10,13 @@ const BASE_URL = `http://localhost:${PORT}`;
 const DATA_DIR = process.env.E2E_DATA_DIR ?? ".cache/e2e";
 // The specs read the server's generated outbox key from there (tests/e2e/outbox.ts); workers load this file too.
 process.env.E2E_DATA_DIR = DATA_DIR;
+// The Stripe stand-in (tests/support/stripe-standin) answers the app's API calls and serves the hosted payment page on
+// the port after the app's, so parallel runs with their own E2E_PORT do not clash. Test-only keys: both ends agree.
+const STRIPE_PORT = PORT + 1;
+const STRIPE_SECRET_KEY = "sk_test_ponte_e2e";
+const STRIPE_WEBHOOK_SECRET = "whsec_ponte_e2e";
+process.env.E2E_STRIPE_URL = `http://127.0.0.1:${STRIPE_PORT}`;
+const STRIPE_APP_ENV = `STRIPE_SECRET_KEY=${STRIPE_SECRET_KEY} STRIPE_WEBHOOK_SECRET=${STRIPE_WEBHOOK_SECRET} STRIPE_API_HOST=127.0.0.1 STRIPE_API_PORT=${STRIPE_PORT} STRIPE_API_PROTOCOL=http`;
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -46,13 +53,23 @@ export default defineConfig({
       },
     },
   ],
-  webServer: {
-    // A fresh embedded database each run; a DATABASE_URL or SMTP_URL from the shell must not leak into it.
-    command: `rm -rf ${DATA_DIR} && env -u DATABASE_URL -u SMTP_URL PONTE_DATA_DIR=${DATA_DIR} PORT=${PORT} APP_URL=${BASE_URL} NODE_ENV=development node --import tsx app/server/index.ts`,
-    url: `${BASE_URL}/healthz`,
-    timeout: 120_000,
-    reuseExistingServer: false,
-    stdout: "ignore",
-    stderr: "pipe",
-  },
+  webServer: [
+    {
+      // A fresh embedded database each run; a DATABASE_URL, SMTP_URL or STRIPE_* from the shell must not leak into it.
+      command: `rm -rf ${DATA_DIR} && env -u DATABASE_URL -u SMTP_URL -u STRIPE_BOLETO PONTE_DATA_DIR=${DATA_DIR} PORT=${PORT} APP_URL=${BASE_URL} ${STRIPE_APP_ENV} NODE_ENV=development node --import tsx app/server/index.ts`,
+      url: `${BASE_URL}/healthz`,
+      timeout: 120_000,
+      reuseExistingServer: false,
+      stdout: "ignore",
+      stderr: "pipe",
+    },
+    {
+      command: `env STRIPE_STANDIN_PORT=${STRIPE_PORT} STRIPE_SECRET_KEY=${STRIPE_SECRET_KEY} STRIPE_WEBHOOK_SECRET=${STRIPE_WEBHOOK_SECRET} STRIPE_WEBHOOK_URL=http://127.0.0.1:${PORT}/webhooks/stripe npx tsx tests/support/stripe-standin/main.ts`,
+      url: `http://127.0.0.1:${STRIPE_PORT}/healthz`,
+      timeout: 60_000,
+      reuseExistingServer: false,
+      stdout: "ignore",
+      stderr: "pipe",
+    },
+  ],
 });
