@@ -77,7 +77,7 @@ export default function CheckoutPage() {
         </div>
       ) : null}
 
-      <div className="mt-6 grid gap-8 lg:grid-cols-5">
+      <div className="mt-6 grid grid-cols-1 gap-8 lg:grid-cols-5">
         <Form method="post" className="card space-y-5 p-4 lg:col-span-3" noValidate data-testid="checkout-form">
           <CsrfInput />
           <fieldset className="space-y-3">
