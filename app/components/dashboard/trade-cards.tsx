@@ -196,6 +196,10 @@ function TransfersCard({ lang, data }: { lang: Lang; data: { unmatched: number; 
         <Link to={`/${lang}/platform/transfers`} className="link">
           {t("activity.dashboard.matchTransfers")}
         </Link>
+        {" · "}
+        <Link to={`/${lang}/platform/credit`} className="link">
+          {t("activity.dashboard.creditDesk")}
+        </Link>
       </p>
     </article>
   );
