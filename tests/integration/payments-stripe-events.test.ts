@@ -3,6 +3,7 @@ import type Stripe from "stripe";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Order, Payment, Prisma } from "~/generated/prisma/client";
 import { unscopedDb } from "~/modules/db/index.server";
+import { startStripeCheckout } from "~/modules/payments/stripe-checkout.server";
 import { applyStoredEventsFor, applyStripeEvent, processPendingStripeEvents, processStripeEvent, settleRefundRow, storeStripeEvent, voucherOf } from "~/modules/payments/stripe-events.server";
 import { withTestDatabase } from "../support/database";
 import { addMember, createUser } from "../support/inventory-core-fixtures";
@@ -163,6 +164,25 @@ describe("Checkout Session events", () => {
     expect((await reloadOrder(order)).status).not.toBe("PAID");
     expect(await notices(order)).toEqual(["order.payment_received"]);
     expect(await notices((await orderWithPayment()).order)).toEqual([]);
+  });
+
+  it("money arriving on an order already paid is a payment received, not a second 'paid'", async () => {
+    const { order, payment } = await orderWithPayment();
+    await deliver(sessionEvent("checkout.session.completed", { id: payment.stripeCheckoutSessionId }));
+    const second = await unscopedDb.payment.create({
+      data: { organizationId: order.organizationId, buyerOrganizationId: order.buyerOrganizationId, orderId: order.id, method: "STRIPE", currencyCode: "BRL", amountMinor: 100n, stripeCheckoutSessionId: `cs_test_${tag()}` },
+    });
+    expect(await deliver(sessionEvent("checkout.session.completed", { id: second.stripeCheckoutSessionId, amount_total: 100 }))).toBe("applied");
+    expect(await reloadOrder(order)).toMatchObject({ status: "PAID", paidMinor: 850n });
+    expect(await notices(order)).toEqual(["order.order_paid", "order.payment_received"]);
+  });
+
+  it("a card payment names the method of the expanded PaymentMethod", async () => {
+    const order = await createPlacedOrder(world, [1]);
+    const { url, payment } = await startStripeCheckout({ orderId: order.id, actor: { userId: null, organizationId: world.buyerId }, lang: "pt", appUrl: "http://x.test" });
+    const [completed] = await standin.confirm(url.split("/pay/")[1]!, "card", { deliver: false });
+    expect(await deliver(completed as unknown as Stripe.Event)).toBe("applied");
+    expect(await reloadPayment(payment)).toMatchObject({ status: "SUCCEEDED", stripeMethodType: "card", receivedMinor: 750n });
   });
 
   it("a session that needs no payment counts as paid; without a known method the reason says 'payment'", async () => {
@@ -426,6 +446,7 @@ describe("refunds", () => {
     expect(await deliver(refundEvent("charge.refunded", { object: "charge", refunds: { data: [stray] } }))).toBe("ignored");
     expect(await deliver(refundEvent("charge.refunded", { object: "charge", refunds: { data: [] } }))).toBe("ignored");
     expect(await deliver(refundEvent("charge.refunded", { object: "charge" }))).toBe("ignored");
+    expect(await deliver(refundEvent("refund.updated", stripeRefund("pending", 300, { metadata: null })))).toBe("ignored");
   });
 
   it("a refund made in Stripe's dashboard is recorded once it succeeded, against the payment it returns", async () => {
