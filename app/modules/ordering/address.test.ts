@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { asksPostalCode, validateAddress, type AddressInput } from "./address";
+import { asksPostalCode, deliveryAddressLines, validateAddress, type AddressInput } from "./address";
 
 const base = (over: Partial<AddressInput>): AddressInput => ({ countryCode: "BR", line1: "Av. Paulista, 1000", city: "São Paulo", region: "SP", postalCode: "01310-100", ...over });
 
@@ -83,5 +83,15 @@ describe("every country", () => {
 
   it("collapses whitespace", () => {
     expect(validateAddress(base({ line1: "  Av.   Paulista,  1000 " }))).toMatchObject({ ok: true, address: { line1: "Av. Paulista, 1000" } });
+  });
+});
+
+describe("deliveryAddressLines", () => {
+  it("writes the recipient, street, postal code with city and state, and the country's name in the viewer's language", () => {
+    const address = { countryCode: "BR", recipient: "Casa Paulista", line1: "Rua Vergueiro, 1200", line2: "", city: "São Paulo", region: "SP", postalCode: "01504-000", phone: "+55 11 5555-0100" };
+    expect(deliveryAddressLines(address, "pt")).toEqual(["Casa Paulista", "Rua Vergueiro, 1200", "01504-000 São Paulo SP", "Brasil", "+55 11 5555-0100"]);
+    expect(deliveryAddressLines(address, "zh")[3]).toBe("巴西");
+    expect(deliveryAddressLines({ countryCode: "mx", line1: "Av. Insurgentes Sur 1457", city: "Ciudad de México" }, "es")).toEqual(["Av. Insurgentes Sur 1457", "Ciudad de México", "México"]);
+    expect(deliveryAddressLines(null, "en")).toEqual([]);
   });
 });

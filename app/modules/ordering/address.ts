@@ -1,3 +1,4 @@
+import { LOCALE_TAGS, type Lang } from "~/modules/i18n/config";
 import { normalizeRegion, regionsOf } from "~/modules/inventory/reference-data";
 
 /**
@@ -145,4 +146,25 @@ export function validateAddress(input: AddressInput): AddressResult {
 
   if (errors.length) return { ok: false, errors };
   return { ok: true, address: { countryCode, recipient, line1, line2, city, region, postalCode, phone } };
+}
+
+/**
+ * A delivery address (as stored on an order) as lines for a page or a document in the viewer's language: the
+ * recipient, street, postal code with city and state, the country's name, the phone.
+ */
+export function deliveryAddressLines(address: unknown, lang: Lang): string[] {
+  if (!address || typeof address !== "object") return [];
+  const a = address as Record<string, unknown>;
+  const text = (key: string) => (typeof a[key] === "string" ? (a[key] as string).trim() : "");
+  const cityLine = [text("postalCode"), text("city"), text("region")].filter(Boolean).join(" ");
+  const country = text("countryCode").toUpperCase();
+  return [text("recipient"), text("line1"), text("line2"), cityLine, country ? countryName(country, lang) : "", text("phone")].filter(Boolean);
+}
+
+function countryName(code: string, lang: Lang): string {
+  try {
+    return new Intl.DisplayNames([LOCALE_TAGS[lang]], { type: "region" }).of(code) ?? code;
+  } catch {
+    return code;
+  }
 }

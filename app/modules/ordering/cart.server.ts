@@ -3,7 +3,7 @@ import type { OrganizationKind } from "~/generated/prisma/enums";
 import { forOrganization, unscopedDb, type ScopedDb } from "~/modules/db/index.server";
 import { isUuid } from "~/modules/http/responses.server";
 import type { Lang } from "~/modules/i18n/config";
-import { formatNumber } from "~/modules/i18n/format";
+import { formatDate, formatNumber } from "~/modules/i18n/format";
 import { serverT } from "~/modules/i18n/i18n.server";
 import type { Allocation } from "~/modules/inventory/allocation";
 import { allocateSku, warehousesServing, type DeliveryLocation } from "~/modules/inventory/availability.server";
@@ -661,7 +661,8 @@ export async function presentCart(buyer: BuyerContext, lang: Lang, currencyCode:
     total: convertible ? formatMoney(money(rates, totalMinor, currencyCode), lang) : null,
     currencyCode,
     blocked,
-    rateDate: [...dates].sort().at(-1) ?? null,
+    // The newest rate's day, written for the viewer (a date column: read at noon UTC so no zone moves it).
+    rateDate: dates.size ? formatDate(`${[...dates].sort().at(-1)}T12:00:00Z`, lang, { dateStyle: "medium", timeZone: "UTC" }) : null,
   };
 }
 

@@ -1,3 +1,4 @@
+import { deliveryAddressLines } from "./address";
 import type { TFunction } from "i18next";
 import type { Order, OrderLine, Organization } from "~/generated/prisma/client";
 import { forOrganization, type ScopedDb } from "~/modules/db/index.server";
@@ -186,9 +187,7 @@ function buyerLines(ctx: Ctx, organization: Organization): string[] {
 }
 
 function addressLines(address: Record<string, unknown>, lang: Lang = "en"): string[] {
-  const cityLine = [text(address.postalCode), text(address.city), text(address.region)].filter(Boolean).join(" ");
-  const country = text(address.countryCode);
-  return [text(address.recipient), text(address.line1), text(address.line2), cityLine, country ? countryName(country, lang) : "", text(address.phone)].filter(Boolean);
+  return deliveryAddressLines(address, lang);
 }
 
 function countryName(code: string, lang: Lang): string {

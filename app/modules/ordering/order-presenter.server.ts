@@ -1,3 +1,4 @@
+import { deliveryAddressLines } from "./address";
 import type { Lang } from "~/modules/i18n/config";
 import { formatDate, formatDateTime, formatNumber } from "~/modules/i18n/format";
 import { serverT } from "~/modules/i18n/i18n.server";
@@ -126,13 +127,6 @@ export interface OrderView {
   refundOutstandingInput: string;
 }
 
-function addressLines(value: unknown): string[] {
-  if (!value || typeof value !== "object") return [];
-  const a = value as Record<string, unknown>;
-  const text = (key: string) => (typeof a[key] === "string" ? (a[key] as string).trim() : "");
-  const cityLine = [text("postalCode"), text("city"), text("state")].filter(Boolean).join(" ");
-  return [text("name"), text("line1"), text("line2"), cityLine, text("countryCode")].filter(Boolean);
-}
 
 function lineName(names: unknown, lang: Lang, sku: string): string {
   if (names && typeof names === "object") {
@@ -164,14 +158,14 @@ export async function presentOrder(viewer: OrdersViewer, order: OrderDetail, now
     manufacturer: names.get(order.organizationId) ?? "",
     placedAt: formatDateTime(order.placedAt, lang),
     source: order.source,
-    warehouse: warehouse ? `${warehouseCity(t, warehouse)} (${warehouse.code})` : "",
+    warehouse: warehouse ? warehouseCity(t, warehouse) : "",
     tradeTerm: order.tradeTerm,
     paymentMethod: order.paymentMethod,
     poNumber: order.poNumber,
     leadTime: t("orders.detail.leadTimeDays", { min: formatNumber(order.leadTimeDaysMin, lang), max: formatNumber(order.leadTimeDaysMax, lang) }),
     bankReference: order.bankReference,
     paymentDueOn: order.paymentDueOn ? formatDate(order.paymentDueOn, lang, { dateStyle: "medium", timeZone: "UTC" }) : null,
-    deliveryAddress: addressLines(order.deliveryAddress),
+    deliveryAddress: deliveryAddressLines(order.deliveryAddress, lang),
     lines: order.lines.map((l) => ({
       id: l.id,
       sku: l.sku,
