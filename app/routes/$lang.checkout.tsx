@@ -56,7 +56,8 @@ export default function CheckoutPage() {
   return (
     <div className="mx-auto max-w-5xl px-4 py-8">
       <h1 className="text-3xl font-bold">{t("cart.checkout.title")}</h1>
-      <p className="mt-1 text-sm text-slate-600">{t("cart.checkout.held", { minutes: page.heldMinutes })}</p>
+      {/* Only warehouse stock is held; made-to-order lines from Zhuhai have nothing to hold. */}
+      {page.cart.groups.some((g) => g.source === "warehouse") ? <p className="mt-1 text-sm text-slate-600">{t("cart.checkout.held", { minutes: page.heldMinutes })}</p> : null}
       {page.holdWarnings.map((w) => (
         <p key={w} className="mt-2 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900" role="status">
           {w}
