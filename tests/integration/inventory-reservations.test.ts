@@ -156,6 +156,24 @@ describe("what a reservation records, and where it runs", () => {
     expect(await balanceOf(variant.id)).toMatchObject({ onHand: 3, reserved: 0 });
   });
 
+  it("a refusal caught by the caller's transaction leaves no reservation behind when the rest commits", async () => {
+    // The checkout page holds what it can and commits: a refused hold must not stay as an ACTIVE row without units,
+    // which checkout would later take for a real hold (the oversell bench:checkout found).
+    const variant = await stockedSku(1);
+    const refused = await unscopedDb.$transaction(async (tx) => {
+      try {
+        await reserve({ organizationId: makerId, warehouseId, variantId: variant.id, quantity: 2, reference: "cart:caught" }, { tx: tx as LedgerTx });
+        return null;
+      } catch (error) {
+        return error;
+      }
+    });
+    expect(refused).toBeInstanceOf(InsufficientStockError);
+    expect(await unscopedDb.stockReservation.count({ where: { organizationId: makerId, reference: "cart:caught" } })).toBe(0);
+    expect(await balanceOf(variant.id)).toMatchObject({ onHand: 1, reserved: 0 });
+    expect(await checkLedgerConsistency(unscopedDb, { organizationId: makerId })).toEqual([]);
+  });
+
   it("opens its transaction on the client it is given, with room to queue", async () => {
     const variant = await stockedSku(3);
     const calls: unknown[] = [];

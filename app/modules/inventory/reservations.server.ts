@@ -77,15 +77,23 @@ export async function reserve(input: ReserveInput, options: ReservationOptions =
         createdAt: now,
       },
     });
-    await applyMovement(tx, {
-      organizationId: input.organizationId,
-      warehouseId: input.warehouseId,
-      variantId: input.variantId,
-      kind: "RESERVATION",
-      reservedDelta: input.quantity,
-      reservationId: reservation.id,
-      userId: options.userId,
-    });
+    try {
+      await applyMovement(tx, {
+        organizationId: input.organizationId,
+        warehouseId: input.warehouseId,
+        variantId: input.variantId,
+        kind: "RESERVATION",
+        reservedDelta: input.quantity,
+        reservationId: reservation.id,
+        userId: options.userId,
+      });
+    } catch (error) {
+      // A caller running this in its own transaction may catch the refusal and commit the rest (the checkout page
+      // holds what it can): the reservation row must not outlive the units it failed to hold, or it would later
+      // be taken for a real hold and oversell.
+      await tx.stockReservation.deleteMany({ where: { id: reservation.id, organizationId: input.organizationId } }).catch(() => undefined);
+      throw error;
+    }
     return reservation;
   });
 }
