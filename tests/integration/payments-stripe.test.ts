@@ -179,6 +179,9 @@ describe("webhook", () => {
     const header = Stripe.webhooks.generateTestHeaderString({ payload: JSON.stringify(event), secret: WEBHOOK_SECRET });
     const tampered = JSON.stringify({ ...event, data: { object: { ...(event.data.object as object), amount_total: 1 } } });
     expect((await fetch(url, { method: "POST", headers: { "Content-Type": "application/json", "Stripe-Signature": header }, body: tampered })).status).toBe(400);
+    // Far larger than any Stripe event: refused unread beyond the limit (1 MiB), signed or not.
+    const huge = "x".repeat(1024 * 1024 + 1);
+    expect((await fetch(url, { method: "POST", headers: { "Content-Type": "application/json", "Stripe-Signature": header }, body: huge })).status).toBe(413);
     expect(await unscopedDb.stripeEvent.count()).toBe(before);
   });
 

@@ -4,7 +4,7 @@ import { en, es, pt, zhCN } from "zod/locales";
 import type { Lang } from "~/modules/i18n/config";
 import { serverT } from "~/modules/i18n/i18n.server";
 import { CSRF_FIELD, isValidCsrf } from "~/modules/security/csrf.server";
-import { discardBody, readMultipart } from "./multipart.server";
+import { discardBody, readBodyUpTo, readMultipart } from "./multipart.server";
 
 export interface FormErrors {
   formError?: string;
@@ -52,27 +52,10 @@ export async function tryReadForm(request: Request, lang: Lang): Promise<ReadFor
     discardBody(request.body);
     return { ok: false, reply: refusal(lang, "errors.form.unreadable", 415) };
   }
-  const declared = Number(request.headers.get("Content-Length"));
-  if (Number.isFinite(declared) && declared > MAX_FORM_BYTES) {
-    discardBody(request.body);
-    return { ok: false, reply: refusal(lang, "errors.form.tooLarge", 413) };
-  }
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  const reader = request.body.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > MAX_FORM_BYTES) {
-      reader.releaseLock();
-      discardBody(request.body);
-      return { ok: false, reply: refusal(lang, "errors.form.tooLarge", 413) };
-    }
-    chunks.push(value);
-  }
+  const body = await readBodyUpTo(request, MAX_FORM_BYTES);
+  if (body === null) return { ok: false, reply: refusal(lang, "errors.form.tooLarge", 413) };
   const form = new FormData();
-  for (const [key, value] of new URLSearchParams(Buffer.concat(chunks).toString("utf8"))) form.append(key, value);
+  for (const [key, value] of new URLSearchParams(body.toString("utf8"))) form.append(key, value);
   // Every form of the app carries at least its CSRF token: an empty body is not one of them.
   if ([...form.keys()].length === 0) return { ok: false, reply: refusal(lang, "errors.form.unreadable", 400) };
   return { ok: true, form };

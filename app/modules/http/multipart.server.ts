@@ -104,6 +104,34 @@ function bounded(source: ReadableStream<Uint8Array>, max: number, counter: { byt
  * After a refusal: reads and discards up to DRAIN_BYTES more, then cancels (which closes the socket). Left unread,
  * the body would stall the keep-alive connection, and the browser's next request on it would fail.
  */
+/**
+ * The whole body of a request, or null when it declares or turns out to be larger than `maxBytes` (the rest is
+ * drained, so the connection stays usable). The one bounded reader for forms and webhooks.
+ */
+export async function readBodyUpTo(request: Request, maxBytes: number): Promise<Buffer | null> {
+  const declared = Number(request.headers.get("Content-Length"));
+  if (Number.isFinite(declared) && declared > maxBytes) {
+    discardBody(request.body);
+    return null;
+  }
+  if (!request.body) return Buffer.alloc(0);
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const reader = request.body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      reader.releaseLock();
+      discardBody(request.body);
+      return null;
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks);
+}
+
 export function discardBody(source: ReadableStream<Uint8Array> | null) {
   if (source) drain(source);
 }

@@ -1,4 +1,5 @@
 import type Stripe from "stripe";
+import { readBodyUpTo } from "~/modules/http/multipart.server";
 import { enqueue } from "~/modules/jobs/queue.server";
 import { storeStripeEvent } from "./stripe-events.server";
 import { stripeClient, stripeSettings } from "./stripe.server";
@@ -20,7 +21,7 @@ export async function handleStripeWebhook(request: Request): Promise<Response> {
   if (!settings || !client || !settings.webhookSecret) return reply(404, { error: "Stripe is not configured" });
   const signature = request.headers.get("Stripe-Signature");
   if (!signature) return reply(400, { error: "missing Stripe-Signature" });
-  const body = await readRawBody(request);
+  const body = await readBodyUpTo(request, MAX_WEBHOOK_BYTES);
   if (body === null) return reply(413, { error: "payload too large" });
 
   let event: Stripe.Event;
@@ -43,24 +44,4 @@ export async function handleStripeWebhook(request: Request): Promise<Response> {
 
 export function webhookGetRefused(): Response {
   return reply(405, { error: "POST only" });
-}
-
-async function readRawBody(request: Request): Promise<Buffer | null> {
-  const declared = Number(request.headers.get("Content-Length"));
-  if (Number.isFinite(declared) && declared > MAX_WEBHOOK_BYTES) return null;
-  if (!request.body) return Buffer.alloc(0);
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  const reader = request.body.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > MAX_WEBHOOK_BYTES) {
-      await reader.cancel();
-      return null;
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks);
 }
