@@ -33,7 +33,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     isProduction: env().isProduction,
     user: sessionUser?.user ?? null,
     activeOrganizationId: sessionUser?.activeOrganizationId ?? null,
-    memberships: memberships.map((m) => ({ role: m.role, ...m.organization })),
+    memberships: memberships.map(({ role, organization: { id, name, kind, countryCode, verificationStatus } }) => ({ role, id, name, kind, countryCode, verificationStatus })),
     unreadNotifications,
   };
 }

@@ -6,6 +6,7 @@ import compression from "compression";
 import express, { type NextFunction, type Request, type Response } from "express";
 import helmet from "helmet";
 import { env } from "~/modules/config/env.server";
+import { runInRequestScope } from "~/modules/http/request-memo.server";
 import { checkoutFormActionSources } from "~/modules/payments/stripe.server";
 import { csrfCookieHeader, csrfCookieToken, newCsrfCookieValue, CSRF_COOKIE } from "~/modules/security/csrf.server";
 import { canSeeHealthDetails, health } from "./health.server";
@@ -30,6 +31,9 @@ export function createHttpApp(build: ServerBuild, state: { shuttingDown: boolean
   app.disable("x-powered-by");
   // Pages carry a per-request nonce, so an ETag of their body never matches; hashing 150 kB per page costs ~3 %.
   app.set("etag", false);
+
+  // Each request reads its caller's session and memberships once, whichever loaders ask (request-memo.server.ts).
+  app.use((_req, _res, next) => runInRequestScope(next));
 
   app.use((req, res, next) => {
     res.locals.cspNonce = randomBytes(16).toString("base64");

@@ -30,6 +30,8 @@ const DURATION_S = Number(option("duration", "20"));
 const STOCK = Number(option("stock", "400"));
 const SKUS = Number(option("skus", "4"));
 const WEB_PROCESSES = option("web-processes", "1");
+/** `--profile DIR`: the server writes V8 CPU profiles there (open them in Chrome DevTools or speedscope). */
+const PROFILE_DIR = option("profile", "");
 const TARGET = 100;
 
 function freePort(): Promise<number> {
@@ -173,7 +175,8 @@ async function main() {
     }
 
     // ── the real server ─────────────────────────────────────────────────────────────────────────────────────
-    server = spawn(process.execPath, ["--import", "tsx", "app/server/index.ts"], {
+    const profileArgs = PROFILE_DIR ? ["--cpu-prof", `--cpu-prof-dir=${PROFILE_DIR}`] : [];
+    server = spawn(process.execPath, [...profileArgs, "--import", "tsx", "app/server/index.ts"], {
       env: { ...process.env, NODE_ENV: "production", DATABASE_URL: url, PORT: String(port), HOST: "127.0.0.1", APP_URL: base, SESSION_SECRET: sessionSecret, PONTE_WORKERS: "off", PONTE_SEED_DEMO: "false", WEB_PROCESSES, PAGE_CACHE_SECONDS: "0" },
       stdio: ["ignore", "pipe", "pipe"],
     });

@@ -425,3 +425,46 @@ describe("clientIp", () => {
     expect(clientIp(new Request("http://localhost/", { headers: { "X-Forwarded-For": "192.0.2.1" } }))).toBe("unknown");
   });
 });
+
+describe("one read per request (request memo)", () => {
+  it("a request reads its session once, and sees its own writes to it (switching organization, signing out)", async () => {
+    const { runInRequestScope } = await import("~/modules/http/request-memo.server");
+    const user = await newUser("memo");
+    const first = await newOrganization("memo-1");
+    const second = await newOrganization("memo-2");
+    await unscopedDb.membership.create({ data: { organizationId: first.id, userId: user.id, role: "OWNER" } });
+    await unscopedDb.membership.create({ data: { organizationId: second.id, userId: user.id, role: "OWNER" } });
+    const cookie = pair(await createUserSession(user.id, new Request("http://localhost/pt/login")));
+    const request = new Request("http://localhost/pt/cart", { headers: { Cookie: cookie } });
+
+    await runInRequestScope(async () => {
+      const a = await getSessionUser(request);
+      const b = await getSessionUser(request);
+      expect(b).toBe(a);
+      expect(a?.activeOrganizationId).toBe(first.id);
+      // Another process changes the row: this request keeps what it read…
+      await unscopedDb.session.updateMany({ where: { userId: user.id }, data: { activeOrganizationId: second.id } });
+      expect((await getSessionUser(request))?.activeOrganizationId).toBe(first.id);
+      // …but its own write is seen by what runs after it (an action, then the loaders).
+      await setActiveOrganization(a!.sessionId, first.id);
+      expect((await getSessionUser(request))?.activeOrganizationId).toBe(first.id);
+      await setActiveOrganization(a!.sessionId, second.id);
+      expect((await getSessionUser(request))?.activeOrganizationId).toBe(second.id);
+      await destroyUserSession(request);
+      expect(await getSessionUser(request)).toBeNull();
+    });
+  });
+
+  it("memberships are read once per request and again after joining or leaving", async () => {
+    const { runInRequestScope } = await import("~/modules/http/request-memo.server");
+    const { listMyMemberships, myMembershipOf, createOrganization } = await import("~/modules/tenancy/organizations.server");
+    const user = await newUser("memo-m");
+    await runInRequestScope(async () => {
+      expect(await listMyMemberships(user.id)).toEqual([]);
+      const org = await createOrganization(user.id, { kind: "BUYER", name: "Memo Compradora", countryCode: "BR", region: "SP" });
+      const mine = await myMembershipOf(user.id, org.id);
+      expect(mine).toMatchObject({ role: "OWNER", organization: { id: org.id, name: "Memo Compradora", kind: "BUYER", countryCode: "BR", region: "SP", verificationStatus: "UNVERIFIED" } });
+      expect(await myMembershipOf(user.id, randomUUID())).toBeNull();
+    });
+  });
+});

@@ -1,11 +1,11 @@
 import { createCookie } from "@remix-run/node";
-import { unscopedDb } from "~/modules/db/index.server";
 import { LOCALE_TAGS, type Lang } from "~/modules/i18n/config";
 import type { DeliveryLocation } from "~/modules/inventory/availability.server";
 import { isRegionOf, normalizeRegion, regionsOf } from "~/modules/inventory/reference-data";
 import { PREFERENCE_CURRENCIES } from "~/modules/money/currencies";
 import { ratesAsOf, type RateTable } from "~/modules/money/fx.server";
 import { COUNTRY_CODES, countryOptions } from "~/modules/tenancy/countries";
+import { myMembershipOf } from "~/modules/tenancy/organizations.server";
 import { getSessionUser, type SessionUser } from "~/modules/tenancy/session.server";
 
 /**
@@ -55,9 +55,8 @@ export async function getBuyerContext(request: Request, lang: Lang, sessionUser?
     currencyCookie.parse(cookieHeader),
     countryCookie.parse(cookieHeader),
     regionCookie.parse(cookieHeader),
-    user?.activeOrganizationId
-      ? unscopedDb.organization.findUnique({ where: { id: user.activeOrganizationId }, select: { kind: true, name: true, countryCode: true, region: true } })
-      : null,
+    // The session names only organizations its user belongs to; the membership read is shared with the gates.
+    user?.activeOrganizationId ? myMembershipOf(user.user.id, user.activeOrganizationId).then((m) => m?.organization ?? null) : null,
   ]);
 
   let currencyCode = DEFAULT_CURRENCY[lang];

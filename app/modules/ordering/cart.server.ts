@@ -1,5 +1,4 @@
 import { Prisma } from "~/generated/prisma/client";
-import type { OrganizationKind } from "~/generated/prisma/enums";
 import { forOrganization, unscopedDb, type ScopedDb } from "~/modules/db/index.server";
 import { isUuid } from "~/modules/http/responses.server";
 import type { Lang } from "~/modules/i18n/config";
@@ -14,6 +13,7 @@ import { normalizeRegion } from "~/modules/inventory/reference-data";
 import { release, reserve, RESERVATION_TRANSACTION, type TransactionRunner } from "~/modules/inventory/reservations.server";
 import type { RateTable } from "~/modules/money/fx.server";
 import { formatMoney, type Money } from "~/modules/money/money";
+import { myMembershipOf } from "~/modules/tenancy/organizations.server";
 import { getSessionUser, requireSessionUser, type SessionUser } from "~/modules/tenancy/session.server";
 import { currentRates, getBuyerContext as getViewerContext } from "~/modules/catalog/buyer-context.server";
 import { lineTotal, priceFor } from "./pricing";
@@ -54,12 +54,9 @@ export async function buyerGate(request: Request, sessionUser?: SessionUser | nu
   const user = sessionUser === undefined ? await getSessionUser(request) : sessionUser;
   if (!user) return { ok: false, reason: "signedOut", sessionUser: null };
   if (!user.activeOrganizationId) return { ok: false, reason: "noOrganization", sessionUser: user };
-  const membership = await unscopedDb.membership.findFirst({
-    where: { userId: user.user.id, organizationId: user.activeOrganizationId },
-    select: { organization: { select: { id: true, name: true, kind: true, countryCode: true, region: true } } },
-  });
+  const membership = await myMembershipOf(user.user.id, user.activeOrganizationId);
   if (!membership) return { ok: false, reason: "noOrganization", sessionUser: user };
-  const org = membership.organization as { id: string; name: string; kind: OrganizationKind; countryCode: string; region: string | null };
+  const org = membership.organization;
   if (org.kind !== "BUYER") return { ok: false, reason: "notBuyer", sessionUser: user };
   const countryCode = org.countryCode.trim();
   return {

@@ -5,6 +5,7 @@ import type { MembershipRole, OrganizationKind } from "~/generated/prisma/enums"
 import { roleCan, type Permission } from "./permissions";
 import { redirect } from "@remix-run/node";
 import { isEmailVerified } from "./email-verification.server";
+import { myMembershipOf } from "./organizations.server";
 import { requireSessionUser, type SessionUser } from "./session.server";
 
 export interface OrganizationContext extends SessionUser {
@@ -21,13 +22,11 @@ export interface OrganizationContext extends SessionUser {
 export async function requireOrganization(request: Request, lang: Lang, rawOrganizationId: string | undefined, permission: Permission = "organization:read"): Promise<OrganizationContext> {
   const sessionUser = await requireSessionUser(request, lang);
   const organizationId = requireUuid(rawOrganizationId);
-  const membership = await db.membership.findFirst({
-    where: { organizationId, userId: sessionUser.user.id },
-    select: { id: true, role: true, organization: { select: { id: true, name: true, kind: true } } },
-  });
+  const membership = await myMembershipOf(sessionUser.user.id, organizationId);
   if (!membership) notFound();
   if (!roleCan(membership.role, permission)) forbidden();
-  return { ...sessionUser, organization: membership.organization, membership: { id: membership.id, role: membership.role }, scoped: forOrganization(organizationId) };
+  const { id, name, kind } = membership.organization;
+  return { ...sessionUser, organization: { id, name, kind }, membership: { id: membership.id, role: membership.role }, scoped: forOrganization(organizationId) };
 }
 
 /**

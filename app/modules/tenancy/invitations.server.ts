@@ -1,4 +1,5 @@
 import type { MembershipRole } from "~/generated/prisma/enums";
+import { forgetRequestMemo } from "~/modules/http/request-memo.server";
 import { env } from "~/modules/config/env.server";
 import { forOrganization, unscopedDb } from "~/modules/db/index.server";
 import { sendEmail } from "~/modules/email/outbox.server";
@@ -76,6 +77,7 @@ export async function acceptInvitation(token: string, user: { id: string; email:
   if (!invitation || invitation.status !== "open") return { ok: false, error: "invalid" };
   if (normalizeEmail(user.email) !== invitation.email) return { ok: false, error: "wrong_account" };
   const organizationId = invitation.organization.id;
+  forgetRequestMemo();
   await unscopedDb.$transaction(async (tx) => {
     const claimed = await tx.invitation.updateMany({ where: { id: invitation.id, organizationId, acceptedAt: null, revokedAt: null }, data: { acceptedAt: new Date() } });
     if (claimed.count !== 1) return;

@@ -1,4 +1,5 @@
-import type { MembershipRole, OrganizationKind } from "~/generated/prisma/enums";
+import type { MembershipRole, OrganizationKind, VerificationStatus } from "~/generated/prisma/enums";
+import { forgetRequestMemo, requestMemo } from "~/modules/http/request-memo.server";
 import { db, forOrganization, unscopedDb, type ScopedDb } from "~/modules/db/index.server";
 import { ensureOriginLocation } from "~/modules/inventory/seed.server";
 import { validateTaxId } from "./tax-id";
@@ -29,6 +30,7 @@ function normalizeProfile(input: CompanyProfileInput) {
 }
 
 export async function createOrganization(userId: string, input: CompanyProfileInput & { kind: OrganizationKind }) {
+  forgetRequestMemo();
   return unscopedDb.$transaction(async (tx) => {
     const org = await tx.organization.create({ data: { ...normalizeProfile(input), kind: input.kind } });
     await tx.membership.create({ data: { organizationId: org.id, userId, role: "OWNER" } });
@@ -39,6 +41,7 @@ export async function createOrganization(userId: string, input: CompanyProfileIn
 }
 
 export async function updateCompanyProfile(organizationId: string, input: CompanyProfileInput) {
+  forgetRequestMemo();
   const normalized = normalizeProfile(input);
   // A changed legal identity must be verified again.
   const current = await db.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { taxId: true, legalNameLatin: true, legalNameZh: true, countryCode: true } });
@@ -50,13 +53,36 @@ export async function updateCompanyProfile(organizationId: string, input: Compan
   });
 }
 
-/** The caller's organizations: keyed by the signed-in user, so it reads across tenants by design. */
-export function listMyMemberships(userId: string) {
-  return unscopedDb.membership.findMany({
-    where: { userId },
-    select: { role: true, organization: { select: { id: true, name: true, kind: true, countryCode: true, verificationStatus: true } } },
-    orderBy: { createdAt: "asc" },
+export interface MyMembership {
+  id: string;
+  role: MembershipRole;
+  organization: { id: string; name: string; kind: OrganizationKind; countryCode: string; region: string | null; verificationStatus: VerificationStatus };
+}
+
+/**
+ * The caller's organizations, oldest membership first: keyed by the signed-in user, so it reads across tenants by
+ * design. One statement, read once per request (the root loader, the organization and buyer gates all use it).
+ */
+export function listMyMemberships(userId: string): Promise<MyMembership[]> {
+  return requestMemo(`memberships:${userId}`, async () => {
+    const rows = await unscopedDb.$queryRaw<
+      { id: string; role: MembershipRole; organizationId: string; name: string; kind: OrganizationKind; countryCode: string; region: string | null; verificationStatus: VerificationStatus }[]
+    >`SELECT m."id", m."role"::text AS "role", o."id" AS "organizationId", o."name", o."kind"::text AS "kind", o."countryCode", o."region",
+             o."verificationStatus"::text AS "verificationStatus"
+        FROM "Membership" m JOIN "Organization" o ON o."id" = m."organizationId"
+       WHERE m."userId" = ${userId}::uuid
+       ORDER BY m."createdAt", m."id"`;
+    return rows.map((r) => ({
+      id: r.id,
+      role: r.role,
+      organization: { id: r.organizationId, name: r.name, kind: r.kind, countryCode: r.countryCode, region: r.region, verificationStatus: r.verificationStatus },
+    }));
   });
+}
+
+/** The signed-in user's membership of one organization (with it), or null: the same once-per-request read. */
+export async function myMembershipOf(userId: string, organizationId: string): Promise<MyMembership | null> {
+  return (await listMyMemberships(userId)).find((m) => m.organization.id === organizationId) ?? null;
 }
 
 export function findMembership(userId: string, organizationId: string) {
@@ -77,6 +103,7 @@ export type MembershipChange = { ok: true } | { ok: false; error: "last_owner" |
  * leave at once: the organization row is locked while owners are counted.
  */
 export async function removeMembership(input: { organizationId: string; membershipId: string; actorRole: MembershipRole | null }): Promise<MembershipChange> {
+  forgetRequestMemo();
   const scoped = forOrganization(input.organizationId);
   return scoped.$transaction(async (tx) => {
     await tx.$queryRaw`SELECT id FROM "Organization" WHERE id = ${input.organizationId}::uuid FOR UPDATE`;
@@ -94,6 +121,7 @@ export async function removeMembership(input: { organizationId: string; membersh
 }
 
 export async function changeMemberRole(input: { organizationId: string; membershipId: string; role: MembershipRole }): Promise<MembershipChange> {
+  forgetRequestMemo();
   return unscopedDb.$transaction(async (tx) => {
     await tx.$queryRaw`SELECT id FROM "Organization" WHERE id = ${input.organizationId}::uuid FOR UPDATE`;
     const target = await tx.membership.findFirst({ where: { id: input.membershipId, organizationId: input.organizationId }, select: { id: true, role: true } });

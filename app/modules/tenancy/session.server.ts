@@ -3,6 +3,7 @@ import { env } from "~/modules/config/env.server";
 import { unscopedDb } from "~/modules/db/index.server";
 import type { Lang } from "~/modules/i18n/config";
 import { disconnectSessions } from "~/modules/realtime/index.server";
+import { forgetRequestMemo, requestMemo } from "~/modules/http/request-memo.server";
 import { hashToken, randomToken } from "~/modules/security/tokens.server";
 
 const SESSION_DAYS = 30;
@@ -29,6 +30,7 @@ export interface SessionUser {
 
 /** Creates a database session and answers the Set-Cookie header that carries its token. */
 export async function createUserSession(userId: string, request: Request): Promise<string> {
+  forgetRequestMemo();
   const token = randomToken();
   const lastMembership = await unscopedDb.membership.findFirst({ where: { userId }, orderBy: { createdAt: "asc" }, select: { organizationId: true } });
   await unscopedDb.session.create({
@@ -49,25 +51,33 @@ export async function sessionTokenFromCookieHeader(cookieHeader: string | null |
   return typeof token === "string" ? token : null;
 }
 
-/** The signed-in user behind a Cookie header, or null. Shared by pages and the socket.io handshake. */
+/**
+ * The signed-in user behind a Cookie header, or null. Shared by pages and the socket.io handshake. Read once per
+ * request (the root, layout and page loaders all ask), in one statement: the session joined with its user.
+ */
 export async function sessionUserFromCookieHeader(cookieHeader: string | null | undefined): Promise<SessionUser | null> {
   const token = await sessionTokenFromCookieHeader(cookieHeader);
   if (!token) return null;
-  const session = await unscopedDb.session.findUnique({
-    where: { tokenHash: hashToken(token) },
-    select: {
-      id: true,
-      expiresAt: true,
-      lastSeenAt: true,
-      activeOrganizationId: true,
-      user: { select: { id: true, email: true, name: true, locale: true, currencyCode: true } },
-    },
-  });
+  const tokenHash = hashToken(token);
+  return requestMemo(`session:${tokenHash}`, () => readSession(tokenHash));
+}
+
+async function readSession(tokenHash: string): Promise<SessionUser | null> {
+  const [session] = await unscopedDb.$queryRaw<
+    { id: string; expiresAt: Date; lastSeenAt: Date; activeOrganizationId: string | null; userId: string; email: string; name: string; locale: Lang; currencyCode: string }[]
+  >`SELECT s."id", s."expiresAt", s."lastSeenAt", s."activeOrganizationId", u."id" AS "userId", u."email", u."name", u."locale"::text AS "locale", u."currencyCode"
+      FROM "Session" s JOIN "User" u ON u."id" = s."userId"
+     WHERE s."tokenHash" = ${tokenHash}`;
   if (!session || session.expiresAt <= new Date()) return null;
   if (Date.now() - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
     await unscopedDb.session.update({ where: { id: session.id }, data: { lastSeenAt: new Date() } });
   }
-  return { sessionId: session.id, expiresAt: session.expiresAt, activeOrganizationId: session.activeOrganizationId, user: session.user as SessionUser["user"] };
+  return {
+    sessionId: session.id,
+    expiresAt: session.expiresAt,
+    activeOrganizationId: session.activeOrganizationId,
+    user: { id: session.userId, email: session.email, name: session.name, locale: session.locale, currencyCode: session.currencyCode },
+  };
 }
 
 export function getSessionUser(request: Request) {
@@ -98,6 +108,7 @@ export async function destroyOtherSessions(userId: string, keepSessionId?: strin
 }
 
 async function deleteSessions(where: { tokenHash: string } | { userId: string; id?: { not: string } }) {
+  forgetRequestMemo();
   const ended = await unscopedDb.session.findMany({ where, select: { id: true } });
   if (!ended.length) return;
   await unscopedDb.session.deleteMany({ where: { id: { in: ended.map((s) => s.id) } } });
@@ -110,6 +121,7 @@ function cookieSecure(request: Request): boolean {
 }
 
 export async function setActiveOrganization(sessionId: string, organizationId: string | null) {
+  forgetRequestMemo();
   await unscopedDb.session.update({ where: { id: sessionId }, data: { activeOrganizationId: organizationId } });
 }
 
