@@ -300,6 +300,6 @@ describe("disputes", () => {
     expect(run.completed).toBeGreaterThanOrEqual(1);
     const after = await unscopedDb.order.findMany({ where: { id: { in: [old.id, recent.id] } }, select: { id: true, status: true } });
     expect(Object.fromEntries(after.map((o) => [o.id, o.status]))).toEqual({ [old.id]: "COMPLETED", [recent.id]: "DELIVERED" });
-    expect((await eventsOf(old.id)).at(-1)).toMatchObject({ event: "complete", actorOrganizationId: null, reason: "dispute window closed" });
+    expect((await eventsOf(old.id)).at(-1)).toMatchObject({ event: "complete", actorOrganizationId: null, reason: null, reasonCode: "dispute_window_closed" });
   });
 });

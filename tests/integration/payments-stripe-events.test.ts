@@ -148,7 +148,7 @@ describe("Checkout Session events", () => {
     expect(paid.succeededAt).toBeInstanceOf(Date);
     expect(await reloadOrder(order)).toMatchObject({ status: "PAID", paidMinor: 750n });
     const events = await unscopedDb.orderEvent.findMany({ where: { orderId: order.id, event: "payment_received" } });
-    expect(events).toMatchObject([{ amountMinor: 750n, reason: `Stripe pix ${sessionId}`, actorOrganizationId: null, actorUserId: null }]);
+    expect(events).toMatchObject([{ amountMinor: 750n, reason: null, reasonCode: "stripe_payment", reasonParams: { method: "pix", session: sessionId }, actorOrganizationId: null, actorUserId: null }]);
     expect(await notices(order)).toEqual(["order.order_paid"]);
 
     // Again (another event id: Stripe's async success after the completion) changes nothing.
@@ -189,7 +189,7 @@ describe("Checkout Session events", () => {
     const { order, payment } = await orderWithPayment();
     expect(await deliver(sessionEvent("checkout.session.completed", { id: payment.stripeCheckoutSessionId, payment_status: "no_payment_required" }))).toBe("applied");
     expect(await reloadPayment(payment)).toMatchObject({ status: "SUCCEEDED", stripeMethodType: null, stripePaymentIntentId: null });
-    expect(await unscopedDb.orderEvent.findFirstOrThrow({ where: { orderId: order.id, event: "payment_received" } })).toMatchObject({ reason: `Stripe payment ${payment.stripeCheckoutSessionId}` });
+    expect(await unscopedDb.orderEvent.findFirstOrThrow({ where: { orderId: order.id, event: "payment_received" } })).toMatchObject({ reasonCode: "stripe_payment", reasonParams: { method: "payment", session: payment.stripeCheckoutSessionId } });
   });
 
   it("an amount Stripe leaves out is read as zero, which the order refuses; amounts are read in the payment's currency", async () => {
@@ -466,7 +466,7 @@ describe("refunds", () => {
     });
     expect(recorded.completedAt).toBeInstanceOf(Date);
     expect(await reloadOrder(order)).toMatchObject({ refundedMinor: 200n, paidMinor: 550n });
-    expect(await refundEvents(order)).toMatchObject([{ amountMinor: 200n, reason: "refunded in Stripe's dashboard", actorOrganizationId: null }]);
+    expect(await refundEvents(order)).toMatchObject([{ amountMinor: 200n, reason: null, reasonCode: "stripe_dashboard_refund", actorOrganizationId: null }]);
     // Stripe's later events about it (charge.refunded) find the row and change nothing.
     expect(await deliver(refundEvent("charge.refunded", { object: "charge", refunds: { data: [dashboard] } }))).toBe("unchanged");
     expect(await refundEvents(order)).toHaveLength(1);

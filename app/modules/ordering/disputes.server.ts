@@ -5,6 +5,7 @@ import { unscopedDb } from "~/modules/db/index.server";
 import { RESERVATION_TRANSACTION } from "~/modules/inventory/reservations.server";
 import { afterNotifyCommit, notifyOrderEvent, type NotifyResult } from "./notifications.server";
 import { applyOrderEvent, MAX_ORDER_REASON_LENGTH, OrderLifecycleError, partyOf, type OrderActor } from "./order-lifecycle.server";
+import { reasonColumns, type OrderReason } from "./order-reasons";
 import { refundDueAutomatically } from "./orders-refunds.server";
 
 /**
@@ -76,7 +77,7 @@ async function lockOrder(tx: Prisma.TransactionClient, orderId: string): Promise
   return tx.order.findUniqueOrThrow({ where: { id: orderId } });
 }
 
-async function audit(tx: Prisma.TransactionClient, order: Order, event: string, actor: OrderActor, reason: string | null, now: Date, amountMinor: bigint | null = null) {
+async function audit(tx: Prisma.TransactionClient, order: Order, event: string, actor: OrderActor, reason: string | OrderReason | null, now: Date, amountMinor: bigint | null = null) {
   await tx.orderEvent.create({
     data: {
       organizationId: order.organizationId,
@@ -88,7 +89,7 @@ async function audit(tx: Prisma.TransactionClient, order: Order, event: string, 
       amountMinor,
       actorUserId: actor.userId,
       actorOrganizationId: actor.organizationId,
-      reason,
+      ...reasonColumns(reason),
       createdAt: now,
     },
   });
@@ -210,8 +211,8 @@ export async function resolveDispute(input: ResolveDisputeInput): Promise<Disput
       data: { status: input.outcome, resolution, resolvedById: input.actor.userId, resolvedAt: now },
     });
     if (updated.count === 0) throw new DisputeError("dispute_closed");
-    await audit(tx, order, "dispute_resolved", input.actor, `${input.outcome}: ${resolution}`, now);
-    if (refundMinor > 0n) await audit(tx, order, "refund_due", input.actor, `dispute: ${resolution}`, now, refundMinor);
+    await audit(tx, order, "dispute_resolved", input.actor, { code: "dispute_decided", params: { outcome: input.outcome }, note: resolution }, now);
+    if (refundMinor > 0n) await audit(tx, order, "refund_due", input.actor, { code: "dispute_refund", note: resolution }, now, refundMinor);
     notice = await notifyOrderEvent(tx, order, { kind: "dispute_resolved", outcome: input.outcome });
     return tx.dispute.findUniqueOrThrow({ where: { id: dispute.id } });
   }, RESERVATION_TRANSACTION);
@@ -240,7 +241,7 @@ export async function completeDeliveredOrders(options: { now?: Date; batchSize?:
   let completed = 0;
   for (const { id } of due) {
     try {
-      await applyOrderEvent(unscopedDb, { orderId: id, event: { kind: "complete" }, actor: { userId: null, organizationId: null }, reason: "dispute window closed", now });
+      await applyOrderEvent(unscopedDb, { orderId: id, event: { kind: "complete" }, actor: { userId: null, organizationId: null }, reason: { code: "dispute_window_closed" }, now });
       completed += 1;
     } catch (error) {
       // Raced with a dispute or a manual completion: nothing to do for this one.

@@ -3,6 +3,7 @@ import { unscopedDb } from "~/modules/db/index.server";
 import { InsufficientStockError, ReservationError } from "~/modules/inventory/errors";
 import { applyMovement, type LedgerTx } from "~/modules/inventory/ledger.server";
 import { confirm, release, reserve, RESERVATION_TRANSACTION, ship, type TransactionRunner } from "~/modules/inventory/reservations.server";
+import { reasonColumns, type OrderReason } from "./order-reasons";
 import { transition, type OrderEffect, type OrderEventInput, type OrderEventKind, type OrderState, type OrderStatus, type TransitionRefusal } from "./order-state";
 
 /**
@@ -28,7 +29,8 @@ export interface ApplyOrderEventInput {
   orderId: string;
   event: OrderEventInput;
   actor: OrderActor;
-  reason?: string;
+  /** What a person typed (shown as written), or a reason Ponte writes: a code rendered in the reader's language. */
+  reason?: string | OrderReason;
   now?: Date;
 }
 
@@ -125,13 +127,14 @@ export function mayActAs(party: Party, kind: OrderEventKind): boolean {
 
 export async function applyOrderEvent(client: OrderClient, input: ApplyOrderEventInput): Promise<AppliedOrderEvent> {
   if (!UUID.test(input.orderId)) throw new OrderLifecycleError("order_not_found");
-  const reason = input.reason?.trim() || undefined;
-  if (reason && reason.length > MAX_ORDER_REASON_LENGTH) throw new OrderLifecycleError("reason_too_long");
+  const reason = typeof input.reason === "string" ? input.reason.trim() || undefined : input.reason ? { ...input.reason, note: input.reason.note?.trim() || null } : undefined;
+  const typed = typeof reason === "string" ? reason : reason?.note;
+  if (typed && typed.length > MAX_ORDER_REASON_LENGTH) throw new OrderLifecycleError("reason_too_long");
   if (isTransactionRunner(client)) return client.$transaction((tx) => applyInTransaction(tx as Prisma.TransactionClient, input, reason), RESERVATION_TRANSACTION);
   return applyInTransaction(client, input, reason);
 }
 
-async function applyInTransaction(tx: Prisma.TransactionClient, input: ApplyOrderEventInput, reason: string | undefined): Promise<AppliedOrderEvent> {
+async function applyInTransaction(tx: Prisma.TransactionClient, input: ApplyOrderEventInput, reason: string | OrderReason | undefined): Promise<AppliedOrderEvent> {
   const now = input.now ?? new Date();
   // The row lock serializes every change of this order (a webhook and a cancel click cannot interleave).
   const locked = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "Order" WHERE "id" = ${input.orderId}::uuid FOR UPDATE`;
@@ -170,7 +173,7 @@ async function applyInTransaction(tx: Prisma.TransactionClient, input: ApplyOrde
       amountMinor,
       actorUserId: input.actor.userId,
       actorOrganizationId: input.actor.organizationId,
-      reason: reason ?? null,
+      ...reasonColumns(reason),
       createdAt: now,
     },
   });
@@ -236,7 +239,7 @@ async function carryOut(tx: Prisma.TransactionClient, order: Order, effect: Orde
           amountMinor: effect.amountMinor,
           actorUserId: actor.userId,
           actorOrganizationId: actor.organizationId,
-          reason: order.status === "CANCELLED" ? "order cancelled after payment" : "paid more than the total",
+          ...reasonColumns({ code: order.status === "CANCELLED" ? "cancelled_after_payment" : "overpaid" }),
           createdAt: now,
         },
       });
@@ -251,7 +254,7 @@ async function carryOut(tx: Prisma.TransactionClient, order: Order, effect: Orde
  */
 async function pickStock(tx: LedgerTx, order: Order, actor: OrderActor, now: Date) {
   const userId = actor.userId ?? undefined;
-  const lines = await tx.orderLine.findMany({ where: { orderId: order.id, organizationId: order.organizationId }, select: { id: true, reservationId: true } });
+  const lines = await tx.orderLine.findMany({ where: { orderId: order.id, organizationId: order.organizationId }, select: { id: true, reservationId: true, variantId: true, sku: true } });
   for (const reservation of await reservationsOf(tx, order)) {
     if (reservation.status === "CONFIRMED") continue;
     if (reservation.status === "ACTIVE" && reservation.expiresAt > now) {
@@ -289,7 +292,7 @@ async function pickStock(tx: LedgerTx, order: Order, actor: OrderActor, now: Dat
           toStatus: order.status,
           actorUserId: actor.userId,
           actorOrganizationId: actor.organizationId,
-          reason: `variant ${reservation.variantId}: ${reservation.quantity} requested, ${error.available} available`,
+          ...reasonColumns({ code: "stock_short", params: { sku: lines.find((l) => l.variantId === reservation.variantId)?.sku ?? reservation.variantId, requested: reservation.quantity, available: Number(error.available) } }),
           createdAt: now,
         },
       });

@@ -9,6 +9,7 @@ import { attachmentFileName, attachmentKind } from "./rfq-thread.server";
 import { disputeWindowEnds, withinDisputeWindow } from "./disputes.server";
 import { hasInvoice } from "./documents.server";
 import { amountDue } from "./order-state";
+import { refundReason, storedOrderReason, type OrderReason } from "./order-reasons";
 import { orderStateOf } from "./order-lifecycle.server";
 import { allowedActions, organizationNames, partyFor, refundOutstanding, type OrderAction, type OrderDetail, type OrderListRow, type OrderParty, type OrdersViewer } from "./orders.server";
 
@@ -21,6 +22,23 @@ function currency(code: string): CurrencyInfo {
 
 function money(amountMinor: bigint, code: string, lang: Lang): string {
   return formatMoney({ amountMinor, currency: currency(code) }, lang);
+}
+
+type T = ReturnType<typeof serverT>;
+
+/** A reason in the reader's language: Ponte's codes through orders.reasons.<code>, a person's text as written. */
+export function reasonText(t: T, lang: Lang, reason: OrderReason | string | null): string | null {
+  if (reason === null || typeof reason === "string") return reason;
+  const p = reason.params ?? {};
+  const num = (v: unknown) => (typeof v === "number" ? formatNumber(v, lang) : String(v ?? ""));
+  const values: Record<string, string> = {};
+  for (const [key, value] of Object.entries(p)) values[key] = num(value);
+  if (reason.code === "stripe_payment") values.method = t(`pay.method.${String(p.method)}`, { defaultValue: String(p.method ?? "") });
+  if (reason.code === "dispute_decided") values.outcome = t(`orders.disputes.status.${String(p.outcome)}`, { defaultValue: String(p.outcome ?? "") });
+  if (reason.code === "payment_overdue" && typeof p.dueOn === "string" && /^\d{4}-\d{2}-\d{2}$/.test(p.dueOn)) values.dueOn = formatDate(new Date(`${p.dueOn}T00:00:00Z`), lang, { dateStyle: "medium", timeZone: "UTC" });
+  if (reason.code === "stock_short") values.item = String(p.sku ?? p.variant ?? "");
+  const text = t(`orders.reasons.${reason.code}`, values);
+  return reason.note ? t("orders.reasons.withNote", { reason: text, note: reason.note }) : text;
 }
 
 export interface OrderListItem {
@@ -196,7 +214,7 @@ export async function presentOrder(viewer: OrdersViewer, order: OrderDetail, now
       received: p.receivedMinor > 0n ? money(p.receivedMinor, p.currencyCode, lang) : null,
       at: formatDateTime(p.succeededAt ?? p.createdAt, lang),
     })),
-    refunds: order.refunds.map((r) => ({ id: r.id, amount: money(r.amountMinor, r.currencyCode, lang), status: r.status, reason: r.reason, at: formatDateTime(r.completedAt ?? r.createdAt, lang) })),
+    refunds: order.refunds.map((r) => ({ id: r.id, amount: money(r.amountMinor, r.currencyCode, lang), status: r.status, reason: reasonText(t, lang, refundReason(r.reason) ?? r.reason) ?? "", at: formatDateTime(r.completedAt ?? r.createdAt, lang) })),
     timeline: order.events.map((e) => ({
       id: e.id,
       at: formatDateTime(e.createdAt, lang),
@@ -204,7 +222,7 @@ export async function presentOrder(viewer: OrdersViewer, order: OrderDetail, now
       fromStatus: e.fromStatus,
       toStatus: e.toStatus,
       actor: nameOf(e.actorOrganizationId),
-      reason: e.reason,
+      reason: reasonText(t, lang, storedOrderReason(e)),
       amount: e.amountMinor !== null ? money(e.amountMinor, buyerCode, lang) : null,
     })),
     disputes: order.disputes.map((d) => ({

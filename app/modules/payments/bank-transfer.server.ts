@@ -79,7 +79,7 @@ export async function chooseBankTransfer(input: { orderId: string; actor: OrderA
     if (!order) throw new BankTransferError("order_not_found");
     const due = order.buyerTotalMinor - order.paidMinor;
     if ((order.status !== "PLACED" && order.status !== "AWAITING_PAYMENT") || due <= 0n) throw new BankTransferError("not_payable");
-    if (order.status === "PLACED") await applyOrderEvent(tx, { orderId: order.id, event: { kind: "await_payment" }, actor: input.actor, reason: "bank transfer", now: input.now });
+    if (order.status === "PLACED") await applyOrderEvent(tx, { orderId: order.id, event: { kind: "await_payment" }, actor: input.actor, reason: { code: "chose_bank_transfer" }, now: input.now });
     await tx.order.update({ where: { id: order.id }, data: { paymentMethod: "BANK_TRANSFER" } });
     const existing = await tx.payment.findFirst({ where: { orderId: order.id, organizationId: order.organizationId, method: "BANK_TRANSFER", status: "PENDING" } });
     if (existing) return existing;
@@ -173,7 +173,7 @@ export async function matchTransfer(input: { transferId: string; orderId: string
       orderId: order.id,
       event: { kind: "payment_received", amountMinor: transfer.amountMinor },
       actor: input.actor,
-      reason: `bank transfer ${transfer.bankTransactionId}${input.automatic ? " (matched by reference)" : " (matched by hand)"}`,
+      reason: { code: input.automatic ? "transfer_matched_by_reference" : "transfer_matched_by_hand", params: { transaction: transfer.bankTransactionId } },
       now,
     });
     const payment = await recordPayment(tx, order, transfer.amountMinor, applied.paidMinor >= applied.buyerTotalMinor, now);

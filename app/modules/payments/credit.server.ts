@@ -152,7 +152,7 @@ export async function acceptTerms(input: { orderId: string; actor: { userId: str
     const check = await checkTerms(order, { client: tx, today: now });
     if (!check.ok) throw new TermsRefusedError(check.reason);
     await tx.order.update({ where: { id: order.id }, data: { paymentMethod: "TERMS", paymentDueOn: dueDate(now, check.credit.termsDays) } });
-    const applied = await applyOrderEvent(tx, { orderId: order.id, event: { kind: "terms_accepted" }, actor: input.actor, reason: `net ${check.credit.termsDays}`, now });
+    const applied = await applyOrderEvent(tx, { orderId: order.id, event: { kind: "terms_accepted" }, actor: input.actor, reason: { code: "net_terms", params: { days: check.credit.termsDays } }, now });
     // A transfer or Stripe payment the buyer had started is no longer expected.
     await tx.payment.updateMany({ where: { orderId: order.id, organizationId: order.organizationId, status: "PENDING", method: { not: "TERMS" } }, data: { status: "CANCELLED" } });
     await tx.payment.create({

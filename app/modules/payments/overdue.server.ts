@@ -35,7 +35,7 @@ export async function flagOverdueOrders(now = new Date()): Promise<{ flagged: nu
       if (marked > 0) return null;
       const due = order.buyerTotalMinor - order.paidMinor;
       await tx.orderEvent.create({
-        data: { organizationId: order.organizationId, buyerOrganizationId: order.buyerOrganizationId, orderId: order.id, event: OVERDUE_EVENT, fromStatus: order.status, toStatus: order.status, amountMinor: due, reason: `due on ${order.paymentDueOn!.toISOString().slice(0, 10)}`, createdAt: now },
+        data: { organizationId: order.organizationId, buyerOrganizationId: order.buyerOrganizationId, orderId: order.id, event: OVERDUE_EVENT, fromStatus: order.status, toStatus: order.status, amountMinor: due, reasonCode: "payment_overdue", reasonParams: { dueOn: order.paymentDueOn!.toISOString().slice(0, 10) }, createdAt: now },
       });
       return notifyOverdue(tx, { ...order, dueMinor: due, paymentDueOn: order.paymentDueOn! });
     });

@@ -131,7 +131,7 @@ export async function startStripeCheckout(input: StartStripeCheckoutInput): Prom
   const stored = await unscopedDb.$transaction(async (tx) => {
     const row = await tx.payment.update({ where: { id: payment.id }, data: { stripeCheckoutSessionId: session.id } });
     const current = await tx.order.findUniqueOrThrow({ where: { id: order.id }, select: { status: true } });
-    if (current.status === "PLACED") await applyOrderEvent(tx, { orderId: order.id, event: { kind: "await_payment" }, actor: input.actor, reason: "Stripe", now: input.now });
+    if (current.status === "PLACED") await applyOrderEvent(tx, { orderId: order.id, event: { kind: "await_payment" }, actor: input.actor, reason: { code: "chose_stripe" }, now: input.now });
     await tx.order.update({ where: { id: order.id }, data: { paymentMethod: "STRIPE" } });
     return row;
   }, RESERVATION_TRANSACTION);

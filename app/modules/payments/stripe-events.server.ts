@@ -8,6 +8,7 @@ import { afterNotifyCommit, notifyOrderEvent, type NotifyResult } from "~/module
 import { currencyExponent } from "./stripe-checkout.server";
 import { stripeClient } from "./stripe.server";
 import { fromStripeAmount } from "./stripe-methods";
+import { refundReason } from "~/modules/ordering/order-reasons";
 
 /**
  * Stripe's webhook events, stored by id before anything is done (storeStripeEvent: a replay is harmless) and
@@ -184,7 +185,7 @@ async function applySessionEvent(type: SessionEventType, session: Stripe.Checkou
       // Money that arrived is recorded whatever the payment's state was (a late success after "failed" still paid).
       await tx.payment.update({ where: { id: current.id }, data: { ...details, status: "SUCCEEDED", receivedMinor: amountMinor, succeededAt: new Date(), failureReason: null } });
       const before = await tx.order.findUniqueOrThrow({ where: { id: current.orderId }, select: { status: true } });
-      const applied = await applyOrderEvent(tx, { orderId: current.orderId, event: { kind: "payment_received", amountMinor }, actor: SYSTEM, reason: `Stripe ${details.stripeMethodType ?? "payment"} ${session.id}` });
+      const applied = await applyOrderEvent(tx, { orderId: current.orderId, event: { kind: "payment_received", amountMinor }, actor: SYSTEM, reason: { code: "stripe_payment", params: { method: details.stripeMethodType ?? "payment", session: session.id } } });
       notice = await notifyOrderEvent(tx, applied, applied.status === "PAID" && before.status !== "PAID" ? { kind: "order_paid" } : { kind: "payment_received", amountMinor });
       return "applied";
     }
@@ -227,7 +228,7 @@ export async function settleRefundRow(refundRowId: string, stripeRefund: StripeR
     if (stripeRefund.status === "succeeded") {
       const amountMinor = fromStripeAmount(stripeRefund.amount, row.currencyCode.trim(), currencyExponent(row.currencyCode));
       await tx.refund.update({ where: { id: row.id }, data: { status: "SUCCEEDED", amountMinor, stripeRefundId: stripeRefund.id, completedAt: new Date() } });
-      const applied = await applyOrderEvent(tx, { orderId: row.orderId, event: { kind: "refund", amountMinor }, actor, reason: row.reason });
+      const applied = await applyOrderEvent(tx, { orderId: row.orderId, event: { kind: "refund", amountMinor }, actor, reason: refundReason(row.reason) ?? row.reason });
       notice = await notifyOrderEvent(tx, applied, { kind: "refund", amountMinor });
       return "applied";
     }
@@ -259,7 +260,7 @@ async function applyStripeRefund(refund: StripeRefundLike): Promise<EventOutcome
     await tx.refund.create({
       data: { organizationId: payment.organizationId, buyerOrganizationId: payment.buyerOrganizationId, orderId: payment.orderId, paymentId: payment.id, currencyCode: payment.currencyCode, amountMinor, reason, status: "SUCCEEDED", stripeRefundId: refund.id, completedAt: new Date() },
     });
-    await applyOrderEvent(tx, { orderId: payment.orderId, event: { kind: "refund", amountMinor }, actor: SYSTEM, reason });
+    await applyOrderEvent(tx, { orderId: payment.orderId, event: { kind: "refund", amountMinor }, actor: SYSTEM, reason: { code: "stripe_dashboard_refund" } });
     return "applied";
   }, RESERVATION_TRANSACTION);
 }
