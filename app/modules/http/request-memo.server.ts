@@ -10,7 +10,10 @@ import { AsyncLocalStorage } from "node:async_hooks";
  * switching or joining an organization, roles) call `forgetRequestMemo()`, so an action that changes them and the
  * loaders that run after it in the same request read the new state.
  */
-const scope = new AsyncLocalStorage<Map<string, Promise<unknown>>>();
+// One store per process: the HTTP app (app/server, loaded from source) and the loaders (bundled into build/index.js)
+// each get their own copy of this module, so the store lives on globalThis under a registered symbol.
+const SCOPE_KEY = Symbol.for("ponte.requestMemo");
+const scope: AsyncLocalStorage<Map<string, Promise<unknown>>> = ((globalThis as Record<symbol, unknown>)[SCOPE_KEY] ??= new AsyncLocalStorage()) as AsyncLocalStorage<Map<string, Promise<unknown>>>;
 
 export function runInRequestScope<T>(fn: () => T): T {
   return scope.run(new Map(), fn);

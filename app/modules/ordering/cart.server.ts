@@ -16,6 +16,7 @@ import { formatMoney, type Money } from "~/modules/money/money";
 import { myMembershipOf } from "~/modules/tenancy/organizations.server";
 import { getSessionUser, requireSessionUser, type SessionUser } from "~/modules/tenancy/session.server";
 import { currentRates, getBuyerContext as getViewerContext } from "~/modules/catalog/buyer-context.server";
+import { catalogVariants } from "./cart-catalog.server";
 import { lineTotal, priceFor } from "./pricing";
 
 /**
@@ -136,17 +137,15 @@ export interface CatalogVariant {
   plugType: string | null;
   color: string | null;
   capacity: string | null;
+  /** Per unit, packed: what delivery is charged on. */
+  grossWeightG: number;
   product: CatalogProduct;
 }
 
-const VARIANT_SELECT = { id: true, sku: true, voltage: true, plugType: true, color: true, capacity: true, product: { select: PRODUCT_SELECT } } as const;
+const VARIANT_SELECT = { id: true, sku: true, voltage: true, plugType: true, color: true, capacity: true, grossWeightG: true, product: { select: PRODUCT_SELECT } } as const;
 
-/** Variants by id with their product, tiers and names; any status (the caller decides what a draft means). */
-export async function catalogVariants(variantIds: string[], client: Pick<LedgerTx, "productVariant"> = unscopedDb): Promise<Map<string, CatalogVariant>> {
-  if (variantIds.length === 0) return new Map();
-  const rows = await client.productVariant.findMany({ where: { id: { in: [...new Set(variantIds)] } }, select: VARIANT_SELECT });
-  return new Map(rows.map((v) => [v.id, v as CatalogVariant]));
-}
+/** Variants by id with their product, tiers and names; any status (one statement: cart-catalog.server.ts). */
+export { catalogVariants };
 
 /** The product's name in the language, else its source language, else any. */
 export function productName(product: Pick<CatalogProduct, "translations" | "sourceLocale">, lang: Lang): string {
