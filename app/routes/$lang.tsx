@@ -20,7 +20,8 @@ function Shell({ children }: { children: React.ReactNode }) {
   return (
     <div className="flex min-h-screen flex-col">
       {root ? <SiteHeader root={root} cartLines={shell?.cartLines ?? null} /> : null}
-      <main id="main" className="flex-1">
+      {/* tabIndex -1: the header's skip link moves the focus here (a fragment alone only scrolls). */}
+      <main id="main" tabIndex={-1} className="flex-1 focus:outline-none">
         {children}
       </main>
       <SiteFooter />
