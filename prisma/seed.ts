@@ -5,6 +5,7 @@ import { ensureOriginLocations, seedInventoryReferenceData } from "../app/module
 import { CURRENCIES } from "../app/modules/money/currencies";
 import { hashPassword } from "../app/modules/tenancy/passwords.server";
 import { validateTaxId } from "../app/modules/tenancy/tax-id";
+import { seedDeliveryRates } from "../app/modules/ordering/delivery-rates.server";
 import { seedDemoCatalog } from "./seed-demo-catalog";
 import { seedDemoInventory } from "./seed-demo-inventory";
 import { seedDemoOrders } from "./seed-demo-orders";
@@ -34,6 +35,7 @@ export async function seedReferenceData() {
   }
   await seedCategories(CATEGORY_TREE, null);
   await seedInventoryReferenceData();
+  await seedDeliveryRates();
   if ((await unscopedDb.fxRate.count()) > 0) return;
   const today = new Date();
   // 90 days of history: the demo orders were placed weeks ago and keep the rate of their day.

@@ -3,6 +3,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { CartGroups, CartGate } from "~/components/cart/cart-view";
+import { DeliverySummary, MoqNotices } from "~/components/cart/delivery-summary";
 import { CsrfInput, FormError, FormSuccess, SubmitButton } from "~/components/forms";
 import { pageTitle } from "~/components/meta";
 import { parseForm } from "~/modules/http/forms.server";
@@ -97,14 +98,27 @@ export default function CartPage() {
       ) : (
         <>
           <p className="mt-4 text-sm text-slate-600">{t("cart.page.orderNote")}</p>
+          <MoqNotices notices={cart.moqNotices} />
           <CartGroups groups={cart.groups} editable />
+          <DeliverySummary groups={cart.groups} />
           <div className="card mt-6 flex flex-wrap items-center justify-between gap-4 p-4">
             <div>
+              {cart.goodsTotal ? (
+                <p className="text-sm" data-testid="cart-goods-total">
+                  {t("cart.page.goods")}: {cart.goodsTotal}
+                </p>
+              ) : null}
+              {cart.deliveryTotal ? (
+                <p className="text-sm" data-testid="cart-delivery-total">
+                  {t("cart.page.delivery")}: {cart.deliveryTotal}
+                </p>
+              ) : null}
               {cart.total ? (
                 <p className="text-lg font-semibold" data-testid="cart-total">
                   {t("cart.page.total")}: {cart.total}
                 </p>
               ) : null}
+              {cart.groups.some((g) => g.source === "origin") ? <p className="text-xs text-slate-600">{t("cart.page.zhuhaiLater")}</p> : null}
               {cart.rateDate ? <p className="text-xs text-slate-600">{t("cart.page.rateNote", { date: cart.rateDate })}</p> : null}
             </div>
             {cart.blocked ? (

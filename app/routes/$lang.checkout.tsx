@@ -1,7 +1,9 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { useState } from "react";
 import { CartGate, CartGroups } from "~/components/cart/cart-view";
+import { checkoutTotal, DeliverySummary, MoqNotices, useLang } from "~/components/cart/delivery-summary";
 import { CsrfInput, SelectField, SubmitButton, TextField } from "~/components/forms";
 import { pageTitle } from "~/components/meta";
 import { parseForm } from "~/modules/http/forms.server";
@@ -48,11 +50,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function CheckoutPage() {
   const { t } = useTranslation();
+  const lang = useLang();
   const loaded = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>() as Reply | undefined;
+  // The term chosen per Zhuhai manufacturer (FOB until changed, or what was sent): the summary's delivery and total follow it.
+  const [chosen, setChosen] = useState<Record<string, string>>(() =>
+    Object.fromEntries((loaded.page?.originManufacturers ?? []).map((m) => [m.id, reply?.values?.[`term.${m.id}`] ?? "FOB"])),
+  );
   if (loaded.gate || !loaded.page) return <CartGate reason={loaded.gate ?? "noOrganization"} />;
   const { page } = loaded;
-  const termOptions = loaded.originTerms.map((term) => ({ value: term, label: t(`cart.checkout.termNames.${term}`) }));
+  const total = checkoutTotal(page.cart.groups, chosen, page.cart.currency, lang);
   return (
     <div className="mx-auto max-w-5xl px-4 py-8">
       <h1 className="text-3xl font-bold">{t("cart.checkout.title")}</h1>
@@ -70,7 +77,7 @@ export default function CheckoutPage() {
             <ul className="mt-1 list-disc pl-5">
               {reply.lineErrors.map((e) => (
                 <li key={e.lineId}>
-                  {e.sku} — {e.name}: {e.message}
+                  {[e.sku, e.name].filter(Boolean).join(" — ")}: {e.message}
                 </li>
               ))}
             </ul>
@@ -118,7 +125,24 @@ export default function CheckoutPage() {
             <legend className="text-lg font-semibold">{t("cart.checkout.terms")}</legend>
             {page.cart.groups.some((g) => g.source === "warehouse") ? <p className="text-sm text-slate-700">{t("cart.checkout.ddpNote")}</p> : null}
             {page.originManufacturers.map((m) => (
-              <SelectField key={m.id} label={t("cart.checkout.termFor", { manufacturer: m.name })} name={`term.${m.id}`} reply={reply} defaultValue="FOB" options={termOptions} />
+              <SelectField
+                key={m.id}
+                label={t("cart.checkout.termFor", { manufacturer: m.name })}
+                name={`term.${m.id}`}
+                reply={reply}
+                defaultValue="FOB"
+                onChange={(event: React.ChangeEvent<HTMLSelectElement>) => {
+                  const term = event.currentTarget.value;
+                  setChosen((c) => ({ ...c, [m.id]: term }));
+                }}
+                options={loaded.originTerms.map((term) => {
+                  const option = m.options.find((o) => o.term === term);
+                  const name = t(`cart.checkout.termNames.${term}`);
+                  const label =
+                    option?.status === "priced" ? t("cart.checkout.termOption", { name, fee: option.feeBuyer ?? option.fee }) : option?.status === "missing" ? t("cart.checkout.termMissing", { name }) : t("cart.checkout.termFree", { name });
+                  return { value: term, label };
+                })}
+              />
             ))}
           </fieldset>
           <p className="text-sm text-slate-600">{t("cart.checkout.placeNote")}</p>
@@ -133,10 +157,17 @@ export default function CheckoutPage() {
           <h2 id="summary-title" className="text-lg font-semibold">
             {t("cart.checkout.summary")}
           </h2>
+          <MoqNotices notices={page.cart.moqNotices} />
           <CartGroups groups={page.cart.groups} />
-          {page.cart.total ? (
-            <p className="mt-4 text-lg font-semibold" data-testid="checkout-total">
-              {t("cart.page.total")}: {page.cart.total}
+          <DeliverySummary groups={page.cart.groups} chosen={chosen} />
+          {page.cart.goodsTotal ? (
+            <p className="mt-4 text-sm" data-testid="checkout-goods-total">
+              {t("cart.page.goods")}: {page.cart.goodsTotal}
+            </p>
+          ) : null}
+          {total ? (
+            <p className="mt-1 text-lg font-semibold" data-testid="checkout-total">
+              {t("cart.checkout.totalToPay")}: {total}
             </p>
           ) : null}
           {page.cart.rateDate ? <p className="text-xs text-slate-600">{t("cart.page.rateNote", { date: page.cart.rateDate })}</p> : null}

@@ -9,6 +9,7 @@ import { ensureOriginLocation } from "~/modules/inventory/seed.server";
 import { ratesAsOf } from "~/modules/money/fx.server";
 import { addToCart, CartError, holdCart, presentCart, removeLine, updateLine, type BuyerContext } from "~/modules/ordering/cart.server";
 import { checkoutFormSchema, placeOrders, prepareCheckout, type CheckoutInput } from "~/modules/ordering/checkout.server";
+import { addDeliveryRate, DeliveryRateError, presentDeliveryRates } from "~/modules/ordering/delivery-rates.server";
 import { isValidBankReference, parseOrderNumber } from "~/modules/ordering/order-numbers";
 import { quickOrder, reorder } from "~/modules/ordering/quick-order.server";
 import { withTestDatabase } from "../support/database";
@@ -24,17 +25,17 @@ async function manufacturer(name: string, withOrigin = true) {
   return org.id;
 }
 
-async function buyer(name = "Casa"): Promise<BuyerContext> {
+async function buyer(name = "Casa", place: { countryCode: string; region: string | null } = { countryCode: "BR", region: "SP" }): Promise<BuyerContext> {
   const org = await unscopedDb.organization.create({
-    data: { kind: "BUYER", name: `${name} ${tag()}`, countryCode: "BR", region: "SP", city: "São Paulo", addressLine1: "Av. Paulista, 1000", postalCode: "01310-100", taxId: "11.222.333/0001-81" },
+    data: { kind: "BUYER", name: `${name} ${tag()}`, countryCode: place.countryCode, region: place.region, city: "São Paulo", addressLine1: "Av. Paulista, 1000", postalCode: "01310-100", taxId: "11.222.333/0001-81" },
   });
   const user = await unscopedDb.user.create({ data: { email: `buyer-${tag().toLowerCase()}@test.ponte`, name: "Buyer", passwordHash: "x", locale: "pt" } });
   await unscopedDb.membership.create({ data: { organizationId: org.id, userId: user.id, role: "OWNER" } });
   return {
     sessionUser: { sessionId: "s", expiresAt: new Date(Date.now() + 3_600_000), activeOrganizationId: org.id, user: { id: user.id, email: user.email, name: user.name, locale: "pt", currencyCode: "BRL" } },
-    organization: { id: org.id, name: org.name, countryCode: "BR", region: "SP" },
+    organization: { id: org.id, name: org.name, countryCode: place.countryCode, region: place.region },
     scoped: forOrganization(org.id),
-    location: { countryCode: "BR", regionCode: "SP" },
+    location: { countryCode: place.countryCode, regionCode: place.region },
   };
 }
 
@@ -89,7 +90,7 @@ beforeAll(async () => {
 });
 
 describe("cart rules", () => {
-  it("refuses a bad quantity, a pack not multiple, below the MOQ across variants; prices by the tier with the next tier's saving", async () => {
+  it("refuses a bad quantity and a pack not multiple; accepts below the MOQ (across variants) and says how many more; prices by the tier with the next tier's saving", async () => {
     const maker = await manufacturer("Gree");
     const { variants } = await product(maker, { moq: 100, pack: 10, tiers: [[100, 1_200n], [500, 980n]], skus: 2 });
     const casa = await buyer();
@@ -98,15 +99,30 @@ describe("cart rules", () => {
     const pack = await expectCartError(addToCart(casa, { variantId: variants[0]!.id, quantity: 105 }), "pack_multiple");
     expect(pack.message_("pt")).toContain("100");
     expect(pack.message_("pt")).toContain("110");
-    const moq = await expectCartError(addToCart(casa, { variantId: variants[0]!.id, quantity: 50 }), "below_moq");
-    expect(moq.message_("es")).toMatch(/100/);
+    await expectCartError(addToCart(casa, { variantId: variants[0]!.id, quantity: -10 }), "quantity_invalid");
+    await expectCartError(addToCart(casa, { variantId: variants[0]!.id, quantity: Number.NaN }), "quantity_invalid");
     expect(await casa.scoped.cartLine.count()).toBe(0);
 
-    const first = await addToCart(casa, { variantId: variants[0]!.id, quantity: 100 });
+    // Below the MOQ is accepted: the MOQ counts across variants, and the buyer may add the others next.
+    const rates = await ratesAsOf();
+    const first = await addToCart(casa, { variantId: variants[0]!.id, quantity: 50 });
+    let view = await presentCart(casa, "es", "CNY", rates);
+    expect(view.blocked).toBe(true);
+    expect(view.moqNotices).toHaveLength(1);
+    expect(view.moqNotices[0]!.text).toBe("Pedido mínimo 100 sumando las variantes: agrega 50 más.");
+    // The first tier's price is shown meanwhile (never charged below the minimum: checkout refuses).
+    expect(view.groups[0]!.rows[0]!.unitPrice).toMatch(/12[.,]00/);
+    const early = await placeOrders(casa, input(), "pt");
+    expect(early).toMatchObject({ ok: false, code: "lines" });
+    if (!early.ok) expect(early.lineErrors.map((e) => e.message)).toEqual(["Pedido mínimo 100 somando as variantes: adicione mais 50."]);
+    expect(await casa.scoped.order.count()).toBe(0);
+    expect(await casa.scoped.cartLine.count()).toBe(1);
+
+    await updateLine(casa, first.lineId, 100);
     // The MOQ counts across the product's variants: 50 more of the other SKU is fine.
     await addToCart(casa, { sku: variants[1]!.sku.toLowerCase(), quantity: 50 });
-    const rates = await ratesAsOf();
-    let view = await presentCart(casa, "pt", "CNY", rates);
+    view = await presentCart(casa, "pt", "CNY", rates);
+    expect(view.moqNotices).toEqual([]);
     const rows = view.groups.flatMap((g) => g.rows);
     expect(rows).toHaveLength(2);
     expect(rows[0]!.unitPrice).toMatch(/12,00/);
@@ -124,9 +140,18 @@ describe("cart rules", () => {
     await removeLine(casa, first.lineId);
     view = await presentCart(casa, "pt", "CNY", rates);
     expect(view.blocked).toBe(true);
-    expect(view.groups[0]!.rows[0]!.problems.join(" ")).toMatch(/50/);
+    expect(view.groups[0]!.rows[0]!.problems.join(" ")).toMatch(/adicione mais 50/);
     const refused = await placeOrders(casa, input(), "pt");
     expect(refused).toMatchObject({ ok: false, code: "lines" });
+    // Two variants below the MOQ: one message for the product, naming both SKUs.
+    await addToCart(casa, { variantId: variants[0]!.id, quantity: 10 });
+    const both = await placeOrders(casa, input(), "en");
+    expect(both.ok).toBe(false);
+    if (!both.ok) {
+      expect(both.lineErrors).toHaveLength(1);
+      expect(both.lineErrors[0]!.message).toBe("MOQ 100 across variants: add 40 more.");
+      expect(both.lineErrors[0]!.sku.split(", ").sort()).toEqual([variants[0]!.sku, variants[1]!.sku].sort());
+    }
   });
 
   it("refuses unknown, unpublished and ambiguous SKUs", async () => {
@@ -198,16 +223,24 @@ describe("checkout", () => {
     // 100 units price the product at the 100+ tier, even split 30 (GRU) + 70 (Zhuhai).
     expect(fromGru.lines[0]).toMatchObject({ quantity: 30, unitPriceMinor: 9_000n, lineTotalMinor: 270_000n, tierMinQuantity: 100, hsCode: "851660" });
     expect(fromGru.subtotalMinor).toBe(270_000n);
-    expect(fromGru.buyerTotalMinor).toBeGreaterThan(0n);
+    // Delivery São Paulo → SP (seeded: R$ 24,90 + R$ 0,42 per started kg) on 30 × 1,200 g = 36 kg: R$ 39,02, in CNY.
+    const rates = await ratesAsOf();
+    const gruShipping = rates.convert({ amountMinor: 2_490n + 42n * 36n, currency: rates.currency("BRL") }, "CNY")!.money.amountMinor;
+    expect(gruShipping).toBeGreaterThan(0n);
+    expect(fromGru).toMatchObject({ shippingMinor: gruShipping, totalMinor: 270_000n + gruShipping });
     expect(Object.keys(fromGru.lines[0]!.names as object).sort()).toEqual(["pt", "zh"]);
     const greeOrigin = orders.find((o) => o.organizationId === gree && o.source === "ORIGIN")!;
-    expect(greeOrigin).toMatchObject({ tradeTerm: "FOB" });
+    // FOB: the buyer arranges freight; nothing charged.
+    expect(greeOrigin).toMatchObject({ tradeTerm: "FOB", shippingMinor: 0n, totalMinor: greeOrigin.subtotalMinor });
     expect(greeOrigin.lines[0]).toMatchObject({ quantity: 70, reservationId: null });
-    expect(orders.find((o) => o.organizationId === lux)).toMatchObject({ source: "ORIGIN", tradeTerm: "CIF", subtotalMinor: 10_000n });
+    // CIF from Zhuhai to Brazil (seeded: US$ 180 + US$ 0.42 per started kg) on 4 × 1,200 g = 5 kg, in CNY.
+    const cifShipping = rates.convert({ amountMinor: 18_000n + 42n * 5n, currency: rates.currency("USD") }, "CNY")!.money.amountMinor;
+    const fromLux = orders.find((o) => o.organizationId === lux)!;
+    expect(fromLux).toMatchObject({ source: "ORIGIN", tradeTerm: "CIF", subtotalMinor: 10_000n, shippingMinor: cifShipping, totalMinor: 10_000n + cifShipping });
+    expect(fromLux.buyerTotalMinor).toBe(rates.convert({ amountMinor: 10_000n + cifShipping, currency: rates.currency("CNY") }, "BRL")!.money.amountMinor);
     for (const o of orders) expect(o.events).toEqual([expect.objectContaining({ event: "place", toStatus: "PLACED", actorOrganizationId: casa.organization.id })]);
-    // The rate: 1 CNY = fxRate BRL, the buyer total is the subtotal at that rate.
-    const rates = await ratesAsOf();
-    const expected = rates.convert({ amountMinor: 270_000n, currency: rates.currency("CNY") }, "BRL")!;
+    // The rate: 1 CNY = fxRate BRL, the buyer total is goods + delivery at that rate.
+    const expected = rates.convert({ amountMinor: 270_000n + gruShipping, currency: rates.currency("CNY") }, "BRL")!;
     expect(fromGru.buyerTotalMinor).toBe(expected.money.amountMinor);
 
     // The cart's hold became the order's reservation (same row, re-pointed, longer expiry).
@@ -269,6 +302,114 @@ describe("checkout", () => {
     expect(outcome.errors[0]!.message).toMatch(/paquetes de 5/);
     expect(outcome.errors[1]!.message).toMatch(/NOPE-1/);
     expect(await casa.scoped.cartLine.findFirst({ select: { quantity: true } })).toEqual({ quantity: 20 });
+  });
+});
+
+describe("delivery", () => {
+  const day = (offsetDays: number) => new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
+
+  it("charges the rate in force on the order's day: a newer dated rate applies from its date, earlier orders keep the old one", async () => {
+    const gree = await manufacturer("Dated");
+    const fryer = await product(gree, { stock: [40] });
+    const rio = await buyer("Rio", { countryCode: "BR", region: "RJ" });
+    await addDeliveryRate({ originCode: "GRU", tradeTerm: "DDP", destinationCountry: "BR", regionCode: "rj", baseFee: "50", perKgFee: "1,00", currencyCode: "BRL", validFrom: day(-1) }, rio.sessionUser.user.id);
+    const rioAddress = { line1: "Av. Rio Branco, 1", city: "Rio de Janeiro", region: "RJ", postalCode: "20090-003" };
+    const rioInput = (over: Partial<CheckoutInput> = {}) => input({ address: rioAddress, ...over });
+
+    // Ten days ago the seeded rate was in force (R$ 39,90 + R$ 0,67/kg): 10 × 1,200 g = 12 kg.
+    const then = new Date(Date.now() - 10 * 86_400_000);
+    await addToCart(rio, { variantId: fryer.variants[0]!.id, quantity: 10 });
+    const old = await placeOrders(rio, rioInput(), "pt", { now: then });
+    expect(old.ok).toBe(true);
+    const ratesThen = await ratesAsOf(then);
+    const oldOrder = await rio.scoped.order.findFirstOrThrow({ where: { checkoutId: old.ok ? old.checkoutId : "" } });
+    const oldFee = ratesThen.convert({ amountMinor: 3_990n + 67n * 12n, currency: ratesThen.currency("BRL") }, "CNY")!.money.amountMinor;
+    expect(oldOrder).toMatchObject({ tradeTerm: "DDP", shippingMinor: oldFee, totalMinor: 100_000n + oldFee });
+    expect(oldOrder.buyerTotalMinor).toBe(ratesThen.convert({ amountMinor: 100_000n + oldFee, currency: ratesThen.currency("CNY") }, "BRL")!.money.amountMinor);
+
+    // Today the platform's row from yesterday applies: R$ 50,00 + R$ 1,00/kg; the cart shows it before placing.
+    await addToCart(rio, { variantId: fryer.variants[0]!.id, quantity: 10 });
+    const rates = await ratesAsOf();
+    const newFee = rates.convert({ amountMinor: 5_000n + 100n * 12n, currency: rates.currency("BRL") }, "CNY")!.money.amountMinor;
+    const view = await presentCart(rio, "pt", "BRL", rates);
+    const ddp = view.groups[0]!.delivery.options;
+    expect(ddp).toEqual([expect.objectContaining({ term: "DDP", status: "priced", orderTotalBuyerMinor: rates.convert({ amountMinor: 100_000n + newFee, currency: rates.currency("CNY") }, "BRL")!.money.amountMinor.toString() })]);
+    expect(view.groups[0]!.delivery.weight).toBe("12 kg brutos");
+    expect(view.deliveryTotal).not.toBeNull();
+    const placed = await placeOrders(rio, rioInput(), "pt");
+    expect(placed.ok).toBe(true);
+    const order = await rio.scoped.order.findFirstOrThrow({ where: { checkoutId: placed.ok ? placed.checkoutId : "" } });
+    expect(order).toMatchObject({ shippingMinor: newFee, totalMinor: 100_000n + newFee });
+    expect(String(order.buyerTotalMinor)).toBe(ddp[0]!.orderTotalBuyerMinor);
+  });
+
+  it("offers FOB (no charge), CIF and DDP from Zhuhai with their prices; a destination without a rate is said plainly and nothing is saved", async () => {
+    const maker = await manufacturer("Far");
+    const lamp = await product(maker, { tiers: [[1, 2_500n]] });
+    // Paraguay: no Zhuhai rate seeded.
+    const asuncion = await buyer("Asunción", { countryCode: "PY", region: null });
+    const pyAddress = { line1: "Av. Mariscal López 1234", city: "Asunción", region: "", postalCode: "" };
+    await addToCart(asuncion, { variantId: lamp.variants[0]!.id, quantity: 3 });
+    const page = await prepareCheckout(asuncion, "es", "USD", await ratesAsOf());
+    expect(page.originManufacturers).toHaveLength(1);
+    const options = page.originManufacturers[0]!.options;
+    expect(options.map((o) => [o.term, o.status])).toEqual([["FOB", "fob"], ["CIF", "missing"], ["DDP", "missing"]]);
+    expect(options[1]!.missingText).toBe("Aún no hay tarifa de flete CIF de Zhuhai a Paraguay: elige FOB o pide una cotización a Ponte.");
+    expect(page.cart.blocked).toBe(false);
+
+    const refused = await placeOrders(asuncion, input({ address: pyAddress, currencyCode: "USD", originTerms: { [maker]: "CIF" } }), "es");
+    expect(refused).toMatchObject({ ok: false, code: "delivery" });
+    if (!refused.ok) expect(refused.lineErrors.map((e) => e.message)).toEqual([options[1]!.missingText]);
+    expect(await asuncion.scoped.order.count()).toBe(0);
+    expect(await asuncion.scoped.cartLine.count()).toBe(1);
+
+    const fob = await placeOrders(asuncion, input({ address: pyAddress, currencyCode: "USD", originTerms: { [maker]: "FOB" } }), "es");
+    expect(fob.ok).toBe(true);
+    expect(await asuncion.scoped.order.findFirstOrThrow()).toMatchObject({ tradeTerm: "FOB", shippingMinor: 0n, subtotalMinor: 7_500n, totalMinor: 7_500n });
+
+    // Brazil has Zhuhai rates: the DDP option is priced (import duties not included, as the page says).
+    const casa = await buyer();
+    await addToCart(casa, { variantId: lamp.variants[0]!.id, quantity: 3 });
+    const br = await prepareCheckout(casa, "pt", "BRL", await ratesAsOf());
+    expect(br.originManufacturers[0]!.options.map((o) => o.status)).toEqual(["fob", "priced", "priced"]);
+  });
+
+  it("platform rates: each bad field refused with its reason, duplicates refused, the row in force marked", async () => {
+    const admin = (await buyer("Admin")).sessionUser.user.id;
+    const good = { originCode: "ZUH", tradeTerm: "CIF" as const, destinationCountry: "PY", regionCode: "", baseFee: "210", perKgFee: "0.45", currencyCode: "USD", validFrom: day(-2) };
+    const refusal = async (over: Partial<typeof good>) => {
+      const error = await addDeliveryRate({ ...good, ...over }, admin).then(
+        () => null,
+        (e: unknown) => e,
+      );
+      expect(error).toBeInstanceOf(DeliveryRateError);
+      return [(error as DeliveryRateError).code, (error as DeliveryRateError).field];
+    };
+    expect(await refusal({ originCode: "XYZ" })).toEqual(["origin", "originCode"]);
+    expect(await refusal({ originCode: "GRU", tradeTerm: "CIF" })).toEqual(["term", "tradeTerm"]);
+    expect(await refusal({ tradeTerm: "FOB" as never })).toEqual(["term", "tradeTerm"]);
+    expect(await refusal({ destinationCountry: "ZZ" })).toEqual(["country", "destinationCountry"]);
+    expect(await refusal({ destinationCountry: "BR", regionCode: "XX" })).toEqual(["region", "regionCode"]);
+    expect(await refusal({ currencyCode: "XXX" })).toEqual(["currency", "currencyCode"]);
+    expect(await refusal({ baseFee: "-5" })).toEqual(["amount", "baseFee"]);
+    expect(await refusal({ perKgFee: "0.425" })).toEqual(["amount_decimals", "perKgFee"]);
+    expect(await refusal({ currencyCode: "CLP", perKgFee: "12.5" })).toEqual(["amount_decimals", "perKgFee"]);
+    expect(await refusal({ validFrom: "2026-02-30" })).toEqual(["date", "validFrom"]);
+    expect(await unscopedDb.deliveryRate.count({ where: { destinationCountry: "PY" } })).toBe(0);
+
+    await addDeliveryRate(good, admin);
+    expect(await refusal({})).toEqual(["duplicate", "validFrom"]);
+    await addDeliveryRate({ ...good, baseFee: "999", validFrom: day(30) }, admin);
+    const listed = await presentDeliveryRates("en", { origin: "ZUH", country: "PY" });
+    expect(listed.rows.map((r) => [r.baseFee, r.current])).toEqual([
+      ["$999.00", false],
+      ["$210.00", true],
+    ]);
+    // The database repeats the rules (CHECK constraints): no FOB row, warehouses DDP only, fees not negative.
+    const row = { destinationCountry: "PY", regionCode: "", baseFeeMinor: 1n, perKgMinor: 1n, currencyCode: "USD", validFrom: new Date("2026-03-01T00:00:00Z") };
+    await expect(unscopedDb.deliveryRate.create({ data: { ...row, originCode: "ZUH", tradeTerm: "FOB" } })).rejects.toThrow();
+    await expect(unscopedDb.deliveryRate.create({ data: { ...row, originCode: "GRU", tradeTerm: "CIF" } })).rejects.toThrow();
+    await expect(unscopedDb.deliveryRate.create({ data: { ...row, originCode: "ZUH", tradeTerm: "DDP", baseFeeMinor: -1n } })).rejects.toThrow();
   });
 });
 

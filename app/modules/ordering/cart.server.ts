@@ -1,7 +1,7 @@
 import { Prisma } from "~/generated/prisma/client";
 import { forOrganization, unscopedDb, type ScopedDb } from "~/modules/db/index.server";
 import { isUuid } from "~/modules/http/responses.server";
-import type { Lang } from "~/modules/i18n/config";
+import { LOCALE_TAGS, type Lang } from "~/modules/i18n/config";
 import { formatDate, formatNumber } from "~/modules/i18n/format";
 import { serverT } from "~/modules/i18n/i18n.server";
 import type { Allocation } from "~/modules/inventory/allocation";
@@ -12,10 +12,13 @@ import type { LedgerTx } from "~/modules/inventory/ledger.server";
 import { normalizeRegion } from "~/modules/inventory/reference-data";
 import { release, reserve, RESERVATION_TRANSACTION, type TransactionRunner } from "~/modules/inventory/reservations.server";
 import type { RateTable } from "~/modules/money/fx.server";
+import type { CurrencyInfo } from "~/modules/money/currencies";
 import { formatMoney, type Money } from "~/modules/money/money";
 import { myMembershipOf } from "~/modules/tenancy/organizations.server";
 import { getSessionUser, requireSessionUser, type SessionUser } from "~/modules/tenancy/session.server";
 import { currentRates, getBuyerContext as getViewerContext } from "~/modules/catalog/buyer-context.server";
+import { chargeableKg, grossWeightG, type DeliveryRateValue } from "./delivery-rates";
+import { deliveryRatesFor, quoteDelivery, type DeliveryQuote } from "./delivery-rates.server";
 import { catalogVariants } from "./cart-catalog.server";
 import { lineTotal, priceFor } from "./pricing";
 
@@ -185,20 +188,28 @@ function checkPack(product: Pick<CatalogProduct, "packSize">, quantity: number) 
   if (quantity % pack !== 0) throw new CartError("pack_multiple", { pack, lower: Math.floor(quantity / pack) * pack, upper: Math.ceil(quantity / pack) * pack });
 }
 
-function checkMoq(product: Pick<CatalogProduct, "moq">, productTotal: number) {
-  if (productTotal < product.moq) throw new CartError("below_moq", { moq: product.moq, have: productTotal });
-}
-
-/** What is wrong with a line as the cart stands (shown on the line; checkout refuses while any remains). */
-export type LineProblem = { code: "unpublished" } | { code: "pack_multiple"; pack: number } | { code: "below_moq"; moq: number; have: number };
+/**
+ * What is wrong with a line as the cart stands (shown in the cart; checkout refuses while any remains). The MOQ is
+ * not refused when adding: it counts the product's variants together, and the buyer may be about to add the others
+ * (as on Faire or Alibaba); the cart says how many more, and checkout waits until the product reaches it.
+ */
+export type LineProblem = { code: "unpublished" } | { code: "pack_multiple"; pack: number } | { code: "below_moq"; moq: number; have: number; missing: number };
 
 export function lineProblems(product: Pick<CatalogProduct, "status" | "packSize" | "moq">, quantity: number, productTotal: number): LineProblem[] {
   const problems: LineProblem[] = [];
   if (product.status !== "PUBLISHED") problems.push({ code: "unpublished" });
   const pack = Math.max(1, product.packSize);
   if (quantity % pack !== 0) problems.push({ code: "pack_multiple", pack });
-  if (productTotal < product.moq) problems.push({ code: "below_moq", moq: product.moq, have: productTotal });
+  if (productTotal < product.moq) problems.push({ code: "below_moq", moq: product.moq, have: productTotal, missing: product.moq - productTotal });
   return problems;
+}
+
+/** "MOQ 500 across variants: add 200 more", numbers written for the viewer. */
+export function problemText(problem: LineProblem, lang: Lang): string {
+  const t = serverT(lang);
+  if (problem.code === "below_moq") return t("cart.problems.below_moq", { moq: formatNumber(problem.moq, lang), have: formatNumber(problem.have, lang), missing: formatNumber(problem.missing, lang) });
+  if (problem.code === "pack_multiple") return t("cart.problems.pack_multiple", { pack: formatNumber(problem.pack, lang) });
+  return t("cart.problems.unpublished");
 }
 
 // ─── writes ──────────────────────────────────────────────────────────────────────────────────────────────────
@@ -212,12 +223,6 @@ async function cartOf(buyer: BuyerContext) {
   // Nearly every add finds the cart: one read. The upsert (a transaction of four statements) only makes the first.
   const existing = await buyer.scoped.cart.findFirst({ select: { id: true } });
   return existing ?? buyer.scoped.cart.upsert({ where: { organizationId }, create: { organizationId }, update: {}, select: { id: true } });
-}
-
-/** Quantities per product in the cart, with one line's quantity replaced (or removed with 0). */
-async function productTotalWith(scoped: ScopedDb, cartId: string, productId: string, variantId: string, quantity: number): Promise<number> {
-  const lines = await scoped.cartLine.findMany({ where: { cartId, productId }, select: { variantId: true, quantity: true } });
-  return lines.filter((l) => l.variantId !== variantId).reduce((sum, l) => sum + l.quantity, 0) + quantity;
 }
 
 /** Gives back the stock the cart holds for a SKU: its line changed or left, and the next /checkout holds anew. */
@@ -254,7 +259,6 @@ export async function addToCart(buyer: BuyerContext, input: AddInput): Promise<{
   const quantity = (existing?.quantity ?? 0) + input.quantity;
   checkQuantity(quantity);
   checkPack(variant.product, quantity);
-  checkMoq(variant.product, await productTotalWith(scoped, cart.id, variant.product.id, variant.id, quantity));
   if (!existing && (await scoped.cartLine.count({ where: { cartId: cart.id } })) >= MAX_CART_LINES) throw new CartError("too_many_lines", { max: MAX_CART_LINES });
   const line = existing
     ? await scoped.cartLine.update({ where: { id: existing.id }, data: { quantity }, select: { id: true, quantity: true } })
@@ -280,7 +284,6 @@ export async function updateLine(buyer: BuyerContext, lineId: string, quantity: 
   const variant = (await catalogVariants([line.variantId])).get(line.variantId);
   if (!variant || variant.product.status !== "PUBLISHED") throw new CartError("unpublished");
   checkPack(variant.product, quantity);
-  checkMoq(variant.product, await productTotalWith(buyer.scoped, line.cartId, line.productId, line.variantId, quantity));
   await buyer.scoped.cartLine.update({ where: { id: line.id }, data: { quantity } });
   await releaseHolds(buyer, line.cartId, [line.variantId]);
 }
@@ -481,6 +484,27 @@ export interface CartRowView {
   unit: string;
 }
 
+export interface DeliveryOptionView {
+  term: "FOB" | "CIF" | "DDP";
+  /** priced: `fee` is charged; fob: nothing (the buyer arranges freight); missing: no rate, said plainly. */
+  status: "priced" | "fob" | "missing";
+  /** In the order's (manufacturer's) currency. */
+  fee: string | null;
+  /** ≈ in the viewer's currency, when it differs. */
+  feeBuyer: string | null;
+  /** The group's goods plus this delivery in the viewer's currency (minor units, as text): what its order will cost. */
+  orderTotalBuyerMinor: string | null;
+  /** Why there is no price: "No delivery rate from São Paulo to Brazil (SP) yet…" */
+  missingText: string | null;
+}
+
+export interface GroupDeliveryView {
+  /** Chargeable gross weight, "1.250 kg" (every started kilogram). */
+  weight: string;
+  /** A warehouse group: DDP only. A Zhuhai group: FOB, CIF, DDP (the buyer picks at checkout). */
+  options: DeliveryOptionView[];
+}
+
 export interface CartGroupView {
   key: string;
   manufacturerId: string;
@@ -492,17 +516,26 @@ export interface CartGroupView {
   rows: CartRowView[];
   subtotal: string;
   subtotalBuyer: string | null;
+  delivery: GroupDeliveryView;
 }
 
 export interface CartView {
   cartId: string | null;
   lineCount: number;
   groups: CartGroupView[];
-  /** In the viewer's currency, when every group converts. */
+  /** Goods plus the delivery known now (warehouse stock; Zhuhai as FOB), in the viewer's currency, when every group converts. */
   total: string | null;
+  /** Goods only, in the viewer's currency. */
+  goodsTotal: string | null;
+  /** Delivery of warehouse stock, in the viewer's currency (null when there is none or a rate is missing). */
+  deliveryTotal: string | null;
   currencyCode: string;
-  /** Lines with a problem (checkout refuses while any remains). */
+  /** The viewer's currency, for the checkout's running total in the browser. */
+  currency: CurrencyInfo;
+  /** Lines with a problem, or warehouse stock with no delivery rate (checkout refuses while any remains). */
   blocked: boolean;
+  /** One per product below its MOQ: "Fritadeira — MOQ 500 across variants: add 200 more". */
+  moqNotices: { productName: string; text: string }[];
   rateDate: string | null;
 }
 
@@ -530,7 +563,9 @@ export async function priceLines(lines: { id: string; variantId: string; quantit
     const variant = catalog.get(line.variantId);
     if (!variant) continue;
     const productTotal = totals.get(variant.product.id)!;
-    const { tier, next } = priceFor(variant.product.priceTiers, productTotal);
+    // Below the MOQ the cart still shows what the line will cost once the product reaches it (the first tier's
+    // price); checkout refuses the line until then, so this price is never charged below the minimum.
+    const { tier, next } = priceFor(variant.product.priceTiers, Math.max(productTotal, variant.product.moq));
     priced.push({
       lineId: line.id,
       variant,
@@ -561,11 +596,82 @@ export async function loadCartLines(buyer: BuyerContext) {
   return cart ?? null;
 }
 
+/** Where a delivery leaves from, for a sentence: the warehouse's city, or Zhuhai. */
+function originName(t: ReturnType<typeof serverT>, part: Allocation["parts"][number]): string {
+  return part.source === "warehouse" ? warehouseCity(t, { code: part.warehouseCode, city: part.city }) : "Zhuhai";
+}
+
+/** "Brasil (SP)": the buyer's place in the viewer's language. */
+function placeName(lang: Lang, location: DeliveryLocation): string {
+  let country = location.countryCode;
+  try {
+    country = new Intl.DisplayNames([LOCALE_TAGS[lang]], { type: "region" }).of(location.countryCode) ?? country;
+  } catch {
+    // an unknown code stays as it is
+  }
+  return location.regionCode ? `${country} (${location.regionCode})` : country;
+}
+
+/**
+ * The delivery choices of one future order, priced: DDP for warehouse stock; FOB (nothing), CIF and DDP for goods
+ * from Zhuhai. Shared by the cart page and the checkout summary; the checkout charges the same computation.
+ */
+export function deliveryOptions(input: {
+  lang: Lang;
+  rates: RateTable;
+  deliveryRates: readonly DeliveryRateValue[];
+  location: DeliveryLocation;
+  part: Allocation["parts"][number];
+  weightG: bigint;
+  orderCurrency: string;
+  subtotalMinor: bigint;
+  viewerCurrency: string;
+  day: string;
+}): { view: GroupDeliveryView; quotes: Map<string, DeliveryQuote> } {
+  const { lang, rates } = input;
+  const t = serverT(lang);
+  const terms = input.part.source === "warehouse" ? (["DDP"] as const) : (["FOB", "CIF", "DDP"] as const);
+  const quotes = new Map<string, DeliveryQuote>();
+  const options: DeliveryOptionView[] = [];
+  for (const term of terms) {
+    const quote = quoteDelivery({
+      rates: input.deliveryRates,
+      fx: rates,
+      source: input.part.source,
+      warehouseCode: input.part.source === "warehouse" ? input.part.warehouseCode : null,
+      term,
+      countryCode: input.location.countryCode,
+      regionCode: input.location.regionCode ?? null,
+      weightG: input.weightG,
+      orderCurrency: input.orderCurrency,
+      day: input.day,
+    });
+    quotes.set(term, quote);
+    const feeMinor = quote.kind === "priced" ? quote.feeMinor : 0n;
+    const fee = quote.kind === "priced" ? money(rates, quote.feeMinor, input.orderCurrency) : null;
+    const orderTotal = quote.kind === "missing" ? null : rates.convert(money(rates, input.subtotalMinor + feeMinor, input.orderCurrency), input.viewerCurrency);
+    options.push({
+      term,
+      status: quote.kind,
+      fee: fee ? formatMoney(fee, lang) : null,
+      feeBuyer: fee ? convertForDisplay(rates, fee, input.viewerCurrency, lang) : null,
+      orderTotalBuyerMinor: orderTotal ? orderTotal.money.amountMinor.toString() : null,
+      missingText:
+        quote.kind === "missing"
+          ? t(input.part.source === "warehouse" ? "cart.delivery.missingWarehouse" : "cart.delivery.missingZhuhai", { from: originName(t, input.part), place: placeName(lang, input.location), term })
+          : null,
+    });
+  }
+  const kg = Number(chargeableKg(input.weightG));
+  return { view: { weight: t("cart.delivery.weight", { kg: formatNumber(kg, lang) }), options }, quotes };
+}
+
 /** The cart page: lines grouped by manufacturer and source (each group becomes one order), priced and allocated. */
-export async function presentCart(buyer: BuyerContext, lang: Lang, currencyCode: string, rates: RateTable, reads?: CartReads | null): Promise<CartView> {
+export async function presentCart(buyer: BuyerContext, lang: Lang, currencyCode: string, rates: RateTable, reads?: CartReads | null, now: Date = new Date()): Promise<CartView> {
   const t = serverT(lang);
   const cart = reads?.cart ?? (await loadCartLines(buyer));
-  if (!cart || cart.lines.length === 0) return { cartId: cart?.id ?? null, lineCount: 0, groups: [], total: null, currencyCode, blocked: false, rateDate: null };
+  const currency = rates.currency(currencyCode);
+  if (!cart || cart.lines.length === 0) return { cartId: cart?.id ?? null, lineCount: 0, groups: [], total: null, goodsTotal: null, deliveryTotal: null, currencyCode, currency, blocked: false, moqNotices: [], rateDate: null };
   // The checkout page passes what holding the stock just read: the same cart, catalog and stock.
   const catalog = reads?.catalog ?? (await catalogVariants(cart.lines.map((l) => l.variantId)));
   const stock =
@@ -575,20 +681,26 @@ export async function presentCart(buyer: BuyerContext, lang: Lang, currencyCode:
       cart.lines.map((l) => l.variantId),
       cartReference(cart.id),
     ));
-  const priced = await priceLines(cart.lines, catalog, buyer.location, stock);
-  const groups = new Map<string, CartGroupView & { subtotalMinor: bigint; currency: string }>();
+  const day = now.toISOString().slice(0, 10);
+  const [priced, deliveryRates] = await Promise.all([priceLines(cart.lines, catalog, buyer.location, stock), deliveryRatesFor(buyer.location.countryCode, day)]);
+  const groups = new Map<string, Omit<CartGroupView, "delivery"> & { subtotalMinor: bigint; weightG: bigint; currency: string; part: Allocation["parts"][number] }>();
   let blocked = false;
+  const moqNotices: CartView["moqNotices"] = [];
+  const moqSaid = new Set<string>();
   for (const line of priced) {
     const product = line.variant.product;
     const currency = product.currencyCode.trim();
-    const problems = line.problems.map((p) =>
-      p.code === "below_moq"
-        ? t("cart.problems.below_moq", { moq: formatNumber(p.moq, lang), have: formatNumber(p.have, lang) })
-        : p.code === "pack_multiple"
-          ? t("cart.problems.pack_multiple", { pack: formatNumber(p.pack, lang) })
-          : t("cart.problems.unpublished"),
-    );
-    if (problems.length || line.unitPriceMinor === null) blocked = true;
+    // The MOQ is the product's, across its variants: said once, on its first line (and above the blocks).
+    const problems: string[] = [];
+    for (const p of line.problems) {
+      if (p.code === "below_moq") {
+        if (moqSaid.has(product.id)) continue;
+        moqSaid.add(product.id);
+        moqNotices.push({ productName: productName(product, lang), text: problemText(p, lang) });
+      }
+      problems.push(problemText(p, lang));
+    }
+    if (line.problems.length || line.unitPriceMinor === null) blocked = true;
     const unit = line.unitPriceMinor !== null ? money(rates, line.unitPriceMinor, currency) : null;
     const hint = line.next
       ? t("cart.tierHint", {
@@ -613,13 +725,16 @@ export async function presentCart(buyer: BuyerContext, lang: Lang, currencyCode:
           subtotal: "",
           subtotalBuyer: null,
           subtotalMinor: 0n,
+          weightG: 0n,
           currency,
+          part,
         };
         groups.set(key, group);
       }
       group.leadTimeText = leadTimeText(lang, part);
       const partTotal = line.unitPriceMinor !== null ? lineTotal(line.unitPriceMinor, part.quantity) : 0n;
       group.subtotalMinor += partTotal;
+      group.weightG += grossWeightG([{ quantity: part.quantity, grossWeightG: line.variant.grossWeightG }]);
       group.rows.push({
         lineId: line.lineId,
         productSlug: product.slug,
@@ -638,27 +753,42 @@ export async function presentCart(buyer: BuyerContext, lang: Lang, currencyCode:
       });
     }
   }
-  let totalMinor = 0n;
+  let goodsMinor = 0n;
+  let deliveryMinor = 0n;
+  let hasDelivery = false;
   let convertible = true;
   const dates = new Set<string>();
   const views: CartGroupView[] = [];
-  for (const { subtotalMinor, currency, ...group } of groups.values()) {
+  for (const { subtotalMinor, currency, weightG, part, ...group } of groups.values()) {
     const amount = money(rates, subtotalMinor, currency);
     const converted = rates.convert(amount, currencyCode);
+    const delivery = deliveryOptions({ lang, rates, deliveryRates, location: buyer.location, part, weightG, orderCurrency: currency, subtotalMinor, viewerCurrency: currencyCode, day });
+    // Warehouse stock is DDP: its delivery is known now; Zhuhai's depends on the term chosen at checkout (FOB: none).
+    const known = delivery.view.options.find((o) => o.term === (part.source === "warehouse" ? "DDP" : "FOB"))!;
+    if (known.status === "missing") blocked = true;
     if (converted) {
-      totalMinor += converted.money.amountMinor;
+      goodsMinor += converted.money.amountMinor;
       for (const d of converted.rateDates) dates.add(d);
+      if (known.orderTotalBuyerMinor !== null && known.status === "priced") {
+        deliveryMinor += BigInt(known.orderTotalBuyerMinor) - converted.money.amountMinor;
+        hasDelivery = true;
+      }
     } else convertible = false;
-    views.push({ ...group, subtotal: formatMoney(amount, lang), subtotalBuyer: currency === currencyCode ? null : converted ? formatMoney(converted.money, lang) : null });
+    if (known.orderTotalBuyerMinor === null) convertible = false;
+    views.push({ ...group, subtotal: formatMoney(amount, lang), subtotalBuyer: currency === currencyCode ? null : converted ? formatMoney(converted.money, lang) : null, delivery: delivery.view });
   }
   views.sort((a, b) => a.manufacturerName.localeCompare(b.manufacturerName) || (a.source === b.source ? 0 : a.source === "warehouse" ? -1 : 1));
   return {
     cartId: cart.id,
     lineCount: cart.lines.length,
     groups: views,
-    total: convertible ? formatMoney(money(rates, totalMinor, currencyCode), lang) : null,
+    total: convertible ? formatMoney(money(rates, goodsMinor + deliveryMinor, currencyCode), lang) : null,
+    goodsTotal: convertible ? formatMoney(money(rates, goodsMinor, currencyCode), lang) : null,
+    deliveryTotal: convertible && hasDelivery ? formatMoney(money(rates, deliveryMinor, currencyCode), lang) : null,
     currencyCode,
+    currency,
     blocked,
+    moqNotices,
     // The newest rate's day, written for the viewer (a date column: read at noon UTC so no zone moves it).
     rateDate: dates.size ? formatDate(`${[...dates].sort().at(-1)}T12:00:00Z`, lang, { dateStyle: "medium", timeZone: "UTC" }) : null,
   };

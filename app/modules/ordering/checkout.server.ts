@@ -15,6 +15,8 @@ import { warehousesServing } from "~/modules/inventory/availability.server";
 import {
   activeHolds,
   cartReference,
+  deliveryOptions,
+  problemText,
   catalogVariants,
   holdCart,
   planBalances,
@@ -24,9 +26,12 @@ import {
   stockFor,
   type BuyerContext,
   type CartView,
+  type DeliveryOptionView,
   type PricedLine,
 } from "./cart.server";
 import { orderIdentifiers } from "./order-numbers";
+import { grossWeightG } from "./delivery-rates";
+import { deliveryRatesFor, quoteDelivery, type DeliveryQuote } from "./delivery-rates.server";
 import { crossRate, lineTotal } from "./pricing";
 
 /**
@@ -94,7 +99,7 @@ export interface CheckoutLineError {
 
 export type CheckoutResult =
   | { ok: true; checkoutId: string; orders: { id: string; number: string; bankReference: string }[] }
-  | { ok: false; code: "empty" | "lines" | "stock" | "address" | "currency"; lineErrors: CheckoutLineError[]; addressErrors: AddressError[] };
+  | { ok: false; code: "empty" | "lines" | "stock" | "address" | "currency" | "delivery"; lineErrors: CheckoutLineError[]; addressErrors: AddressError[] };
 
 class CheckoutRefused extends Error {
   constructor(readonly result: Extract<CheckoutResult, { ok: false }>) {
@@ -109,6 +114,9 @@ interface OrderGroup {
   source: "WAREHOUSE" | "ORIGIN";
   /** The serving warehouse; for ORIGIN resolved to the manufacturer's origin location. */
   warehouseId: string | null;
+  /** An allocation part of the group: where it leaves from, for the delivery rate. */
+  part: PricedLine["allocation"]["parts"][number];
+  manufacturerName: string;
   leadMin: number;
   leadMax: number;
   parts: { line: PricedLine; quantity: number }[];
@@ -127,7 +135,7 @@ function groupParts(priced: PricedLine[]): OrderGroup[] {
       let group = groups.get(key);
       const [min, max] = part.source === "warehouse" ? [part.leadDaysMin, part.leadDaysMax] : [part.daysMin ?? part.productionDays, part.daysMax ?? part.productionDays];
       if (!group) {
-        group = { key, manufacturerId: product.organizationId, currency, source: part.source === "warehouse" ? "WAREHOUSE" : "ORIGIN", warehouseId, leadMin: min, leadMax: max, parts: [] };
+        group = { key, manufacturerId: product.organizationId, manufacturerName: product.organization.name, currency, source: part.source === "warehouse" ? "WAREHOUSE" : "ORIGIN", warehouseId, part, leadMin: min, leadMax: max, parts: [] };
         groups.set(key, group);
       }
       group.leadMin = Math.max(group.leadMin, min);
@@ -141,14 +149,21 @@ function groupParts(priced: PricedLine[]): OrderGroup[] {
 function lineErrorsFor(priced: PricedLine[], lang: Lang): CheckoutLineError[] {
   const t = serverT(lang);
   const errors: CheckoutLineError[] = [];
+  const moqSaid = new Set<string>();
   for (const line of priced) {
-    const messages = line.problems.map((p) =>
-      p.code === "below_moq"
-        ? t("cart.problems.below_moq", { moq: formatNumber(p.moq, lang), have: formatNumber(p.have, lang) })
-        : p.code === "pack_multiple"
-          ? t("cart.problems.pack_multiple", { pack: formatNumber(p.pack, lang) })
-          : t("cart.problems.unpublished"),
-    );
+    const product = line.variant.product;
+    const messages: string[] = [];
+    for (const p of line.problems) {
+      if (p.code === "below_moq") {
+        // The MOQ is the product's: one message naming all its SKUs in the cart.
+        if (moqSaid.has(product.id)) continue;
+        moqSaid.add(product.id);
+        const skus = priced.filter((l) => l.variant.product.id === product.id).map((l) => l.variant.sku);
+        errors.push({ lineId: line.lineId, sku: skus.join(", "), name: productName(product, lang), message: problemText(p, lang) });
+        continue;
+      }
+      messages.push(problemText(p, lang));
+    }
     if (!messages.length && line.unitPriceMinor === null) messages.push(t("cart.problems.no_price"));
     if (messages.length) errors.push({ lineId: line.lineId, sku: line.variant.sku, name: productName(line.variant.product, lang), message: messages.join(" ") });
   }
@@ -192,6 +207,9 @@ export async function placeOrders(buyer: BuyerContext, input: CheckoutInput, lan
   const client = options.client ?? unscopedDb;
   // The dated rates are reference data nobody contends for: read before the transaction, which stays short.
   const rates = await ratesAsOf(now, client);
+  // Delivery rates likewise: those in force on the order's day for the buyer's country.
+  const day = now.toISOString().slice(0, 10);
+  const deliveryRates = await deliveryRatesFor(buyer.location.countryCode, day, "deliveryRate" in client ? (client as unknown as Parameters<typeof deliveryRatesFor>[2]) : unscopedDb);
   const buyerId = buyer.organization.id;
   const userId = buyer.sessionUser.user.id;
   // Warm the allocation's warehouse-network cache outside the transaction (see holdCart).
@@ -218,6 +236,31 @@ export async function placeOrders(buyer: BuyerContext, input: CheckoutInput, lan
       const buyerSnapshot = { ...organization, countryCode: organization.countryCode.trim() };
 
       const groups = groupParts(priced);
+      // Delivery of each future order: warehouse stock DDP to the door; from Zhuhai as the buyer chose (FOB: none).
+      const shipping = new Map<string, Extract<DeliveryQuote, { kind: "priced" | "fob" }>>();
+      const deliveryErrors: CheckoutLineError[] = [];
+      for (const group of groups) {
+        const term = group.source === "WAREHOUSE" ? "DDP" : (input.originTerms[group.manufacturerId] ?? "FOB");
+        const weightG = grossWeightG(group.parts.map((p) => ({ quantity: p.quantity, grossWeightG: p.line.variant.grossWeightG })));
+        const quote = quoteDelivery({
+          rates: deliveryRates,
+          fx: rates,
+          source: group.source === "WAREHOUSE" ? "warehouse" : "origin",
+          warehouseCode: group.part.source === "warehouse" ? group.part.warehouseCode : null,
+          term,
+          countryCode: buyer.location.countryCode,
+          regionCode: buyer.location.regionCode ?? null,
+          weightG,
+          orderCurrency: group.currency,
+          day,
+        });
+        if (quote.kind === "missing") {
+          // The same sentence the summary showed for this order and term.
+          const option = deliveryOptions({ lang, rates, deliveryRates, location: buyer.location, part: group.part, weightG, orderCurrency: group.currency, subtotalMinor: 0n, viewerCurrency: group.currency, day }).view.options.find((o) => o.term === term);
+          deliveryErrors.push({ lineId: group.key, sku: "", name: group.manufacturerName, message: option?.missingText ?? "" });
+        } else shipping.set(group.key, quote);
+      }
+      if (deliveryErrors.length) throw new CheckoutRefused({ ok: false, code: "delivery", lineErrors: deliveryErrors, addressErrors: [] });
       const origins = groups.some((g) => g.source === "ORIGIN")
         ? await tx.warehouse.findMany({ where: { kind: "ORIGIN", ownerOrganizationId: { in: [...new Set(groups.filter((g) => g.source === "ORIGIN").map((g) => g.manufacturerId))] } }, select: { id: true, ownerOrganizationId: true } })
         : [];
@@ -228,8 +271,10 @@ export async function placeOrders(buyer: BuyerContext, input: CheckoutInput, lan
         const warehouseId = group.source === "WAREHOUSE" ? group.warehouseId! : origins.find((o) => o.ownerOrganizationId === group.manufacturerId)?.id;
         if (!warehouseId) throw new Error(`manufacturer ${group.manufacturerId} has no origin location`);
         const subtotal = group.parts.reduce((sum, p) => sum + lineTotal(p.line.unitPriceMinor!, p.quantity), 0n);
+        const quote = shipping.get(group.key)!;
+        const shippingMinor = quote.kind === "priced" ? quote.feeMinor : 0n;
         const rate = lockedRate(rates, group.currency, input.currencyCode, now);
-        const converted = rates.convert({ amountMinor: subtotal, currency: rates.currency(group.currency) }, input.currencyCode);
+        const converted = rates.convert({ amountMinor: subtotal + shippingMinor, currency: rates.currency(group.currency) }, input.currencyCode);
         if (!rate || !converted) throw new CheckoutRefused({ ok: false, code: "currency", lineErrors: [], addressErrors: [] });
         const { number, bankReference } = orderIdentifiers(year, await nextSequence(tx));
         const order = await tx.order.create({
@@ -246,7 +291,8 @@ export async function placeOrders(buyer: BuyerContext, input: CheckoutInput, lan
             tradeTerm: group.source === "WAREHOUSE" ? "DDP" : (input.originTerms[group.manufacturerId] ?? "FOB"),
             currencyCode: group.currency,
             subtotalMinor: subtotal,
-            totalMinor: subtotal,
+            shippingMinor,
+            totalMinor: subtotal + shippingMinor,
             buyerCurrencyCode: input.currencyCode,
             buyerTotalMinor: converted.money.amountMinor,
             fxRate: rate.rate,
@@ -367,8 +413,8 @@ export interface CheckoutPage {
   company: { name: string; legalName: string | null; taxId: string | null; countryCode: string };
   asksPostalCode: boolean;
   regions: { value: string; label: string }[];
-  /** Manufacturers with goods shipped from Zhuhai: the buyer picks the term for each. */
-  originManufacturers: { id: string; name: string }[];
+  /** Manufacturers with goods shipped from Zhuhai: the buyer picks the term for each, seeing what each costs. */
+  originManufacturers: { id: string; name: string; groupKey: string; options: DeliveryOptionView[] }[];
 }
 
 /**
@@ -390,8 +436,8 @@ export async function prepareCheckout(buyer: BuyerContext, lang: Lang, currencyC
   });
   const countryCode = org.countryCode.trim();
   const states = regionsOf(countryCode);
-  const origin = new Map<string, string>();
-  for (const group of cart.groups) if (group.source === "origin") origin.set(group.manufacturerId, group.manufacturerName);
+  const origin = new Map<string, CheckoutPage["originManufacturers"][number]>();
+  for (const group of cart.groups) if (group.source === "origin") origin.set(group.manufacturerId, { id: group.manufacturerId, name: group.manufacturerName, groupKey: group.key, options: group.delivery.options });
   return {
     cart,
     holdWarnings,
@@ -407,7 +453,7 @@ export async function prepareCheckout(buyer: BuyerContext, lang: Lang, currencyC
     company: { name: org.name, legalName: org.legalNameLatin, taxId: org.taxId, countryCode },
     asksPostalCode: asksPostalCode(countryCode),
     regions: states ? Object.entries(states).map(([value, name]) => ({ value, label: `${name} (${value})` })).sort((a, b) => a.label.localeCompare(b.label)) : [],
-    originManufacturers: [...origin].map(([id, name]) => ({ id, name })),
+    originManufacturers: [...origin.values()],
   };
 }
 
