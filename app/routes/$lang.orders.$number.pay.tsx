@@ -60,8 +60,15 @@ export default function PayPage() {
 
       {!view.payable ? (
         <p className="text-slate-700">{t("pay.notPayable")}</p>
+      ) : view.waiting ? (
+        <Waiting waiting={view.waiting} voucher={view.voucher !== null} />
       ) : (
         <>
+          {view.voucherEnded ? (
+            <p role="status" className="rounded-md border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900" data-testid="voucher-ended">
+              {t("pay.voucher.ended")}
+            </p>
+          ) : null}
           {view.bankTransferOnly ? (
             <p role="note" className="rounded-md border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900" data-testid="bank-transfer-only">
               {t(`banking.options.bankTransferOnly.${view.bankTransferOnly}`)}
@@ -98,6 +105,21 @@ function Returned({ state }: { state: PayPageView["returned"] }) {
   );
 }
 
+/** While a voucher or a debit is on its way it is the only way to pay: the other choices come back when it ends. */
+function Waiting({ waiting, voucher }: { waiting: NonNullable<PayPageView["waiting"]>; voucher: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <section className="space-y-2 rounded-md border border-slate-200 bg-slate-50 px-4 py-3 text-sm text-slate-800" aria-labelledby="pay-waiting" data-testid="pay-waiting">
+      <h2 id="pay-waiting" className="font-semibold">
+        {t("pay.waiting.title")}
+      </h2>
+      {voucher ? null : <p>{t("pay.waiting.debit", { method: waiting.method ? t(`pay.method.${waiting.method}`, { defaultValue: waiting.method }) : t("pay.stripe.title"), amount: waiting.amount })}</p>}
+      <p>{t(voucher ? "pay.waiting.onlyVoucher" : "pay.waiting.onlyDebit")}</p>
+      {voucher ? <p className="text-slate-600">{t("pay.waiting.noCancel")}</p> : null}
+    </section>
+  );
+}
+
 function VoucherCard({ voucher }: { voucher: NonNullable<PayPageView["voucher"]> }) {
   const { t } = useTranslation();
   return (
@@ -109,6 +131,10 @@ function VoucherCard({ voucher }: { voucher: NonNullable<PayPageView["voucher"]>
       <dl className="grid grid-cols-1 gap-x-4 gap-y-1 text-sm sm:grid-cols-[auto_1fr]">
         <dt className="text-slate-600">{t("pay.voucher.method")}</dt>
         <dd>{t(`pay.method.${voucher.method}`)}</dd>
+        <dt className="text-slate-600">{t("pay.voucher.amount")}</dt>
+        <dd className="tabular-nums" data-testid="voucher-amount">
+          {voucher.amount}
+        </dd>
         {voucher.number ? (
           <>
             <dt className="text-slate-600">{t("pay.voucher.number")}</dt>
@@ -134,10 +160,15 @@ function VoucherCard({ voucher }: { voucher: NonNullable<PayPageView["voucher"]>
         {voucher.expiresAt ? (
           <>
             <dt className="text-slate-600">{t("pay.voucher.expires")}</dt>
-            <dd>{voucher.expiresAt}</dd>
+            <dd data-testid="voucher-expires">{voucher.expiresAt}</dd>
           </>
         ) : null}
       </dl>
+      {voucher.overdue ? (
+        <p role="note" className="text-sm text-amber-900" data-testid="voucher-overdue">
+          {t("pay.voucher.overdue")}
+        </p>
+      ) : null}
       <p className="flex flex-wrap gap-3 text-sm">
         {voucher.url ? (
           <a href={voucher.url} className="link" target="_blank" rel="noreferrer noopener">

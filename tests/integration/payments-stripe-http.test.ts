@@ -150,6 +150,54 @@ describe("the pay page", () => {
     expect(await unscopedDb.order.findUniqueOrThrow({ where: { id: placed.id } })).toMatchObject({ status: "PAID", paidMinor: 800_00n });
   });
 
+  it("while the OXXO voucher waits it is the only way to pay: the others are neither shown nor accepted (409) until it expires unpaid", async () => {
+    // Whole pages are long: a failing check names what it looked for, not the page.
+    const has = (html: string, text: string) => (html.includes(text) ? true : `missing ${text}`);
+    const placed = await order(900_00n);
+    const location = (await post(`/es/orders/${placed.number}/pay`, buyer, { intent: "stripe" })).headers.get("location")!;
+    const sessionId = location.split("/pay/")[1]!;
+    const voucherPage = await (await hosted(`/pay/${sessionId}/confirm`, { method: "oxxo" })).text();
+    const number = /data-testid="voucher-number">(\d+)</.exec(voucherPage)![1]!;
+
+    const waiting = await (await get(`/es/orders/${placed.number}/pay?session=${sessionId}`, buyer.cookie)).text();
+    expect(has(waiting, number)).toBe(true);
+    expect(/data-testid="voucher-amount">([^<]*)</.exec(waiting)?.[1]).toMatch(/900[.,]00/);
+    expect(has(waiting, 'data-testid="voucher-expires"')).toBe(true);
+    expect(has(waiting, `href="${standin.url}/vouchers/`)).toBe(true);
+    expect(has(waiting, 'data-testid="pay-waiting"')).toBe(true);
+    expect(waiting.includes('data-testid="pay-stripe"')).toBe(false);
+    expect(waiting.includes('data-testid="pay-bank-transfer"')).toBe(false);
+    expect(waiting.includes('data-testid="bank-reference"')).toBe(false);
+    // The same page without ?session (a reload, another member) shows the same.
+    expect(has(await (await get(`/es/orders/${placed.number}/pay`, buyer.cookie)).text(), 'data-testid="pay-waiting"')).toBe(true);
+
+    const paymentsBefore = await unscopedDb.payment.count({ where: { orderId: placed.id } });
+    for (const intent of ["bank_transfer", "stripe", "terms"]) {
+      const refused = await post(`/es/orders/${placed.number}/pay`, buyer, { intent });
+      expect(refused.status).toBe(409);
+      expect(has(await refused.text(), esPay.errors.voucher_waiting.split(":")[0]!)).toBe(true);
+    }
+    expect(await unscopedDb.payment.count({ where: { orderId: placed.id } })).toBe(paymentsBefore);
+    expect(await unscopedDb.order.findUniqueOrThrow({ where: { id: placed.id } })).toMatchObject({ paymentMethod: "STRIPE", paidMinor: 0n });
+
+    // Past its deadline but not yet declared unpaid by Stripe (a payment at the store may still land): still the only way.
+    const voucherRow = await unscopedDb.payment.findFirstOrThrow({ where: { orderId: placed.id, status: "AWAITING_CONFIRMATION" } });
+    await unscopedDb.payment.update({ where: { id: voucherRow.id }, data: { voucher: { ...(voucherRow.voucher as object), expiresAt: new Date(Date.now() - 3600_000).toISOString() } } });
+    const late = await (await get(`/es/orders/${placed.number}/pay`, buyer.cookie)).text();
+    expect(has(late, 'data-testid="voucher-overdue"')).toBe(true);
+    expect(has(late, 'data-testid="pay-waiting"')).toBe(true);
+    expect(late.includes('data-testid="pay-bank-transfer"')).toBe(false);
+
+    // The voucher expires unpaid (Stripe's checkout.session.async_payment_failed): the other ways come back.
+    await hosted(`/pay/${sessionId}/fail`);
+    const after = await (await get(`/es/orders/${placed.number}/pay?session=${sessionId}`, buyer.cookie)).text();
+    expect(after.includes('data-testid="pay-waiting"')).toBe(false);
+    expect(has(after, 'data-testid="voucher-ended"')).toBe(true);
+    expect(has(after, 'data-testid="pay-stripe"')).toBe(true);
+    expect(has(after, 'data-testid="pay-bank-transfer"')).toBe(true);
+    expect((await post(`/es/orders/${placed.number}/pay`, buyer, { intent: "bank_transfer" })).status).toBe(302);
+  });
+
   it("refuses a choice that is not one, in the buyer's language", async () => {
     const placed = await order(100_00n);
     const refused = await post(`/es/orders/${placed.number}/pay`, buyer, { intent: "bitcoin" });

@@ -4,6 +4,8 @@
  * Usage:
  *   const choice = await paymentOptions(order, buyer);          // buyer = { id, countryCode } of the signed-in org
  *   choice.payable            false: nothing to pay (paid, cancelled, shipped…): show the order instead
+ *   choice.waiting            a voucher (or debit) is on its way: options is empty until Stripe says it failed or paid;
+ *                             POST handlers call refuseWhileWaiting(orderId) first (PaymentWaitingError, 409)
  *   choice.options            in display order; each has `kind`:
  *     "stripe"         { currencyCode, amountMinor, methods } — only when STRIPE_SECRET_KEY is set and the country
  *                       allows; `methods` is stripeMethodsFor(…) (OXXO cap, Pix, Boleto when STRIPE_BOLETO=on)
@@ -17,14 +19,14 @@
  *   acceptTerms({ orderId, actor })                                          credit.server.ts, TermsRefusedError
  * Messages (i18n keys): banking.errors.<code>, banking.options.terms.refusal.<reason>, banking.options.*.
  */
-import { forOrganization } from "~/modules/db/index.server";
-import { bankTransferOnlyCountry, isPayable, type PaymentOption, type PaymentChoice } from "./payment-options";
+import { forOrganization, unscopedDb } from "~/modules/db/index.server";
+import { bankTransferOnlyCountry, isPayable, type PaymentOption, type PaymentChoice, type WaitingPayment } from "./payment-options";
 import { platformBankAccount } from "./bank-transfer-accounts.server";
 import { checkTerms, type BuyerClient } from "./credit.server";
 import { stripeMethodsFor } from "./stripe-methods";
 import { stripeSettings } from "./stripe.server";
 
-export type { PaymentOption, PaymentChoice } from "./payment-options";
+export type { PaymentOption, PaymentChoice, WaitingPayment } from "./payment-options";
 
 export interface PayableOrder {
   id: string;
@@ -55,12 +57,34 @@ export async function paymentOptions(order: PayableOrder, buyer: PayingBuyer, op
   const terms = countryOnly ? null : await checkTerms(order, { client, today: options.today });
   const credit = terms?.credit ?? null;
   const base = { currencyCode, amountMinor, credit, bankTransferOnly: countryOnly ? ("country" as const) : stripe ? null : ("no_stripe" as const) };
-  if (!isPayable(order.status, amountMinor)) return { ...base, payable: false, options: [], termsRefusal: null };
+  if (!isPayable(order.status, amountMinor)) return { ...base, payable: false, waiting: null, options: [], termsRefusal: null };
+  const waiting = await waitingPayment(order.id, client);
+  if (waiting) return { ...base, payable: true, waiting, options: [], termsRefusal: null };
 
   const list: PaymentOption[] = [];
   if (stripe && !countryOnly) list.push({ kind: "stripe", currencyCode, amountMinor, methods: stripeMethodsFor({ currencyCode, amountMinor, boletoEnabled: options.boletoEnabled ?? settings?.boletoEnabled ?? false }) });
   list.push({ kind: "bank_transfer", currencyCode, amountMinor, reference: order.bankReference, bankAccount: await platformBankAccount(currencyCode) });
   if (terms?.ok) list.push({ kind: "terms", termsDays: terms.credit.termsDays, credit: terms.credit });
   const termsRefusal = terms && !terms.ok && terms.reason !== "no_account" ? terms.reason : null;
-  return { ...base, payable: true, options: list, termsRefusal };
+  return { ...base, payable: true, waiting: null, options: list, termsRefusal };
+}
+
+/** The delayed Stripe payment of this order still waiting for its money (the newest), or null. */
+export async function waitingPayment(orderId: string, client: BuyerClient = unscopedDb as unknown as BuyerClient): Promise<WaitingPayment | null> {
+  const row = await client.payment.findFirst({ where: { orderId, method: "STRIPE", status: "AWAITING_CONFIRMATION" }, orderBy: { createdAt: "desc" }, select: { id: true } });
+  return row ? { paymentId: row.id } : null;
+}
+
+/** Refused while a voucher (or debit) waits: another way to pay would take the same money twice. */
+export class PaymentWaitingError extends Error {
+  readonly code = "voucher_waiting";
+  readonly status = 409;
+  constructor() {
+    super("a delayed Stripe payment of this order is waiting for its money");
+    this.name = "PaymentWaitingError";
+  }
+}
+
+export async function refuseWhileWaiting(orderId: string, client?: BuyerClient): Promise<void> {
+  if (await waitingPayment(orderId, client)) throw new PaymentWaitingError();
 }

@@ -20,8 +20,20 @@ export type PaymentOption =
   | { kind: "bank_transfer"; currencyCode: string; amountMinor: bigint; reference: string; bankAccount: BankDetails | null }
   | { kind: "terms"; termsDays: number; credit: CreditStanding };
 
+/**
+ * A delayed Stripe payment on its way (an OXXO/Boleto/Multibanco voucher waiting to be paid, a debit clearing):
+ * while it waits no other way is offered or accepted, or the buyer could pay twice. It ends when Stripe's webhook
+ * says it failed or expired unpaid (the payment turns FAILED) or paid. A voucher's Checkout Session is already
+ * complete, and Stripe expires only open sessions, so Ponte cannot call a voucher off for the buyer.
+ */
+export interface WaitingPayment {
+  paymentId: string;
+}
+
 export interface PaymentChoice {
   payable: boolean;
+  /** Set while a delayed payment waits: `options` is then empty. */
+  waiting: WaitingPayment | null;
   currencyCode: string;
   /** Still due on the order, in its buyer currency. */
   amountMinor: bigint;

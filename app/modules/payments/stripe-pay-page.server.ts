@@ -11,7 +11,7 @@ import { unscopedDb } from "~/modules/db/index.server";
 import { env } from "~/modules/config/env.server";
 import { BankTransferError, chooseBankTransfer } from "./bank-transfer.server";
 import { acceptTerms, TermsRefusedError, type BuyerClient } from "./credit.server";
-import { paymentOptions } from "./payment-options.server";
+import { PaymentWaitingError, paymentOptions, refuseWhileWaiting } from "./payment-options.server";
 import { startStripeCheckout, StripeCheckoutError } from "./stripe-checkout.server";
 import { applyStoredEventsFor, type Voucher } from "./stripe-events.server";
 import { stripeSettings } from "./stripe.server";
@@ -36,6 +36,8 @@ export interface VoucherView {
   entity: string | null;
   reference: string | null;
   expiresAt: string | null;
+  /** Its deadline has passed and Stripe has not yet said whether it was paid (a store's payment can still land). */
+  overdue: boolean;
   url: string | null;
   pdf: string | null;
 }
@@ -62,10 +64,17 @@ export interface PayPageView {
   terms: null | { days: number; limit: string; used: string; available: string };
   termsRefusal: string | null;
   voucher: VoucherView | null;
+  /**
+   * A delayed payment is on its way: the voucher above (or, for a debit, this alone) is the way to pay, and nothing
+   * else is offered until Stripe says it failed, expired unpaid or paid. `method`: the Stripe method, when known.
+   */
+  waiting: null | { method: string | null; amount: string };
+  /** The last voucher expired unpaid or failed (and nothing waits now): the page says so above the choices. */
+  voucherEnded: boolean;
   returned: ReturnState;
 }
 
-function voucherView(payment: Payment, lang: Lang): VoucherView | null {
+function voucherView(payment: Payment, lang: Lang, now: Date): VoucherView | null {
   const voucher = payment.voucher as Voucher | null;
   if (!voucher || payment.status !== "AWAITING_CONFIRMATION") return null;
   // Only links Stripe gave (https, or the test stand-in's http outside production) are shown.
@@ -77,13 +86,14 @@ function voucherView(payment: Payment, lang: Lang): VoucherView | null {
     entity: voucher.entity ?? null,
     reference: voucher.reference ?? null,
     expiresAt: voucher.expiresAt ? formatDateTime(voucher.expiresAt, lang) : null,
+    overdue: Boolean(voucher.expiresAt && new Date(voucher.expiresAt).getTime() < now.getTime()),
     url: safe(voucher.url),
     pdf: safe(voucher.pdf),
   };
 }
 
 /** What the page shows. `search` is the page's query: ?session=<id> back from Stripe, ?cancelled=1 when left. */
-export async function presentPayPage(viewer: OrdersViewer, order: OrderDetail, search: URLSearchParams): Promise<PayPageView> {
+export async function presentPayPage(viewer: OrdersViewer, order: OrderDetail, search: URLSearchParams, now = new Date()): Promise<PayPageView> {
   const lang = viewer.lang;
   const sessionId = search.get("session");
   let payments = order.payments;
@@ -96,7 +106,8 @@ export async function presentPayPage(viewer: OrdersViewer, order: OrderDetail, s
   const settings = stripeSettings();
   const choice = await paymentOptions({ ...current, id: order.id, buyerOrganizationId: order.buyerOrganizationId }, { id: viewer.organizationId, countryCode: buyer.countryCode }, { client: viewer.client as unknown as BuyerClient, boletoEnabled: settings?.boletoEnabled ?? false });
   const code = current.buyerCurrencyCode;
-  const waiting = [...payments].reverse().find((p) => p.method === "STRIPE" && p.status === "AWAITING_CONFIRMATION");
+  const waiting = choice.waiting ? (payments.find((p) => p.id === choice.waiting!.paymentId) ?? (await unscopedDb.payment.findUniqueOrThrow({ where: { id: choice.waiting.paymentId } }))) : undefined;
+  const lastStripe = [...payments].reverse().find((p) => p.method === "STRIPE" && p.status !== "PENDING" && p.status !== "CANCELLED");
   const returnedPayment = sessionId ? payments.find((p) => p.stripeCheckoutSessionId === sessionId) : undefined;
   let returned: ReturnState = null;
   if (search.get("cancelled")) returned = "cancelled";
@@ -115,7 +126,9 @@ export async function presentPayPage(viewer: OrdersViewer, order: OrderDetail, s
     bankTransfer: null,
     terms: null,
     termsRefusal: choice.termsRefusal,
-    voucher: waiting ? voucherView(waiting, lang) : null,
+    voucher: waiting ? voucherView(waiting, lang, now) : null,
+    waiting: waiting ? { method: waiting.stripeMethodType ?? (waiting.voucher as Voucher | null)?.method ?? null, amount: money(waiting.amountMinor, waiting.currencyCode, lang) } : null,
+    voucherEnded: !waiting && choice.payable && lastStripe?.status === "FAILED" && lastStripe.voucher !== null,
     returned,
   };
   for (const option of choice.options) {
@@ -148,6 +161,8 @@ export async function handlePayChoice(request: Request, viewer: OrdersViewer, or
   const refuse = (key: string, status: number) => formErrorReply(lang, form.formData, {}, key, status);
   const page = `/${lang}/orders/${encodeURIComponent(order.number)}/pay`;
   try {
+    // A voucher (or debit) on its way is the way to pay until Stripe ends it: no second payment beside it.
+    await refuseWhileWaiting(order.id);
     if (form.data.intent === "stripe") {
       const { url } = await startStripeCheckout({ orderId: order.id, actor, lang, appUrl: env().APP_URL });
       return redirect(url);
@@ -159,6 +174,7 @@ export async function handlePayChoice(request: Request, viewer: OrdersViewer, or
     await acceptTerms({ orderId: order.id, actor });
     return redirect(`/${lang}/orders/${encodeURIComponent(order.number)}`);
   } catch (error) {
+    if (error instanceof PaymentWaitingError) return refuse("pay.errors.voucher_waiting", error.status);
     if (error instanceof StripeCheckoutError) return refuse(`pay.errors.${error.code}`, error.status);
     if (error instanceof BankTransferError) return refuse(`banking.errors.${error.code}`, error.status);
     if (error instanceof TermsRefusedError) return refuse(error.code === "order_not_found" || error.code === "not_payable" ? `banking.errors.${error.code}` : `banking.options.terms.refusal.${error.code}`, error.status);
