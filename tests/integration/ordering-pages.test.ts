@@ -147,3 +147,30 @@ describe("orders pages over HTTP", () => {
     expect(platformPage).toContain("Refund due to the buyer");
   });
 });
+
+describe("the platform's delivery rates page over HTTP", () => {
+  it("lists the seeded rates for the platform only; adding checks every field and answers in the page's language", async () => {
+    const platform = await logIn("platform@pages.test");
+    const page = await get("/pt/platform/delivery-rates?origin=GRU&country=BR", platform.cookie);
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain("Tarifas de entrega");
+    expect(html).toMatch(/R\$\s24,90/);
+    expect(html).toContain("vigente hoje");
+    const buyer = await logIn("buyer@pages.test");
+    expect((await get("/pt/platform/delivery-rates", buyer.cookie)).status).toBe(404);
+    expect((await post("/pt/platform/delivery-rates", buyer, { originCode: "GRU" })).status).toBe(404);
+
+    const fields = { originCode: "GRU", tradeTerm: "CIF", destinationCountry: "BR", regionCode: "SP", currencyCode: "BRL", baseFee: "29,90", perKgFee: "0,50", validFrom: "2027-01-01" };
+    const refused = await post("/es/platform/delivery-rates", platform, fields);
+    expect(refused.status).toBe(400);
+    expect(await refused.text()).toContain("Los almacenes entregan solo DDP; FOB no tiene tarifa.");
+    const badDate = await post("/es/platform/delivery-rates", platform, { ...fields, tradeTerm: "DDP", validFrom: "2027-13-01" });
+    expect(badDate.status).toBe(400);
+    expect(await badDate.text()).toContain("Escribe la fecha como AAAA-MM-DD.");
+    expect(await unscopedDb.deliveryRate.count({ where: { validFrom: new Date("2027-01-01T00:00:00Z") } })).toBe(0);
+    const added = await post("/es/platform/delivery-rates", platform, { ...fields, tradeTerm: "DDP" });
+    expect(added.status).toBe(200);
+    expect(await unscopedDb.deliveryRate.findFirstOrThrow({ where: { validFrom: new Date("2027-01-01T00:00:00Z") } })).toMatchObject({ originCode: "GRU", tradeTerm: "DDP", regionCode: "SP", baseFeeMinor: 2_990n, perKgMinor: 50n, currencyCode: "BRL" });
+  });
+});
