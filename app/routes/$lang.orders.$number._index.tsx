@@ -143,8 +143,8 @@ export default function OrderPage() {
         <h2 id="order-lines" className="mb-2 text-lg font-semibold">
           {t("orders.detail.lines")}
         </h2>
-        {/* A named region in the Tab order: on a phone the table scrolls sideways, and the keyboard must reach it. */}
-        <div role="region" tabIndex={0} aria-labelledby="order-lines" className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+        {/* A named group in the Tab order: on a phone the table scrolls sideways, and the keyboard must reach it. */}
+        <div role="group" tabIndex={0} aria-labelledby="order-lines" className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
           <table className="min-w-full text-sm" data-testid="order-lines">
             <thead className="bg-slate-50 text-left text-xs text-slate-600">
               <tr>
