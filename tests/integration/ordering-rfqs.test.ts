@@ -416,6 +416,38 @@ describe("the RFQ pages over HTTP", () => {
     expect((await get("/es/rfqs/RFQ-2026-999999", outsiderBrowser.cookie)).status).toBe(404);
   });
 
+  it("keeps each attachment's uploaded name and type: shown in the thread and downloaded under it (RFC 5987)", async () => {
+    const rfq = await sendRfq();
+    const makerBrowser = await browserOf(makerUser.id);
+    const buyerBrowser = await browserOf(buyerUser.id);
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]);
+    const message = new FormData();
+    for (const [k, v] of Object.entries({ csrf: makerBrowser.csrf, intent: "message", body: "规格书和照片" })) message.append(k, v);
+    message.append("attachments", new File([new TextEncoder().encode("%PDF-1.7\n1 0 obj\n")], "Especificação técnica 规格书 v2.pdf", { type: "application/pdf" }));
+    // A path, a right-to-left override and a claimed type that lies: the name keeps only what is safe to show.
+    message.append("attachments", new File([png], "C:\\fakepath\\..\\photo\u202Egnp.exe", { type: "application/x-msdownload" }));
+    const sent = await post(`/zh/rfqs/${rfq.number}`, makerBrowser.cookie, message);
+    expect(sent.status).toBe(302);
+
+    const rows = await unscopedDb.rfqAttachment.findMany({ where: { rfqId: rfq.id }, orderBy: { fileName: "asc" } });
+    expect(rows.map((r) => [r.fileName, r.contentType, r.sizeBytes])).toEqual([
+      ["Especificação técnica 规格书 v2.pdf", "application/pdf", 17],
+      ["photognp.exe.png", "image/png", 12],
+    ]);
+    const posted = await unscopedDb.rfqMessage.findFirstOrThrow({ where: { rfqId: rfq.id, body: "规格书和照片" } });
+    expect([...posted.attachmentKeys].sort()).toEqual(rows.map((r) => r.key).sort());
+
+    // The other party's page (after a reload, as the live thread does on each message) shows the names.
+    const html = await (await get(`/pt/rfqs/${rfq.number}`, buyerBrowser.cookie)).text();
+    expect(html).toContain("Especificação técnica 规格书 v2.pdf</a>");
+    expect(html).toContain("photognp.exe.png</a>");
+    const pdfRow = rows.find((r) => r.contentType === "application/pdf")!;
+    const download = await get(`/pt/rfqs/${rfq.number}/files/${pdfRow.key.split("/").pop()}`, buyerBrowser.cookie);
+    expect(download.status).toBe(200);
+    expect(download.headers.get("content-type")).toBe("application/pdf");
+    expect(download.headers.get("content-disposition")).toBe(`attachment; filename="Especificacao tecnica v2.pdf"; filename*=UTF-8''${encodeURIComponent("Especificação técnica 规格书 v2.pdf")}`);
+  });
+
   it("lists both sides' RFQs with a status filter and unread counts", async () => {
     const rfq = await sendRfq();
     await postRfqMessage(manufacturer(), rfq.number, { body: "收到", attachments: [] });

@@ -27,6 +27,10 @@ export interface FileView {
   href: string;
   kind: string;
   n: number;
+  /** The name it was uploaded with (null for files from before names were kept). */
+  name: string | null;
+  /** "1.2 MB" in the viewer's language, when known. */
+  size: string | null;
 }
 
 export function FileLinks({ files }: { files: FileView[] }) {
@@ -35,10 +39,11 @@ export function FileLinks({ files }: { files: FileView[] }) {
   return (
     <ul className="mt-2 flex flex-wrap gap-2">
       {files.map((f) => (
-        <li key={f.href}>
-          <a href={f.href} className="link text-sm" download>
-            {t("rfq.thread.attachment", { kind: f.kind, n: f.n })}
+        <li key={f.href} className="min-w-0 max-w-full">
+          <a href={f.href} className="link break-all text-sm" download={f.name ?? true} data-testid="rfq-file">
+            {f.name ?? t("rfq.thread.attachment", { kind: f.kind, n: f.n })}
           </a>
+          {f.name ? <span className="ml-1 text-xs text-slate-500">({f.size ? `${f.kind}, ${f.size}` : f.kind})</span> : null}
         </li>
       ))}
     </ul>

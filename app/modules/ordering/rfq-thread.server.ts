@@ -4,7 +4,7 @@ import { isUuid } from "~/modules/http/responses.server";
 import type { MultipartLimits } from "~/modules/http/multipart.server";
 import { storage } from "~/modules/catalog/storage.server";
 import { emitToRfq } from "~/modules/realtime/index.server";
-import { MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS } from "./rfq-thread";
+import { contentDisposition, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS, sanitizeAttachmentName } from "./rfq-thread";
 import { notifyRfqEvent, type NotifiableRfq, type RfqNotice } from "./notifications.server";
 
 /**
@@ -42,29 +42,49 @@ export function uploadedFiles(form: FormData, field = "attachments"): File[] {
   return form.getAll(field).filter((v): v is File => typeof v === "object" && v !== null && "arrayBuffer" in v && v.size > 0);
 }
 
+/** A checked upload: its bytes, the kind they showed, and the name it came with (sanitized). */
+export interface CheckedFile {
+  bytes: Uint8Array;
+  ext: string;
+  /** Defaults to the kind's type and "attachment.<ext>" when absent (files made by code, not uploaded). */
+  contentType?: string;
+  name?: string;
+}
+
+/** A stored attachment, as RfqAttachment keeps it. */
+export interface StoredAttachment {
+  key: string;
+  fileName: string;
+  contentType: string;
+  sizeBytes: number;
+}
+
 /** Checks every file before any is stored: one refused file refuses the form. */
-export async function readAttachments(files: File[]): Promise<{ ok: true; files: { bytes: Uint8Array; ext: string }[] } | { ok: false; reason: AttachmentRefusal }> {
+export async function readAttachments(files: File[]): Promise<{ ok: true; files: CheckedFile[] } | { ok: false; reason: AttachmentRefusal }> {
   if (files.length > MAX_ATTACHMENTS) return { ok: false, reason: "too_many_attachments" };
-  const read: { bytes: Uint8Array; ext: string }[] = [];
+  const read: CheckedFile[] = [];
   for (const file of files) {
     if (file.size > MAX_ATTACHMENT_BYTES) return { ok: false, reason: "attachment_too_large" };
     const bytes = new Uint8Array(await file.arrayBuffer());
     const kind = KINDS.find((k) => k.magic(bytes));
     if (!kind) return { ok: false, reason: "attachment_type" };
-    read.push({ bytes, ext: kind.ext });
+    read.push({ bytes, ext: kind.ext, contentType: kind.type, name: sanitizeAttachmentName(file.name, kind.ext) });
   }
   return { ok: true, files: read };
 }
 
-/** Stores checked files under the RFQ's folder; answers their keys ("rfq/<rfqId>/<uuid>.pdf"). */
-export async function storeAttachments(rfqId: string, files: { bytes: Uint8Array; ext: string }[]): Promise<string[]> {
-  const keys: string[] = [];
+/**
+ * Stores checked files under the RFQ's folder ("rfq/<rfqId>/<uuid>.pdf": the name never reaches the disk) and
+ * answers what RfqAttachment keeps of each: key, uploaded name, detected type, size.
+ */
+export async function storeAttachments(rfqId: string, files: CheckedFile[]): Promise<StoredAttachment[]> {
+  const stored: StoredAttachment[] = [];
   for (const file of files) {
     const key = `rfq/${rfqId}/${randomUUID()}.${file.ext}`;
     await storage().put(key, file.bytes);
-    keys.push(key);
+    stored.push({ key, fileName: file.name ?? sanitizeAttachmentName(null, file.ext), contentType: file.contentType ?? KINDS.find((k) => k.ext === file.ext)?.type ?? "application/octet-stream", sizeBytes: file.bytes.byteLength });
   }
-  return keys;
+  return stored;
 }
 
 /** Removes files stored for a write that then failed, so that nothing unreferenced stays behind. */
@@ -81,8 +101,11 @@ export function attachmentKind(key: string): string {
   return (key.split(".").pop() ?? "").toUpperCase();
 }
 
-/** Streams an attachment to one of the two parties (the caller has checked that): downloaded, never rendered inline. */
-export async function attachmentResponse(key: string): Promise<Response | null> {
+/**
+ * Streams an attachment to one of the two parties (the caller has checked that): downloaded, never rendered inline,
+ * under `name` (the uploaded one) when known, else its key's "<uuid>.pdf".
+ */
+export async function attachmentResponse(key: string, name?: string | null): Promise<Response | null> {
   const ext = key.split(".").pop();
   const kind = KINDS.find((k) => k.ext === ext);
   if (!kind) return null;
@@ -93,7 +116,7 @@ export async function attachmentResponse(key: string): Promise<Response | null> 
     headers: {
       "Content-Type": kind.type,
       "Content-Length": String(file.size),
-      "Content-Disposition": `attachment; filename="${attachmentFileName(key)}"`,
+      "Content-Disposition": contentDisposition(name || attachmentFileName(key)),
       "Cache-Control": "private, no-store",
       "X-Content-Type-Options": "nosniff",
       "Cross-Origin-Resource-Policy": "same-origin",

@@ -23,6 +23,12 @@ function duration(seconds: number, lang: Lang): string {
   return formatNumber(Math.round((seconds / 86400) * 10) / 10, lang, { style: "unit", unit: "day", unitDisplay: "long" });
 }
 
+/** 1_234_567 bytes → "1.2 MB" in the viewer's language. */
+function fileSize(bytes: number, lang: Lang): string {
+  if (bytes < 1024 * 1024) return formatNumber(Math.max(1, Math.round(bytes / 1024)), lang, { style: "unit", unit: "kilobyte", unitDisplay: "short" });
+  return formatNumber(Math.round((bytes / (1024 * 1024)) * 10) / 10, lang, { style: "unit", unit: "megabyte", unitDisplay: "short" });
+}
+
 /** A date input's value a number of days from now (UTC). */
 function dateInput(now: Date, days: number): string {
   return new Date(now.getTime() + days * 86400_000).toISOString().slice(0, 10);
@@ -32,7 +38,11 @@ export function presentRfqThread(thread: Thread, actor: RfqActor, now = new Date
   const { rfq, party, names, users, quotes } = thread;
   const lang = actor.lang;
   const fileHref = (key: string) => `/${lang}/rfqs/${rfq.number}/files/${attachmentFileName(key)}`;
-  const files = (keys: string[]) => keys.map((key, i) => ({ href: fileHref(key), label: `${attachmentKind(key)} ${i + 1}`, kind: attachmentKind(key), n: i + 1 }));
+  const files = (keys: string[]) =>
+    keys.map((key, i) => {
+      const stored = thread.files.get(key);
+      return { href: fileHref(key), label: `${attachmentKind(key)} ${i + 1}`, kind: attachmentKind(key), n: i + 1, name: stored?.fileName ?? null, size: stored ? fileSize(stored.sizeBytes, lang) : null };
+    });
   const other: Party = party === "buyer" ? "manufacturer" : "buyer";
   const orgName = (id: string) => names.get(id) ?? "";
   const offeredBy = (q: Thread["quotes"][number]): Party => (q.offeredByOrganizationId === rfq.organizationId ? "manufacturer" : "buyer");

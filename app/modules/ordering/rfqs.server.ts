@@ -8,7 +8,7 @@ import type { Lang } from "~/modules/i18n/config";
 import { requireOrganization } from "~/modules/tenancy/access.server";
 import { requireSessionUser } from "~/modules/tenancy/session.server";
 import { formatRfqNumber, responseSeconds, RFQ_NUMBER, RFQ_STATUSES, TRADE_TERMS, type Party } from "./quotes";
-import { discardAttachments, notifyRfqParties, publishRfqEvent, storeAttachments } from "./rfq-thread.server";
+import { discardAttachments, notifyRfqParties, publishRfqEvent, storeAttachments, type CheckedFile, type StoredAttachment } from "./rfq-thread.server";
 
 /**
  * Requests for quotes: a buyer asks one manufacturer for a price, about one of its products or a free-form
@@ -102,7 +102,7 @@ export interface NewRfqInput {
   tradeTerm: TradeTerm;
   targetPriceMinor?: bigint | null;
   targetCurrencyCode?: string | null;
-  attachments: { bytes: Uint8Array; ext: string }[];
+  attachments: CheckedFile[];
 }
 
 /** Manufacturers a buyer can ask (the verified ones first), for the free-form request's picker. */
@@ -162,7 +162,8 @@ export async function createRfq(actor: RfqActor, input: NewRfqInput, now = new D
     if (input.variantId && !variantId) throw new RfqError("product_not_found");
   }
   const id = randomUUID();
-  const keys = await storeAttachments(id, input.attachments);
+  const stored = await storeAttachments(id, input.attachments);
+  const keys = stored.map((file) => file.key);
   try {
     const respondBy = new Date(now.getTime() + env().RFQ_RESPONSE_DAYS * 24 * 60 * 60 * 1000);
     const created = await actor.scoped.$transaction(async (tx) => {
@@ -188,6 +189,7 @@ export async function createRfq(actor: RfqActor, input: NewRfqInput, now = new D
           createdAt: now,
         },
       });
+      await recordAttachments(tx, rfq, stored, now);
       // The request itself opens the thread, in the buyer's language, so the conversation reads from the start.
       await tx.rfqMessage.create({
         data: {
@@ -213,6 +215,12 @@ export async function createRfq(actor: RfqActor, input: NewRfqInput, now = new D
 }
 
 type Tx = Parameters<Parameters<ScopedDb["$transaction"]>[0]>[0];
+
+/** Each stored file's uploaded name and type, beside the keys the RFQ or message lists. */
+async function recordAttachments(tx: Tx, rfq: { id: string; organizationId: string; buyerOrganizationId: string }, stored: StoredAttachment[], now: Date) {
+  if (stored.length === 0) return;
+  await tx.rfqAttachment.createMany({ data: stored.map((file) => ({ organizationId: rfq.organizationId, buyerOrganizationId: rfq.buyerOrganizationId, rfqId: rfq.id, ...file, createdAt: now })) });
+}
 
 /** The year's next "RFQ-2026-000042". Numbers span every organization, so this reads them all (raw, in the transaction). */
 async function nextRfqNumber(tx: Tx, now: Date): Promise<string> {
@@ -289,18 +297,19 @@ export async function loadRfqThread(actor: RfqActor, number: string | undefined,
     data: { readAt: now },
   });
   if (marked.count > 0) publishRfqEvent({ type: "read", rfqId: rfq.id, readerOrganizationId: actor.organizationId });
-  const [messages, quotes, names, users] = await Promise.all([
+  const [messages, quotes, names, users, files] = await Promise.all([
     actor.scoped.rfqMessage.findMany({ where: { rfqId: rfq.id }, orderBy: { createdAt: "asc" }, take: 1000 }),
     actor.scoped.quote.findMany({ where: { rfqId: rfq.id }, orderBy: { createdAt: "asc" } }),
     organizationNames([rfq.organizationId, rfq.buyerOrganizationId]),
     authorNames(rfq.id, actor.scoped),
+    rfqAttachmentNames(actor, rfq.id),
   ]);
   const product = rfq.productId ? await findProductSummary(rfq.organizationId, rfq.productId) : null;
   const order = quotes.some((q) => q.status === "ACCEPTED")
     ? await actor.scoped.order.findFirst({ where: { quoteId: { in: quotes.filter((q) => q.status === "ACCEPTED").map((q) => q.id) } }, select: { number: true } })
     : null;
   const variants = partyOf(actor, rfq) === "manufacturer" ? await manufacturerVariants(actor, rfq.productId) : [];
-  return { rfq, party: partyOf(actor, rfq), messages, quotes, names, users, product, order, variants };
+  return { rfq, party: partyOf(actor, rfq), messages, quotes, names, users, files, product, order, variants };
 }
 
 async function authorNames(rfqId: string, scoped: ScopedDb): Promise<Map<string, string>> {
@@ -349,13 +358,15 @@ export async function recordFirstResponse(tx: Pick<ScopedDb, "rfq">, rfq: { id: 
 }
 
 /** A message in the thread, in the writer's language, with attachments already checked (readAttachments). */
-export async function postRfqMessage(actor: RfqActor, number: string | undefined, input: { body: string; attachments: { bytes: Uint8Array; ext: string }[] }, now = new Date()) {
+export async function postRfqMessage(actor: RfqActor, number: string | undefined, input: { body: string; attachments: CheckedFile[] }, now = new Date()) {
   const rfq = await findRfqForActor(actor, number);
   if (!rfq) throw new RfqError("not_found");
   if (rfq.status !== "OPEN" && rfq.status !== "QUOTED") throw new RfqError("rfq_closed");
-  const keys = await storeAttachments(rfq.id, input.attachments);
+  const stored = await storeAttachments(rfq.id, input.attachments);
+  const keys = stored.map((file) => file.key);
   try {
     const message = await actor.scoped.$transaction(async (tx) => {
+      await recordAttachments(tx, rfq, stored, now);
       const created = await tx.rfqMessage.create({
         data: {
           organizationId: rfq.organizationId,
@@ -408,4 +419,10 @@ export async function rfqHasAttachment(actor: RfqActor, rfq: { id: string; attac
   if (rfq.attachmentKeys.includes(key)) return true;
   const message = await actor.scoped.rfqMessage.findFirst({ where: { rfqId: rfq.id, attachmentKeys: { has: key } }, select: { id: true } });
   return Boolean(message);
+}
+
+/** The uploaded names of the thread's files by key (files from before names were kept have none). */
+export async function rfqAttachmentNames(actor: RfqActor, rfqId: string, keys?: string[]): Promise<Map<string, { fileName: string; contentType: string; sizeBytes: number }>> {
+  const rows = await actor.scoped.rfqAttachment.findMany({ where: { rfqId, ...(keys ? { key: { in: keys } } : {}) }, select: { key: true, fileName: true, contentType: true, sizeBytes: true } });
+  return new Map(rows.map((row) => [row.key, row]));
 }
