@@ -26,12 +26,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const lang = requireLang(params);
   await requirePlatformDesk(request, lang);
   const url = new URL(request.url);
-  const filter = { origin: code(3).catch("").parse(url.searchParams.get("origin") ?? ""), country: code(2).catch("").parse(url.searchParams.get("country") ?? "") };
+  const filter = { origin: code(12).catch("").parse(url.searchParams.get("origin") ?? ""), country: code(2).catch("").parse(url.searchParams.get("country") ?? "") };
   return { filter, today: new Date().toISOString().slice(0, 10), ...(await presentDeliveryRates(lang, { origin: filter.origin || undefined, country: filter.country || undefined })) };
 }
 
 const Schema = z.object({
-  originCode: z.string().trim().min(1, "validation.required").max(3),
+  originCode: z.string().trim().min(1, "validation.required").max(12),
   tradeTerm: z.enum(["FOB", "CIF", "DDP"]),
   destinationCountry: z.string().trim().min(1, "validation.required").max(2),
   regionCode: z.string().trim().max(3).default(""),

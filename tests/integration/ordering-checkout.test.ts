@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { PrismaClient } from "~/generated/prisma/client";
 import { forOrganization, unscopedDb } from "~/modules/db/index.server";
 import { checkLedgerConsistency } from "~/modules/inventory/consistency.server";
+import { forgetAvailabilityCaches } from "~/modules/inventory/availability.server";
 import { applyMovement } from "~/modules/inventory/ledger.server";
 import { ensureOriginLocation } from "~/modules/inventory/seed.server";
 import { ratesAsOf } from "~/modules/money/fx.server";
@@ -372,6 +373,34 @@ describe("delivery", () => {
     await addToCart(casa, { variantId: lamp.variants[0]!.id, quantity: 3 });
     const br = await prepareCheckout(casa, "pt", "BRL", await ratesAsOf());
     expect(br.originManufacturers[0]!.options.map((o) => o.status)).toEqual(["fob", "priced", "priced"]);
+  });
+
+  it("warehouse stock with no delivery rate: the cart says so plainly and blocks, checkout refuses, nothing saved", async () => {
+    const code = `T${tag()}`;
+    const montevideo = await unscopedDb.warehouse.create({
+      data: { kind: "OVERSEAS", code, name: "Ponte Montevideo", city: "Montevideo", countryCode: "UY", addressLine1: "Ruta 101 km 23", timeZone: "America/Montevideo", serviceAreas: { create: [{ countryCode: "UY", leadDaysMin: 1, leadDaysMax: 3, costMinor: 9_900n, currencyCode: "USD" }] } },
+    });
+    forgetAvailabilityCaches();
+    const maker = await manufacturer("Uru");
+    const { variants } = await product(maker);
+    await unscopedDb.$transaction((tx) => applyMovement(tx, { organizationId: maker, warehouseId: montevideo.id, variantId: variants[0]!.id, kind: "RECEIPT", onHandDelta: 10 }));
+    const uy = await buyer("Montevideo", { countryCode: "UY", region: null });
+    await addToCart(uy, { variantId: variants[0]!.id, quantity: 5 });
+    const view = await presentCart(uy, "en", "USD", await ratesAsOf());
+    expect(view.groups.map((g) => g.source)).toEqual(["warehouse"]);
+    expect(view.groups[0]!.delivery.options).toEqual([expect.objectContaining({ term: "DDP", status: "missing", missingText: "No delivery rate from Montevideo to Uruguay yet: this order cannot be placed until Ponte sets one." })]);
+    expect(view.blocked).toBe(true);
+    const refused = await placeOrders(uy, input({ address: { line1: "Av. 18 de Julio 1000", city: "Montevideo", region: "", postalCode: "11100" }, currencyCode: "USD" }), "en");
+    expect(refused).toMatchObject({ ok: false, code: "delivery" });
+    expect(await uy.scoped.order.count()).toBe(0);
+    expect(await uy.scoped.cartLine.count()).toBe(1);
+    // Once the platform sets a rate for that warehouse (its own code, longer than three letters), the order goes through.
+    await addDeliveryRate({ originCode: code, tradeTerm: "DDP", destinationCountry: "UY", regionCode: "", baseFee: "30", perKgFee: "0.50", currencyCode: "USD", validFrom: new Date().toISOString().slice(0, 10) }, uy.sessionUser.user.id);
+    const placed = await placeOrders(uy, input({ address: { line1: "Av. 18 de Julio 1000", city: "Montevideo", region: "", postalCode: "11100" }, currencyCode: "USD" }), "en");
+    expect(placed.ok).toBe(true);
+    const rates = await ratesAsOf();
+    const fee = rates.convert({ amountMinor: 3_000n + 50n * 6n, currency: rates.currency("USD") }, "CNY")!.money.amountMinor;
+    expect(await uy.scoped.order.findFirstOrThrow()).toMatchObject({ source: "WAREHOUSE", warehouseId: montevideo.id, shippingMinor: fee, totalMinor: 50_000n + fee });
   });
 
   it("platform rates: each bad field refused with its reason, duplicates refused, the row in force marked", async () => {
