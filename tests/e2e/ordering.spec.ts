@@ -323,6 +323,10 @@ test("a buyer in Mexico orders from two manufacturers, pays by OXXO and by trans
       await buyer.goto(`/es/orders/${caseOrder.number}/pay`);
       await expect(buyer.getByTestId("pay-voucher").getByTestId("voucher-number")).toHaveText(voucher, { timeout: 1_000 });
     }).toPass({ timeout: 90_000, intervals: [1_000, 2_000, 3_000] });
+    // While the voucher waits it is the only way to pay: no card, transfer or terms beside it (no double payment).
+    await expect(buyer.getByTestId("pay-waiting")).toContainText(t("es", "pay.waiting.onlyVoucher"));
+    await expect(buyer.getByTestId("pay-bank-transfer")).toHaveCount(0);
+    await expect(buyer.getByTestId("pay-stripe")).toHaveCount(0);
     await screens(buyer, "pay-voucher-es");
     await buyer.goto(`/zh/orders/${caseOrder.number}/pay`);
     await screens(buyer, "pay-voucher-zh");
