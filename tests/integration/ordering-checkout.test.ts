@@ -155,6 +155,17 @@ describe("cart rules", () => {
     }
   });
 
+  it("a line below the MOQ split between a warehouse and Zhuhai says so once", async () => {
+    const maker = await manufacturer("Split");
+    const { variants } = await product(maker, { moq: 100, stock: [30] });
+    const casa = await buyer();
+    await addToCart(casa, { variantId: variants[0]!.id, quantity: 50 });
+    const view = await presentCart(casa, "pt", "BRL", await ratesAsOf());
+    expect(view.groups.map((g) => g.source).sort()).toEqual(["origin", "warehouse"]);
+    expect(view.groups.flatMap((g) => g.rows.flatMap((r) => r.problems))).toEqual(["Pedido mínimo 100 somando as variantes: adicione mais 50."]);
+    expect(view.moqNotices).toHaveLength(1);
+  });
+
   it("refuses unknown, unpublished and ambiguous SKUs", async () => {
     const maker = await manufacturer("Draft");
     const { variants } = await product(maker, { status: "DRAFT" });

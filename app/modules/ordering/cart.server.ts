@@ -708,7 +708,7 @@ export async function presentCart(buyer: BuyerContext, lang: Lang, currencyCode:
           price: convertForDisplay(rates, money(rates, line.next.unitPriceMinor, currency), currencyCode, lang) ?? formatMoney(money(rates, line.next.unitPriceMinor, currency), lang),
         })
       : null;
-    for (const part of line.allocation.parts) {
+    for (const [partIndex, part] of line.allocation.parts.entries()) {
       const warehouseId = part.source === "warehouse" ? part.warehouseId : null;
       const key = `${product.organizationId}|${warehouseId ?? "origin"}`;
       let group = groups.get(key);
@@ -748,7 +748,8 @@ export async function presentCart(buyer: BuyerContext, lang: Lang, currencyCode:
         unitPriceBuyer: unit ? convertForDisplay(rates, unit, currencyCode, lang) : null,
         lineTotal: unit ? formatMoney(money(rates, partTotal, currency), lang) : null,
         tierHint: hint,
-        problems,
+        // A line split between a warehouse and Zhuhai says its problems once, on its first part.
+        problems: partIndex === 0 ? problems : [],
         unit: t(`browse.units.${product.unitOfSale}`, { count: part.quantity, n: formatNumber(part.quantity, lang) }),
       });
     }
