@@ -84,7 +84,6 @@ export type CartErrorCode =
   | "unpublished"
   | "quantity_invalid"
   | "pack_multiple"
-  | "below_moq"
   | "too_many_lines"
   | "order_not_found";
 
