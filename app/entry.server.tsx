@@ -4,9 +4,14 @@ import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
+import { ServerMessagesProvider } from "~/components/i18n-provider";
 import { NonceProvider } from "~/components/nonce";
+import { messagesForKey } from "~/modules/i18n/message-bundles.server";
 
 const ABORT_DELAY = 5_000;
+
+// Page titles (app/components/meta.ts) read the interface strings outside React: give them the server's bundles.
+globalThis.__ponteServerMessages = messagesForKey;
 
 export default function handleRequest(request: Request, responseStatusCode: number, responseHeaders: Headers, remixContext: EntryContext, loadContext: AppLoadContext) {
   // Bots get the whole document at once; browsers get it streamed as soon as the shell is ready.
@@ -16,7 +21,9 @@ export default function handleRequest(request: Request, responseStatusCode: numb
     let shellRendered = false;
     const { pipe, abort } = renderToPipeableStream(
       <NonceProvider value={nonce}>
-        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+        <ServerMessagesProvider value={messagesForKey}>
+          <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+        </ServerMessagesProvider>
       </NonceProvider>,
       {
         nonce,

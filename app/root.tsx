@@ -1,13 +1,14 @@
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { Links, Meta, Outlet, Scripts, ScrollRestoration, useLocation, useRouteLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { I18nProvider } from "~/components/i18n-provider";
+import { I18nProvider, useBundleMessages } from "~/components/i18n-provider";
 import { useNonce } from "~/components/nonce";
 import { GeneralErrorPage } from "~/components/error-page";
 import { env } from "~/modules/config/env.server";
 import { isLang, LANGS, LOCALE_TAGS, pathInLang, type Lang } from "~/modules/i18n/config";
 import { detectLang } from "~/modules/i18n/i18n.server";
-import { resources } from "~/modules/i18n/resources";
+import { isOrganizationArea } from "~/modules/i18n/areas";
+import { bundleRef } from "~/modules/i18n/message-bundles.server";
 import { csrfTokenFromCookieHeader } from "~/modules/security/csrf.server";
 import { countUnreadNotifications } from "~/modules/ordering/notifications-inbox.server";
 import { listMyMemberships } from "~/modules/tenancy/organizations.server";
@@ -27,7 +28,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const unreadNotifications = sessionUser ? await countUnreadNotifications(sessionUser.user.id, memberships.map((m) => m.organization.id)) : 0;
   return {
     lang,
-    messages: messagesFor(lang, isOrganizationArea(new URL(request.url).pathname)),
+    // The interface strings travel as a cached script of their own (message-bundles.server.ts), not in this data.
+    messagesBundle: bundleRef(lang, new URL(request.url).pathname),
     csrfToken: csrfTokenFromCookieHeader(request.headers.get("Cookie")) ?? "",
     appUrl: env().APP_URL,
     isProduction: env().isProduction,
@@ -39,20 +41,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export type RootData = Awaited<ReturnType<typeof loader>>;
-
-/** Organization pages (the manufacturer console, imports) need their strings; public pages do not carry them. */
-function isOrganizationArea(pathname: string) {
-  return /^\/[a-z]{2}\/orgs\//.test(pathname);
-}
-
-function messagesFor(lang: Lang, organizationArea: boolean) {
-  // The PDF documents' strings are only ever used on the server.
-  const { documents: _documents, ...all } = resources[lang].common;
-  if (organizationArea) return all as typeof resources.en.common;
-  // Public pages skip the console's and the importer's strings: a third of every page's hydration data.
-  const { console: _console, importer: _importer, inventory: _inventory, warehouse: _warehouse, ...publicMessages } = all;
-  return publicMessages as typeof resources.en.common;
-}
 
 // The language lives in the URL, and so does the area: a change of either must reload the root's messages.
 export const shouldRevalidate: ShouldRevalidateFunction = ({ currentParams, nextParams, currentUrl, nextUrl, defaultShouldRevalidate }) =>
@@ -68,6 +56,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const location = useLocation();
   const lang: Lang = data?.lang ?? "en";
   const appUrl = data?.appUrl ?? "";
+  const messages = useBundleMessages(data?.messagesBundle);
   return (
     <html lang={LOCALE_TAGS[lang]} dir="ltr">
       <head>
@@ -83,9 +72,11 @@ export function Layout({ children }: { children: ReactNode }) {
         <Links />
       </head>
       <body className="min-h-screen">
-        <I18nProvider lang={lang} messages={data?.messages ?? resources.en.common}>
+        <I18nProvider lang={lang} messages={messages}>
           {children}
         </I18nProvider>
+        {/* Blocking on purpose, after the content: the app's (async) scripts must find the strings when they run. */}
+        {data?.messagesBundle ? <script src={data.messagesBundle.src} nonce={nonce} /> : null}
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
       </body>

@@ -1,12 +1,19 @@
 import { createInstance } from "i18next";
-import { useMemo, type ReactNode } from "react";
+import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
 import { I18nextProvider, initReactI18next } from "react-i18next";
 import type { Lang } from "~/modules/i18n/config";
 import type { Messages } from "~/modules/i18n/resources";
 
+declare global {
+  interface Window {
+    /** Filled by the `/messages/{lang}/{area}.{hash}.js` scripts (message-bundles.server.ts), keyed "pt.public". */
+    __ponteMessages?: Record<string, Messages>;
+  }
+}
+
 /**
- * One i18next instance per language, built from the messages the root loader sent: the server render and
- * the browser use the same strings, and a page only downloads its own language.
+ * One i18next instance per language, built from the page's message bundle: the server render and the browser use
+ * the same strings, and a page only downloads its own language.
  */
 export function I18nProvider({ lang, messages, children }: { lang: Lang; messages: Messages; children: ReactNode }) {
   const i18n = useMemo(() => {
@@ -24,4 +31,44 @@ export function I18nProvider({ lang, messages, children }: { lang: Lang; message
     return instance;
   }, [lang, messages]);
   return <I18nextProvider i18n={i18n}>{children}</I18nextProvider>;
+}
+
+/** The server render reads bundles from memory (entry.server.tsx provides this); the browser never has it. */
+const ServerMessagesContext = createContext<((key: string | undefined) => Messages) | null>(null);
+export const ServerMessagesProvider = ServerMessagesContext.Provider;
+
+export interface MessageBundleRef {
+  key: string;
+  src: string;
+}
+
+let lastMessages: Messages | null = null;
+
+/**
+ * The strings of the page's bundle. On the server, from memory; in the browser, from the bundle's script, which the
+ * document loads before the app's scripts. After a client-side navigation to another language (or between the
+ * public and organization areas) the new bundle is loaded here and the page renders again with it; until then the
+ * previous strings stay.
+ */
+export function useBundleMessages(bundle: MessageBundleRef | undefined): Messages {
+  const server = useContext(ServerMessagesContext);
+  const [, setLoaded] = useState(0);
+  const loaded = typeof window === "undefined" || !bundle ? undefined : window.__ponteMessages?.[bundle.key];
+  useEffect(() => {
+    if (server || !bundle || window.__ponteMessages?.[bundle.key]) return;
+    const script = document.createElement("script");
+    script.src = bundle.src;
+    script.async = true;
+    script.onload = () => setLoaded((n) => n + 1);
+    document.head.appendChild(script);
+    return () => {
+      script.onload = null;
+    };
+  }, [server, bundle]);
+  if (server) return server(bundle?.key);
+  if (loaded) {
+    lastMessages = loaded;
+    return loaded;
+  }
+  return lastMessages ?? Object.values(window.__ponteMessages ?? {})[0] ?? ({} as Messages);
 }

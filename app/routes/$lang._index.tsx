@@ -5,6 +5,7 @@ import { ProductCardView } from "~/components/catalog/product-card";
 import { currentRates, getBuyerContext } from "~/modules/catalog/buyer-context.server";
 import { NO_FILTERS, presentCard, queryListing } from "~/modules/catalog/listing.server";
 import { requireLang } from "~/modules/i18n/config";
+import { serverT } from "~/modules/i18n/i18n.server";
 import { useRootData } from "~/root";
 
 /** The newest published products, in the visitor's language and currency (one query, no count). */
@@ -13,13 +14,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const [buyer, rates] = await Promise.all([getBuyerContext(request, lang), currentRates()]);
   const currency = rates.currencies.get(buyer.currencyCode) ?? rates.currency("USD");
   const featured = await queryListing({ lang, currency, rates, filters: NO_FILTERS, sort: "newest", limit: 8, withCount: false });
-  return { featured: featured.rows.map((row) => presentCard(row, lang, currency, rates)) };
+  const t = serverT(lang);
+  return { featured: featured.rows.map((row) => presentCard(row, lang, currency, rates)), meta: { title: t("home.metaTitle"), description: t("home.metaDescription") } };
 }
 
-export const meta: MetaFunction = ({ matches }) => {
-  const root = matches.find((m) => m.id === "root")?.data as { messages?: { home?: { metaTitle?: string; metaDescription?: string } } } | undefined;
-  return [{ title: root?.messages?.home?.metaTitle ?? "Ponte" }, { name: "description", content: root?.messages?.home?.metaDescription ?? "" }];
-};
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.meta.title ?? "Ponte" }, { name: "description", content: data?.meta.description ?? "" }];
 
 const AUDIENCES = ["manufacturers", "buyers", "park", "platform"] as const;
 const FEATURES = ["warehouses", "agency", "tracking", "languages"] as const;

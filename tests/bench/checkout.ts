@@ -15,7 +15,7 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import os from "node:os";
 import pg from "pg";
@@ -80,6 +80,35 @@ async function admin(serverUrl: string, sql: string) {
   } finally {
     await client.end();
   }
+}
+
+/**
+ * CPU seconds (user + system) used so far by a process and its children (the cluster's web processes), from
+ * /proc: what each checkout costs the server, a figure that depends less on what else the machine runs than
+ * checkouts per second do. Null where /proc is not there.
+ */
+function processTreeCpuSeconds(rootPid: number): number | null {
+  if (!existsSync(`/proc/${rootPid}/stat`)) return null;
+  const ticksPerSecond = 100; // USER_HZ on Linux
+  const stats = new Map<number, { ppid: number; ticks: number }>();
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const raw = readFileSync(`/proc/${entry}/stat`, "utf8");
+      const fields = raw.slice(raw.lastIndexOf(")") + 2).split(" ");
+      stats.set(Number(entry), { ppid: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]) });
+    } catch {
+      // the process ended while we read
+    }
+  }
+  let ticks = 0;
+  const pending = [rootPid];
+  while (pending.length) {
+    const pid = pending.pop()!;
+    ticks += stats.get(pid)?.ticks ?? 0;
+    for (const [child, stat] of stats) if (stat.ppid === pid) pending.push(child);
+  }
+  return ticks / ticksPerSecond;
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -210,10 +239,13 @@ async function main() {
     const flowLatencies: number[] = [];
     const addLatencies: number[] = [];
     const pageLatencies: number[] = [];
+    let checkoutPageBytes = 0;
+    let lastCheckoutPage = "";
     const counts = { placed: 0, refusedStock: 0, otherStatus: 0, errors: 0, ordersFromWarehouse: 0 };
     const statuses = new Map<number, number>();
     let lastConfirmation: { jar: Jar; path: string } | null = null;
     const deadline = Date.now() + DURATION_S * 1000;
+    const serverCpuBefore = processTreeCpuSeconds(server.pid!);
     const started = performance.now();
     await Promise.all(
       jars.map(async (jar, b) => {
@@ -229,6 +261,8 @@ async function main() {
             const page = await get(jar, "/pt/checkout");
             const html = await page.text();
             pageLatencies.push(performance.now() - tPage);
+            checkoutPageBytes = Buffer.byteLength(html);
+            lastCheckoutPage = html;
             const token = CSRF_IN_PAGE.exec(html)?.[1];
             if (page.status !== 200 || !token) {
               counts.otherStatus++;
@@ -256,6 +290,8 @@ async function main() {
       }),
     );
     const elapsedS = (performance.now() - started) / 1000;
+    const serverCpuAfter = processTreeCpuSeconds(server.pid!);
+    const serverCpuSeconds = serverCpuBefore !== null && serverCpuAfter !== null ? serverCpuAfter - serverCpuBefore : null;
 
     // The pages around the flow answer too: a confirmation page lists its orders, a product page offers the form.
     const confirmation = lastConfirmation as { jar: Jar; path: string } | null;
@@ -302,7 +338,11 @@ async function main() {
       /** The other two steps of each flow: POST /pt/cart (add) and GET /pt/checkout (holds the stock, renders the form). */
       addP50Ms: Number(percentile(addLatencies, 50).toFixed(1)),
       checkoutPageP50Ms: Number(percentile(pageLatencies, 50).toFixed(1)),
+      /** The checkout page's HTML, uncompressed (the last one served). */
+      checkoutPageBytes,
       loadAverage: os.loadavg().map((n) => Number(n.toFixed(2))),
+      /** CPU the server's processes spent during the run, per placed checkout (each is three requests). */
+      serverCpuMsPerCheckout: serverCpuSeconds !== null && counts.placed > 0 ? Number(((serverCpuSeconds * 1000) / counts.placed).toFixed(1)) : null,
       refusedStockTaken: counts.refusedStock,
       otherStatuses: counts.otherStatus,
       networkErrors: counts.errors,
@@ -319,8 +359,10 @@ async function main() {
     };
     mkdirSync("test-results", { recursive: true });
     writeFileSync("test-results/bench-checkout.json", `${JSON.stringify(result, null, 2)}\n`);
+    // What the buyers were served, to look at (its weight is in the JSON).
+    writeFileSync("test-results/bench-checkout-page.html", lastCheckoutPage);
     console.log(
-      `[bench:checkout] ${BUYERS} buyers × ${result.durationSeconds} s, ${WEB_PROCESSES} web process(es): ${result.checkouts} checkouts (${result.checkoutsPerSecond}/s), POST /checkout p50 ${result.checkoutP50Ms} ms, p95 ${result.checkoutP95Ms} ms; whole flow p95 ${result.flowP95Ms} ms (add p50 ${result.addP50Ms} ms, checkout page p50 ${result.checkoutPageP50Ms} ms); load average ${result.loadAverage.join(" ")}; ${result.refusedStockTaken} refused (stock taken), ${result.otherStatuses} other, ${result.networkErrors} errors; oversold ${oversold}; ledger ${result.ledgerConsistent ? "consistent" : `${ledger.length} mismatches`}`,
+      `[bench:checkout] ${BUYERS} buyers × ${result.durationSeconds} s, ${WEB_PROCESSES} web process(es): ${result.checkouts} checkouts (${result.checkoutsPerSecond}/s), POST /checkout p50 ${result.checkoutP50Ms} ms, p95 ${result.checkoutP95Ms} ms; whole flow p95 ${result.flowP95Ms} ms (add p50 ${result.addP50Ms} ms, checkout page p50 ${result.checkoutPageP50Ms} ms); server CPU ${result.serverCpuMsPerCheckout} ms per checkout; load average ${result.loadAverage.join(" ")}; ${result.refusedStockTaken} refused (stock taken), ${result.otherStatuses} other, ${result.networkErrors} errors; oversold ${oversold}; ledger ${result.ledgerConsistent ? "consistent" : `${ledger.length} mismatches`}`,
     );
     if (counts.otherStatus || counts.errors) console.log(`  statuses: ${JSON.stringify(result.statuses)}\n${serverLog.slice(-3000)}`);
     if (oversold > 0 || !result.ledgerConsistent || !reservationsMatch) process.exitCode = 1;

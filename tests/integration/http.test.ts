@@ -154,6 +154,38 @@ describe("pages in a language", () => {
   });
 });
 
+describe("interface strings as a cached script", () => {
+  it("a page names its language's bundle instead of carrying the strings; the bundle is served, cached for a year by its hash", async () => {
+    const html = await (await get("/pt/login")).text();
+    const src = /<script src="(\/messages\/pt\/public\.[0-9a-f]{12}\.js)"/.exec(html)?.[1];
+    expect(src).toBeDefined();
+    // No string of the bundle rides in the hydration data (this one is only used by the home page).
+    expect(html).not.toContain(JSON.stringify(ptMessages.home.lead).slice(1, -1));
+    const bundle = await get(src!);
+    expect(bundle.status).toBe(200);
+    expect(bundle.headers.get("content-type")).toBe("text/javascript; charset=utf-8");
+    expect(bundle.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
+    // A cacheable answer carries no cookie (a shared cache would hand it to everyone).
+    expect(bundle.headers.get("set-cookie")).toBeNull();
+    const window: { __ponteMessages?: Record<string, typeof ptMessages> } = {};
+    new Function("window", await bundle.text())(window);
+    expect(window.__ponteMessages?.["pt.public"]?.home.lead).toBe(ptMessages.home.lead);
+    expect(window.__ponteMessages?.["pt.public"]).not.toHaveProperty("console");
+  });
+
+  it("organization pages name the bundle with the console's strings; an outdated hash gets today's strings uncached; nonsense is 404", async () => {
+    const zh = await get("/messages/zh/organization.000000000000.js");
+    expect(zh.status).toBe(200);
+    expect(zh.headers.get("cache-control")).toBe("no-cache");
+    const window: { __ponteMessages?: Record<string, Record<string, unknown>> } = {};
+    new Function("window", await zh.text())(window);
+    expect(window.__ponteMessages?.["zh.organization"]).toHaveProperty("console");
+    for (const bad of ["/messages/xx/public.000000000000.js", "/messages/pt/secret.000000000000.js", "/messages/pt/public.js", "/messages/pt/public.0000.js"]) {
+      expect((await get(bad)).status, bad).toBe(404);
+    }
+  });
+});
+
 describe("security headers and cookies", () => {
   it("sends a content security policy with a per-response script nonce", async () => {
     const first = await get("/en/login");
