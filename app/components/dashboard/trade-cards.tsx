@@ -200,6 +200,10 @@ function TransfersCard({ lang, data }: { lang: Lang; data: { unmatched: number; 
         <Link to={`/${lang}/platform/credit`} className="link">
           {t("activity.dashboard.creditDesk")}
         </Link>
+        {" · "}
+        <Link to={`/${lang}/platform/delivery-rates`} className="link">
+          {t("activity.dashboard.deliveryRates")}
+        </Link>
       </p>
     </article>
   );
