@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { unscopedDb } from "~/modules/db/index.server";
 import { catalogVariants } from "~/modules/ordering/cart-catalog.server";
+import { VARIANT_SELECT } from "~/modules/ordering/cart.server";
 import { seedDemoData } from "../../prisma/seed";
 import { withTestDatabase } from "../support/database";
 
@@ -15,40 +16,12 @@ beforeAll(async () => {
   await seedDemoData({ onlyIfEmpty: false });
 }, 300_000);
 
-const PRISMA_SELECT = {
-  id: true,
-  sku: true,
-  voltage: true,
-  plugType: true,
-  color: true,
-  capacity: true,
-  grossWeightG: true,
-  product: {
-    select: {
-      id: true,
-      organizationId: true,
-      slug: true,
-      status: true,
-      moq: true,
-      packSize: true,
-      currencyCode: true,
-      leadTimeDays: true,
-      originCountry: true,
-      hsCode: true,
-      unitOfSale: true,
-      sourceLocale: true,
-      translations: { select: { locale: true, name: true }, orderBy: { id: "asc" } },
-      priceTiers: { select: { minQuantity: true, unitPriceMinor: true }, orderBy: { minQuantity: "asc" } },
-      organization: { select: { name: true } },
-    },
-  },
-} as const;
 
 describe("catalogVariants (one statement)", () => {
   it("answers what the nested Prisma select answers, for every variant of the demo catalog", async () => {
     const draft = await unscopedDb.product.findFirstOrThrow({ select: { id: true } });
     await unscopedDb.product.update({ where: { id: draft.id }, data: { status: "DRAFT" } });
-    const expected = await unscopedDb.productVariant.findMany({ select: PRISMA_SELECT, orderBy: { id: "asc" } });
+    const expected = await unscopedDb.productVariant.findMany({ select: VARIANT_SELECT, orderBy: { id: "asc" } });
     expect(expected.length).toBeGreaterThan(30);
     expect(expected.some((v) => v.product.status === "DRAFT")).toBe(true);
     const found = await catalogVariants(expected.map((v) => v.id));

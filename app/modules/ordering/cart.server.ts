@@ -125,7 +125,7 @@ const PRODUCT_SELECT = {
   hsCode: true,
   unitOfSale: true,
   sourceLocale: true,
-  translations: { select: { locale: true, name: true } },
+  translations: { select: { locale: true, name: true }, orderBy: { id: "asc" } },
   priceTiers: { select: { minQuantity: true, unitPriceMinor: true }, orderBy: { minQuantity: "asc" } },
   organization: { select: { name: true } },
 } as const satisfies Prisma.ProductSelect;
@@ -144,7 +144,8 @@ export interface CatalogVariant {
   product: CatalogProduct;
 }
 
-const VARIANT_SELECT = { id: true, sku: true, voltage: true, plugType: true, color: true, capacity: true, grossWeightG: true, product: { select: PRODUCT_SELECT } } as const;
+/** The shape of a CatalogVariant as a Prisma select (the SKU lookup; catalogVariants answers the same in one statement). */
+export const VARIANT_SELECT = { id: true, sku: true, voltage: true, plugType: true, color: true, capacity: true, grossWeightG: true, product: { select: PRODUCT_SELECT } } as const;
 
 /** Variants by id with their product, tiers and names; any status (one statement: cart-catalog.server.ts). */
 export { catalogVariants };
