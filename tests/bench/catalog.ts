@@ -22,7 +22,7 @@ import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
 import { benchTarget } from "../../prisma/seed-bench";
-import { args, freePort, option, stop, waitFor } from "./bench-support";
+import { args, freePort, option, SERVER_NODE_FLAGS, stop, waitFor } from "./bench-support";
 
 const DURATION = Number(option("duration", "10"));
 const WARMUP = Number(option("warmup", "3"));
@@ -216,7 +216,7 @@ async function main() {
   // without it (every request rendered: what a visitor with a new filter combination, or a signed-in buyer, waits).
   for (const mode of MODES) {
     console.log(`  page cache ${mode === "cached" ? "on (PAGE_CACHE_SECONDS=10)" : "off (every request rendered)"}:`);
-    const server = spawn(process.execPath, ["--import", "tsx", "app/server/index.ts"], {
+    const server = spawn(process.execPath, [...SERVER_NODE_FLAGS, "--import", "tsx", "app/server/index.ts"], {
       env: { ...env, PAGE_CACHE_SECONDS: mode === "cached" ? "10" : "0", WEB_PROCESSES: WEB_PROCESSES },
       stdio: ["ignore", "pipe", "pipe"],
     });

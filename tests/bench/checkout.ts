@@ -18,7 +18,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import pg from "pg";
-import { freePort, option, stop, waitFor } from "./bench-support";
+import { freePort, option, SERVER_NODE_FLAGS, stop, waitFor } from "./bench-support";
 
 const BUYERS = Number(option("buyers", "48"));
 const DURATION_S = Number(option("duration", "20"));
@@ -162,7 +162,7 @@ async function main() {
 
     // ── the real server ─────────────────────────────────────────────────────────────────────────────────────
     const profileArgs = PROFILE_DIR ? ["--cpu-prof", `--cpu-prof-dir=${PROFILE_DIR}`] : [];
-    server = spawn(process.execPath, [...profileArgs, "--import", "tsx", "app/server/index.ts"], {
+    server = spawn(process.execPath, [...profileArgs, ...SERVER_NODE_FLAGS, "--import", "tsx", "app/server/index.ts"], {
       env: { ...process.env, NODE_ENV: "production", DATABASE_URL: url, PORT: String(port), HOST: "127.0.0.1", APP_URL: base, SESSION_SECRET: sessionSecret, PONTE_WORKERS: "off", PONTE_SEED_DEMO: "false", WEB_PROCESSES, PAGE_CACHE_SECONDS: "0" },
       stdio: ["ignore", "pipe", "pipe"],
     });
