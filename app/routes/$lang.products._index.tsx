@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData, useLocation, useNavigation, useSubmit } from "@remix-run/react";
+import { Link, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { AutoSubmitSelect } from "~/components/auto-submit";
 import { BuyerPreferences } from "~/components/catalog/buyer-preferences";
 import { FILTER_FORM_ID, ListingFiltersPanel } from "~/components/catalog/listing-filters";
 import { ProductCardView } from "~/components/catalog/product-card";
@@ -135,7 +136,6 @@ export default function ProductsIndex() {
   const { t } = useTranslation();
   const navigation = useNavigation();
   const location = useLocation();
-  const submit = useSubmit();
   const lang = data.lang as Lang;
   const busy = navigation.state === "loading" && navigation.location?.pathname === location.pathname;
   const filterChips = data.chips.filter((c) => c.kind !== "q");
@@ -193,13 +193,13 @@ export default function ProductsIndex() {
               <label htmlFor="listing-sort" className="text-slate-700">
                 {t("browse.sort.label")}
               </label>
-              <select id="listing-sort" name="sort" form={FILTER_FORM_ID} defaultValue={data.sort} key={data.sort} className="input w-auto py-1.5" onChange={(e) => submit(e.currentTarget.form, { preventScrollReset: true })} data-testid="sort">
+              <AutoSubmitSelect id="listing-sort" name="sort" form={FILTER_FORM_ID} value={data.sort} className="input w-auto py-1.5" applyLabel={t("browse.preferences.apply")} data-testid="sort">
                 {SORT_OPTIONS.filter((s) => s !== "relevance" || data.filters.q).map((s) => (
                   <option key={s} value={s}>
                     {t(`browse.sort.${s}`)}
                   </option>
                 ))}
-              </select>
+              </AutoSubmitSelect>
               <noscript>
                 <button type="submit" form={FILTER_FORM_ID} className="btn-secondary px-2.5 py-1.5">
                   {t("browse.preferences.apply")}

@@ -1,6 +1,7 @@
-import { Form, useLocation, useSubmit } from "@remix-run/react";
+import { Form, useLocation } from "@remix-run/react";
 import { useId } from "react";
 import { useTranslation } from "react-i18next";
+import { AutoSubmitSelect } from "~/components/auto-submit";
 import { CsrfInput } from "~/components/forms";
 
 export interface BuyerPreferencesView {
@@ -22,8 +23,9 @@ export interface BuyerPreferencesView {
 
 /**
  * "Prices in" and "Buying for": plain POST forms to /set-currency (they work without JavaScript; with it, a
- * change submits at once). A buyer organization's country is shown, not chosen: it is the company's. In Brazil and
+ * choice submits at once). A buyer organization's country is shown, not chosen: it is the company's. In Brazil and
  * Mexico a state select follows (delivery times depend on it), unless the organization's address names the state.
+ * A choice picked from a list applies at once; arrowing through a closed list applies on Enter or "Apply".
  */
 export function BuyerPreferences({ prefs }: { prefs: BuyerPreferencesView }) {
   const { t } = useTranslation();
@@ -86,7 +88,7 @@ function PreferenceForm({
   label: string;
   name: string;
   value: string;
-  /** Re-mounts the select when the saved value changes (defaultValue is read once). */
+  /** Puts the saved value back in the select when this changes (the options depend on the country). */
   resetKey?: string;
   hidden?: Record<string, string>;
   /** The "none chosen" option, where choosing nothing is allowed. */
@@ -95,7 +97,6 @@ function PreferenceForm({
 }) {
   const { t } = useTranslation();
   const location = useLocation();
-  const submit = useSubmit();
   const id = useId();
   return (
     <Form method="post" action="/set-currency" className="flex items-end gap-1.5" data-testid={testId}>
@@ -108,14 +109,16 @@ function PreferenceForm({
         <label htmlFor={id} className="mb-0.5 block text-xs font-medium text-slate-600">
           {label}
         </label>
-        <select id={id} name={name} defaultValue={value} key={resetKey} className="input max-w-[11rem] py-1.5 sm:max-w-[15rem]" onChange={(e) => submit(e.currentTarget.form, { preventScrollReset: true })}>
-          {none !== undefined ? <option value="">{none}</option> : null}
-          {options.map((o) => (
-            <option key={o.value} value={o.value}>
-              {o.label}
-            </option>
-          ))}
-        </select>
+        <div className="flex items-center gap-1.5">
+          <AutoSubmitSelect id={id} name={name} value={value} resetKey={resetKey} applyLabel={t("browse.preferences.apply")} className="input max-w-[11rem] py-1.5 sm:max-w-[15rem]">
+            {none !== undefined ? <option value="">{none}</option> : null}
+            {options.map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.label}
+              </option>
+            ))}
+          </AutoSubmitSelect>
+        </div>
       </div>
       <noscript>
         <button type="submit" className="btn-secondary px-2.5 py-1.5">

@@ -1,7 +1,8 @@
-import { Form, Link, useSubmit } from "@remix-run/react";
+import { Form, Link } from "@remix-run/react";
 import { useId, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { ListingFacets, ListingFilters } from "~/modules/catalog/listing.server";
+import { AutoSubmitCheckbox, AutoSubmitSelect } from "~/components/auto-submit";
 
 export const FILTER_FORM_ID = "listing-filters";
 
@@ -20,21 +21,20 @@ interface Props {
 }
 
 /**
- * The filter panel: one GET form (it works without JavaScript; with it, lists and boxes apply as soon as they
- * change). On narrow screens it folds behind a "Filters" toggle that is a checkbox, so it folds without
- * JavaScript too.
+ * The filter panel: one GET form (it works without JavaScript; with it, boxes apply when ticked and lists when a
+ * choice is picked — not while the keyboard arrows through them: Enter or "Apply" does — and the focus stays where it
+ * was). On narrow screens it folds behind a "Filters" toggle that is a checkbox, so it folds without JavaScript too;
+ * from md up the toggle is not in the page at all.
  */
 export function ListingFiltersPanel({ lang, filters, facets, currencyCode, country, certCountryName, nearStock, activeCount }: Props) {
   const { t } = useTranslation();
-  const submit = useSubmit();
   const id = useId();
   const toggleId = `${id}-toggle`;
-  const autoSubmit = (e: { currentTarget: HTMLInputElement | HTMLSelectElement }) => submit(e.currentTarget.form, { preventScrollReset: true });
   const certCountry = filters.cert && filters.cert !== country?.code ? { code: filters.cert, name: certCountryName ?? filters.cert } : country;
   return (
     <div>
-      <input id={toggleId} type="checkbox" className="peer sr-only" aria-controls={`${id}-panel`} />
-      <label htmlFor={toggleId} className="btn-secondary w-full cursor-pointer peer-focus-visible:ring-2 peer-focus-visible:ring-brand-500 md:hidden" data-testid="filters-toggle">
+      <input id={toggleId} type="checkbox" className="peer sr-only md:hidden" aria-controls={`${id}-panel`} />
+      <label htmlFor={toggleId} className="btn-secondary w-full cursor-pointer peer-focus-visible:outline peer-focus-visible:outline-2 peer-focus-visible:outline-offset-2 peer-focus-visible:outline-brand-700 md:hidden" data-testid="filters-toggle">
         <svg aria-hidden viewBox="0 0 20 20" className="h-4 w-4" fill="none" stroke="currentColor" strokeWidth="1.8">
           <path d="M3 5h14M6 10h8M8.5 15h3" />
         </svg>
@@ -48,16 +48,13 @@ export function ListingFiltersPanel({ lang, filters, facets, currencyCode, count
           <fieldset data-testid="near-stock-filter">
             <legend className="label">{t("browse.availability.title")}</legend>
             <label className={`flex items-start gap-2 text-sm ${nearStock.available ? "" : "text-slate-500"}`}>
-              <input
-                type="checkbox"
+              <AutoSubmitCheckbox
                 name="nearStock"
                 value="1"
-                defaultChecked={Boolean(filters.nearStock) && nearStock.available}
-                key={`near${filters.nearStock}${nearStock.available}`}
+                checked={Boolean(filters.nearStock) && nearStock.available}
                 disabled={!nearStock.available}
                 aria-describedby={`${id}-near-help`}
                 className="mt-0.5 h-4 w-4 rounded border-slate-300 disabled:opacity-50"
-                onChange={autoSubmit}
               />
               <span>{t("browse.filters.nearStock")}</span>
             </label>
@@ -68,7 +65,7 @@ export function ListingFiltersPanel({ lang, filters, facets, currencyCode, count
 
           <Field label={t("browse.filters.category")}>
             {(fieldId) => (
-              <select id={fieldId} name="category" defaultValue={filters.category ?? ""} key={`c${filters.category}`} className="input" onChange={autoSubmit}>
+              <AutoSubmitSelect id={fieldId} name="category" value={filters.category ?? ""} className="input">
                 <option value="">{t("browse.filters.anyCategory")}</option>
                 {facets.categories.map((c) => (
                   <option key={c.slug} value={c.slug}>
@@ -76,21 +73,21 @@ export function ListingFiltersPanel({ lang, filters, facets, currencyCode, count
                     {c.name}
                   </option>
                 ))}
-              </select>
+              </AutoSubmitSelect>
             )}
           </Field>
 
           {facets.makers.length > 0 ? (
             <Field label={t("browse.filters.maker")}>
               {(fieldId) => (
-                <select id={fieldId} name="maker" defaultValue={filters.maker ?? ""} key={`m${filters.maker}`} className="input" onChange={autoSubmit}>
+                <AutoSubmitSelect id={fieldId} name="maker" value={filters.maker ?? ""} className="input">
                   <option value="">{t("browse.filters.anyMaker")}</option>
                   {facets.makers.map((m) => (
                     <option key={m.id} value={m.id}>
                       {m.verified ? `${m.name} ✓` : m.name}
                     </option>
                   ))}
-                </select>
+                </AutoSubmitSelect>
               )}
             </Field>
           ) : null}
@@ -98,14 +95,14 @@ export function ListingFiltersPanel({ lang, filters, facets, currencyCode, count
           {facets.brands.length > 0 ? (
             <Field label={t("browse.filters.brand")}>
               {(fieldId) => (
-                <select id={fieldId} name="brand" defaultValue={filters.brand ?? ""} key={`b${filters.brand}`} className="input" onChange={autoSubmit}>
+                <AutoSubmitSelect id={fieldId} name="brand" value={filters.brand ?? ""} className="input">
                   <option value="">{t("browse.filters.anyBrand")}</option>
                   {facets.brands.map((b) => (
                     <option key={b.id} value={b.id}>
                       {b.name}
                     </option>
                   ))}
-                </select>
+                </AutoSubmitSelect>
               )}
             </Field>
           ) : null}
@@ -141,7 +138,7 @@ export function ListingFiltersPanel({ lang, filters, facets, currencyCode, count
             <legend className="label">{t("browse.filters.certification")}</legend>
             {certCountry ? (
               <label className="flex items-start gap-2 text-sm">
-                <input type="checkbox" name="cert" value={certCountry.code} defaultChecked={filters.cert === certCountry.code} key={`cert${filters.cert}`} className="mt-0.5 h-4 w-4 rounded border-slate-300" onChange={autoSubmit} />
+                <AutoSubmitCheckbox name="cert" value={certCountry.code} checked={filters.cert === certCountry.code} className="mt-0.5 h-4 w-4 rounded border-slate-300" />
                 <span>{t("browse.filters.certifiedFor", { country: certCountry.name })}</span>
               </label>
             ) : (
