@@ -14,7 +14,8 @@ export default {
           800: "#113d78",
           900: "#0e2a52",
         },
-        accent: { 500: "#e0672b", 600: "#c4531c" },
+        // White text needs 600 or darker (4.6:1; 500 is 3.4:1).
+        accent: { 500: "#e0672b", 600: "#c4531c", 700: "#a94615" },
       },
       fontFamily: {
         sans: ["system-ui", "-apple-system", "Segoe UI", "Roboto", "Noto Sans", "Noto Sans SC", "PingFang SC", "Microsoft YaHei", "sans-serif"],

@@ -1,5 +1,5 @@
 import { Form, Link, NavLink, useLocation, useSearchParams } from "@remix-run/react";
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, type FocusEvent, type KeyboardEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { LANG_NAMES, LANGS, type Lang } from "~/modules/i18n/config";
 import type { RootData } from "~/root";
@@ -16,7 +16,7 @@ export function SiteHeader({ root, cartLines = null }: { root: RootData; cartLin
         {t("nav.skipToContent")}
       </a>
       <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-3 px-4 py-3">
-        <Link to={`/${lang}`} className="flex items-center gap-2 text-xl font-black tracking-tight text-brand-700" aria-label={t("nav.home")}>
+        <Link to={`/${lang}`} className="flex items-center gap-2 text-xl font-black tracking-tight text-brand-700">
           <span aria-hidden className="grid h-8 w-8 place-items-center rounded-md bg-brand-600 text-sm text-white">桥</span>
           Ponte
         </Link>
@@ -106,9 +106,9 @@ function NotificationBell({ lang, unread }: { lang: Lang; unread: number }) {
 export function LanguageSwitcher({ lang }: { lang: Lang }) {
   const { t } = useTranslation();
   const location = useLocation();
-  const menu = useClosedOnNavigation();
+  const menu = useHeaderMenu();
   return (
-    <details ref={menu} className="relative" data-testid="language-switcher">
+    <details {...menu} className="relative" data-testid="language-switcher">
       <summary className="flex cursor-pointer list-none items-center gap-1.5 rounded-md border border-slate-300 px-3 py-1.5 hover:bg-slate-100">
         <span className="sr-only">{t("nav.language")}: </span>
         <GlobeIcon />
@@ -130,9 +130,9 @@ export function LanguageSwitcher({ lang }: { lang: Lang }) {
 function OrganizationSwitcher({ lang, memberships, activeId }: { lang: Lang; memberships: RootData["memberships"]; activeId?: string }) {
   const { t } = useTranslation();
   const active = memberships.find((m) => m.id === activeId);
-  const menu = useClosedOnNavigation();
+  const menu = useHeaderMenu();
   return (
-    <details ref={menu} className="relative" data-testid="organization-switcher">
+    <details {...menu} className="relative" data-testid="organization-switcher">
       <summary className="max-w-[14rem] cursor-pointer list-none truncate rounded-md border border-slate-300 px-3 py-1.5 hover:bg-slate-100">
         <span className="sr-only">{t("nav.switchOrganization")}: </span>
         {active?.name ?? t("nav.switchOrganization")}
@@ -155,14 +155,32 @@ function OrganizationSwitcher({ lang, memberships, activeId }: { lang: Lang; mem
   );
 }
 
-/** A <details> menu stays open across client-side navigations: close it once the chosen page has loaded. */
-function useClosedOnNavigation() {
+/**
+ * A header menu on <details> (it opens without JavaScript): with it, Escape closes the menu and gives the focus
+ * back to its button, the menu closes when the focus moves past it (Tab after the last choice), and once the chosen page has loaded (a client-side navigation keeps it open otherwise).
+ */
+function useHeaderMenu() {
   const ref = useRef<HTMLDetailsElement>(null);
   const { key } = useLocation();
   useEffect(() => {
     if (ref.current) ref.current.open = false;
   }, [key]);
-  return ref;
+  return {
+    ref,
+    onKeyDown(event: KeyboardEvent<HTMLDetailsElement>) {
+      const details = event.currentTarget;
+      if (event.key !== "Escape" || !details.open) return;
+      event.preventDefault();
+      details.open = false;
+      details.querySelector("summary")?.focus();
+    },
+    onBlur(event: FocusEvent<HTMLDetailsElement>) {
+      const details = event.currentTarget;
+      // Only when the focus moved to something else: a click on a choice may not focus it (Safari), and must land.
+      const next = event.relatedTarget as Node | null;
+      if (details.open && next && !details.contains(next)) details.open = false;
+    },
+  };
 }
 
 function GlobeIcon() {
@@ -179,5 +197,7 @@ function HeaderSearch({ lang }: { lang: Lang }) {
   const location = useLocation();
   const [params] = useSearchParams();
   const onProducts = location.pathname === `/${lang}/products`;
-  return <SearchBox lang={lang} defaultValue={onProducts ? (params.get("q") ?? "") : ""} className="order-last w-full sm:order-none sm:w-72" />;
+  // Where it stands in the page is where it is in the Tab order: on a phone its own row under the links, above the
+  // account controls (no `order-last`, which showed it below them while Tab reached it first).
+  return <SearchBox lang={lang} defaultValue={onProducts ? (params.get("q") ?? "") : ""} className="w-full sm:w-72" />;
 }

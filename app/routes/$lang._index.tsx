@@ -30,13 +30,13 @@ export default function Home() {
   const lang = root?.lang ?? "en";
   return (
     <>
-      <section className="bg-gradient-to-br from-brand-900 via-brand-700 to-brand-600 text-white">
+      <section className="focus-on-dark bg-gradient-to-br from-brand-900 via-brand-700 to-brand-600 text-white">
         <div className="mx-auto max-w-6xl px-4 py-16 sm:py-24">
           <p className="text-sm font-semibold uppercase tracking-widest text-brand-100">{t("home.eyebrow")}</p>
           <h1 className="mt-3 max-w-3xl text-4xl font-black leading-tight sm:text-5xl">{t("home.title")}</h1>
           <p className="mt-5 max-w-2xl text-lg text-brand-50">{t("home.lead")}</p>
           <div className="mt-8 flex flex-wrap gap-3">
-            <Link to={`/${lang}/products`} className="btn bg-accent-500 text-white hover:bg-accent-600" data-testid="home-browse">
+            <Link to={`/${lang}/products`} className="btn bg-accent-600 text-white hover:bg-accent-700" data-testid="home-browse">
               {t("browse.home.ctaBrowse")}
             </Link>
             {root?.user ? (

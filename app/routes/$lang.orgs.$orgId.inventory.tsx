@@ -20,7 +20,7 @@ export default function InventoryLayout() {
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-center justify-between gap-3">
-        <nav aria-label={t("inventory.nav.label")} className="-mx-1 flex gap-1 overflow-x-auto px-1">
+        <nav aria-label={t("inventory.nav.label")} className="-m-1 flex gap-1 overflow-x-auto p-1">
           <NavLink end to={base} className={tab}>
             {t("inventory.nav.overview")}
           </NavLink>

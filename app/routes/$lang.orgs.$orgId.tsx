@@ -17,7 +17,7 @@ export default function OrganizationLayout() {
   useOrganizationLiveUpdates(organization.id);
   const base = `/${lang}/orgs/${organization.id}`;
   const tab = ({ isActive }: { isActive: boolean }) =>
-    `whitespace-nowrap border-b-2 px-1 pb-3 text-sm font-medium ${isActive ? "border-brand-600 text-brand-700" : "border-transparent text-slate-600 hover:text-slate-900"}`;
+    `whitespace-nowrap border-b-2 px-1 pb-3 text-sm font-medium focus-visible:outline-offset-[-2px] ${isActive ? "border-brand-600 text-brand-700" : "border-transparent text-slate-600 hover:text-slate-900"}`;
   return (
     <div className="mx-auto max-w-6xl px-4 py-8">
       <div className="flex flex-wrap items-baseline justify-between gap-2">

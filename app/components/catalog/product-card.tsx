@@ -21,7 +21,9 @@ export function ProductCardView({ card, headingLevel = 3 }: { card: ProductCard;
   const { t } = useTranslation();
   const Heading = headingLevel === 2 ? "h2" : "h3";
   return (
-    <article className="group flex w-full flex-col overflow-hidden rounded-lg border border-slate-200 bg-white shadow-sm transition hover:shadow-md" data-testid="product-card" data-slug={card.slug}>
+    // The name's link sits in clipping boxes (line-clamp, the card's rounded corners): its focus ring is drawn
+    // around the whole card instead, where nothing cuts it off.
+    <article className="group flex w-full flex-col overflow-hidden rounded-lg border border-slate-200 bg-white shadow-sm transition hover:shadow-md has-[:focus-visible]:outline has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-offset-2 has-[:focus-visible]:outline-brand-700" data-testid="product-card" data-slug={card.slug}>
       <Link to={card.href} className="block aspect-square overflow-hidden bg-white" tabIndex={-1} aria-hidden>
         {card.image ? (
           <img src={card.image.src} srcSet={card.image.srcSet} sizes="(min-width: 1024px) 240px, (min-width: 640px) 33vw, 50vw" alt="" loading="lazy" decoding="async" className="h-full w-full object-contain p-2 transition group-hover:scale-[1.02]" />
@@ -31,7 +33,7 @@ export function ProductCardView({ card, headingLevel = 3 }: { card: ProductCard;
       </Link>
       <div className="flex flex-1 flex-col gap-1.5 p-3 sm:p-4">
         <Heading className="line-clamp-2 text-sm font-semibold leading-snug text-slate-900 sm:text-base">
-          <Link to={card.href} lang={LOCALE_TAGS[card.nameLang as Lang]} className="hover:text-brand-700 hover:underline" data-testid="product-card-name">
+          <Link to={card.href} lang={LOCALE_TAGS[card.nameLang as Lang]} className="hover:text-brand-700 hover:underline focus-visible:underline focus-visible:outline-none" data-testid="product-card-name">
             {card.name}
           </Link>
         </Heading>

@@ -157,6 +157,8 @@ function Section({ id, title, help, children }: { id: string; title: string; hel
   );
 }
 
+/** In the last cell of a row, which keeps 4 px on its right (pr-1): at the end of a table scrolled sideways the
+ * button's focus ring would be cut off. */
 function RemoveRowButton({ onClick, label }: { onClick: () => void; label: string }) {
   return (
     <button type="button" onClick={onClick} className="rounded p-2 text-slate-500 hover:bg-red-50 hover:text-red-700" aria-label={label} title={label}>
@@ -493,7 +495,7 @@ function TranslationColumn({ lang, visible, isSource, completeness, hydrated, on
                 <tr key={row}>
                   <CellInput name={`t.${lang}.spec.${row}.label`} label={t("console.translations.specLabelRow", { row: index + 1 })} placeholder={t("console.translations.specLabel")} maxLength={80} />
                   <CellInput name={`t.${lang}.spec.${row}.value`} label={t("console.translations.specValueRow", { row: index + 1 })} placeholder={t("console.translations.specValue")} maxLength={200} />
-                  <td className="w-10 align-top">{hydrated ? <RemoveRowButton onClick={() => remove(row)} label={t("console.form.removeRow", { row: index + 1 })} /> : null}</td>
+                  <td className="w-10 pr-1 align-top">{hydrated ? <RemoveRowButton onClick={() => remove(row)} label={t("console.form.removeRow", { row: index + 1 })} /> : null}</td>
                 </tr>
               ))}
             </tbody>
@@ -561,7 +563,7 @@ function VariantsSection({ hydrated }: { hydrated: boolean }) {
                 <CellInput name={`v.${row}.lengthMm`} label={label("lengthMm", index)} type="number" min={1} step={1} inputMode="numeric" />
                 <CellInput name={`v.${row}.widthMm`} label={label("widthMm", index)} type="number" min={1} step={1} inputMode="numeric" />
                 <CellInput name={`v.${row}.heightMm`} label={label("heightMm", index)} type="number" min={1} step={1} inputMode="numeric" />
-                <td className="w-10 align-top">{hydrated ? <RemoveRowButton onClick={() => remove(row)} label={t("console.form.removeRow", { row: index + 1 })} /> : null}</td>
+                <td className="w-10 pr-1 align-top">{hydrated ? <RemoveRowButton onClick={() => remove(row)} label={t("console.form.removeRow", { row: index + 1 })} /> : null}</td>
               </tr>
             ))}
           </tbody>
@@ -604,7 +606,7 @@ function TiersSection({ hydrated, currency }: { hydrated: boolean; currency: str
               <tr key={row} data-testid="tier-row">
                 <CellInput name={`tier.${row}.minQuantity`} label={`${t("console.tiers.minQuantity")} · ${t("console.form.row", { row: index + 1 })}`} type="number" min={1} step={1} inputMode="numeric" />
                 <CellInput name={`tier.${row}.unitPrice`} label={`${t("console.tiers.unitPrice", { currency })} · ${t("console.form.row", { row: index + 1 })}`} inputMode="decimal" autoComplete="off" placeholder="0.00" />
-                <td className="w-10 align-top">{hydrated ? <RemoveRowButton onClick={() => remove(row)} label={t("console.form.removeRow", { row: index + 1 })} /> : null}</td>
+                <td className="w-10 pr-1 align-top">{hydrated ? <RemoveRowButton onClick={() => remove(row)} label={t("console.form.removeRow", { row: index + 1 })} /> : null}</td>
               </tr>
             ))}
           </tbody>
@@ -650,7 +652,7 @@ function CertificationsSection({ hydrated, schemes }: { hydrated: boolean; schem
                 <CellSelect name={`cert.${row}.schemeCode`} label={`${t("console.certifications.scheme")} · ${t("console.form.row", { row: index + 1 })}`} options={options} className="min-w-[14rem]" />
                 <CellInput name={`cert.${row}.number`} label={`${t("console.certifications.number")} · ${t("console.form.row", { row: index + 1 })}`} maxLength={80} autoComplete="off" />
                 <CellInput name={`cert.${row}.expiresOn`} label={`${t("console.certifications.expiresOn")} · ${t("console.form.row", { row: index + 1 })}`} type="date" />
-                <td className="w-10 align-top">{hydrated ? <RemoveRowButton onClick={() => remove(row)} label={t("console.form.removeRow", { row: index + 1 })} /> : null}</td>
+                <td className="w-10 pr-1 align-top">{hydrated ? <RemoveRowButton onClick={() => remove(row)} label={t("console.form.removeRow", { row: index + 1 })} /> : null}</td>
               </tr>
             ))}
           </tbody>
