@@ -9,6 +9,7 @@ import { quoteFor, TierCalculator } from "~/components/catalog/tier-calculator";
 import { TranslationNote } from "~/components/catalog/translation-note";
 import { VerifiedMark } from "~/components/catalog/verified-mark";
 import { VerificationBadge } from "~/components/verification-badge";
+import { ScrollBox } from "~/components/scroll-box";
 import { buyerPreferencesView, currentRates, deliveryLocation, getBuyerContext } from "~/modules/catalog/buyer-context.server";
 import { loadProductPage, productJsonLd } from "~/modules/catalog/product-page.server";
 import { env } from "~/modules/config/env.server";
@@ -129,7 +130,7 @@ export default function ProductPage() {
         <BuyerPreferences prefs={preferences} />
       </div>
 
-      <div className="mt-6 grid gap-8 md:grid-cols-2">
+      <div className="mt-6 grid grid-cols-1 gap-8 md:grid-cols-2">
         <ProductGallery images={page.images} name={page.name.value} />
 
         <div className="min-w-0 space-y-5">
@@ -234,8 +235,10 @@ export default function ProductPage() {
         </div>
       </div>
 
-      <div className="mt-10 grid gap-8 lg:grid-cols-3">
-        <div className="space-y-8 lg:col-span-2">
+      {/* grid-cols-1 (minmax(0, 1fr)), not an auto column: the wide variant table scrolls in its box instead of
+          widening the page past a phone's screen (WCAG 1.4.10). */}
+      <div className="mt-10 grid grid-cols-1 gap-8 lg:grid-cols-3">
+        <div className="min-w-0 space-y-8 lg:col-span-2">
           {page.longDescription ? (
             <section aria-labelledby="desc-title">
               <h2 id="desc-title" className="text-xl font-semibold">
@@ -261,7 +264,7 @@ export default function ProductPage() {
                       <th scope="row" className="w-1/3 bg-slate-50 px-3 py-2 text-left font-medium text-slate-700">
                         {s.label}
                       </th>
-                      <td className="px-3 py-2">{s.value}</td>
+                      <td className="px-3 py-2 [overflow-wrap:anywhere]">{s.value}</td>
                     </tr>
                   ))}
                 </tbody>
@@ -274,7 +277,7 @@ export default function ProductPage() {
               <h2 id="variants-title" className="text-xl font-semibold">
                 {t("browse.product.variants")}
               </h2>
-              <div className="mt-3 overflow-x-auto rounded-lg border border-slate-200 bg-white">
+              <ScrollBox labelledBy="variants-title" className="mt-3 rounded-lg border border-slate-200 bg-white">
                 <table className="w-full min-w-[40rem] text-sm" data-testid="variant-table">
                   <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-600">
                     <tr>
@@ -313,7 +316,7 @@ export default function ProductPage() {
                     ))}
                   </tbody>
                 </table>
-              </div>
+              </ScrollBox>
             </section>
           ) : null}
 
@@ -345,7 +348,7 @@ export default function ProductPage() {
           </section>
         </div>
 
-        <aside className="space-y-6">
+        <aside className="min-w-0 space-y-6">
           <section aria-labelledby="trade-title" className="card p-4">
             <h2 id="trade-title" className="text-base font-semibold">
               {t("browse.product.tradeData")}

@@ -1,4 +1,5 @@
 import { useTranslation } from "react-i18next";
+import { ScrollBox } from "~/components/scroll-box";
 
 export interface PriceHistoryRow {
   id: string;
@@ -20,7 +21,7 @@ export function PriceHistory({ rows }: { rows: PriceHistoryRow[] }) {
       {rows.length === 0 ? (
         <p className="text-sm text-slate-600">{t("console.history.empty")}</p>
       ) : (
-        <div className="overflow-x-auto">
+        <ScrollBox labelledBy="history-title">
           <table className="min-w-full text-sm" data-testid="price-history">
             <thead>
               <tr className="border-b border-slate-200 text-left text-xs text-slate-600">
@@ -49,7 +50,7 @@ export function PriceHistory({ rows }: { rows: PriceHistoryRow[] }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollBox>
       )}
     </section>
   );
