@@ -99,6 +99,11 @@ function StaffSection({ warehouse, reply }: { warehouse: ReturnType<typeof useLo
     <section className="mt-4 border-t border-slate-200 pt-4" aria-labelledby={`${id}-staff`}>
       <h3 id={`${id}-staff`} className="text-sm font-semibold text-slate-800">
         {t("warehouse.staff.title")}
+        {/* One such region per warehouse card: its name says which warehouse (landmarks must be told apart). */}
+        <span className="sr-only">
+          {" "}
+          · {warehouse.city} ({warehouse.code})
+        </span>
       </h3>
       {warehouse.staff.length === 0 ? (
         <p className="mt-1 text-sm text-slate-600">{t("warehouse.staff.none")}</p>
