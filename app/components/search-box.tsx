@@ -177,7 +177,6 @@ export function SearchBox({
       method="get"
       action={`/${lang}/products`}
       role="search"
-      aria-label={t("browse.search.label")}
       className={`relative ${className}`}
       onSubmit={() => close()}
     >

@@ -147,7 +147,7 @@ export default function ProductList() {
         </section>
       ) : (
         <>
-          <Form method="get" className="flex flex-wrap items-end gap-3" role="search" aria-label={t("console.list.search")}>
+          <Form method="get" className="flex flex-wrap items-end gap-3" role="search" aria-label={t("console.list.title")}>
             <div className="min-w-[12rem] flex-1">
               <label htmlFor="product-search" className="label">
                 {t("console.list.search")}

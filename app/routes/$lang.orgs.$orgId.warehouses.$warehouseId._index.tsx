@@ -217,7 +217,7 @@ export default function WarehouseDetail() {
           <h3 id="stock-title" className="text-xl font-semibold">
             {t("warehouse.stock.title")}
           </h3>
-          <Form method="get" className="flex items-end gap-2" role="search" aria-label={t("warehouse.stock.search")}>
+          <Form method="get" className="flex items-end gap-2" role="search" aria-label={t("warehouse.stock.title")}>
             <div>
               <label htmlFor="stock-q" className="label">
                 {t("warehouse.stock.search")}
