@@ -1,6 +1,7 @@
 import { AxeBuilder } from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { logInToOrganization } from "./demo-login";
+import { hydrated } from "./hydration";
 import { expect, test } from "./fixtures";
 import { t, type Lang } from "./messages";
 
@@ -288,14 +289,6 @@ test("a warehouse's staff pages: dashboard, warehouses, the Lisbon warehouse", a
 // ── Keyboard ─────────────────────────────────────────────────────────────────────────────────────────────────────
 
 const focusedId = (page: Page) => page.evaluate(() => document.activeElement?.id ?? "");
-
-/** Keys pressed before React has hydrated the page reach no handler (and a select's choice is then reset). */
-async function hydrated(page: Page) {
-  await page.waitForFunction(() => {
-    const main = document.getElementById("main");
-    return Boolean(main && Object.keys(main).some((key) => key.startsWith("__reactFiber")));
-  });
-}
 
 test("the skip link moves the focus into the main content", async ({ page }) => {
   await page.goto("/pt/products");

@@ -1,6 +1,7 @@
 import type { Locator, Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import { t } from "./messages";
+import { hydrated } from "./hydration";
 
 /**
  * The buyer's side of the catalog, against the demo catalog (six Zhuhai manufacturers, every product written in
@@ -120,6 +121,7 @@ test("a buyer browsing in Portuguese finds a faucet by a Portuguese word and see
 
 test("filters narrow the list, show as chips and combine; the certification filter follows the buyer's company", async ({ page }) => {
   await page.goto("/pt/products");
+  await hydrated(page);
   const total = await resultCount(page);
 
   await test.step("a category (with its sub-categories) narrows the list", async () => {
@@ -208,6 +210,7 @@ test("pages follow one another by cursor, forwards and back, and the currency ca
   await expect(page.getByTestId("page-number")).toHaveText(pt("browse.pagination.page").replace("{{page}}", "1"));
   expect(await page.getByTestId("product-card").evaluateAll((els) => els.map((e) => e.getAttribute("data-slug")))).toEqual(first);
 
+  await hydrated(page);
   await page.getByTestId("currency-switcher").getByRole("combobox").selectOption("EUR");
   await expect(page.getByTestId("product-card-price").first()).toHaveText(/€/);
   await page.goto("/pt/products/does-not-exist");

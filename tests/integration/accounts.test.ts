@@ -288,6 +288,22 @@ describe("logIn", () => {
     expect(retryAfter(limited)).toBeGreaterThan(0);
   });
 
+  it("LOGIN_ATTEMPTS_PER_IP sets the per-address limit (an office behind one address)", async () => {
+    const { resetEnvCache } = await import("~/modules/config/env.server");
+    process.env.LOGIN_ATTEMPTS_PER_IP = "12";
+    resetEnvCache();
+    try {
+      expect(LOGIN_LIMITS.perIp.attempts).toBe(12);
+      const ip = uniqueIp();
+      for (let i = 0; i < 12; i++) expect(await logIn({ email: uniqueEmail(`office-${i}`), password: PASSWORD, ip })).toEqual({ ok: false, error: "invalid_credentials" });
+      expect(await logIn({ email: uniqueEmail("office-last"), password: PASSWORD, ip })).toMatchObject({ ok: false, error: "rate_limited" });
+    } finally {
+      delete process.env.LOGIN_ATTEMPTS_PER_IP;
+      resetEnvCache();
+    }
+    expect(LOGIN_LIMITS.perIp.attempts).toBe(30);
+  });
+
   it("still lets a real user in from another address while one address is limited", async () => {
     const ip = uniqueIp();
     for (let i = 0; i <= LOGIN_LIMITS.perIp.attempts; i++) await logIn({ email: uniqueEmail(`noisy-${i}`), password: PASSWORD, ip });

@@ -39,6 +39,11 @@ const EnvSchema = z.object({
   RESERVATION_TTL_MINUTES: z.coerce.number().int().min(1).max(10_080).default(30),
   /** How long a placed, unpaid order holds its units (reservation "order:<id>") before the worker releases them: 7 days. */
   ORDER_RESERVATION_TTL_MINUTES: z.coerce.number().int().min(1).max(10_080).default(10_080),
+  /**
+   * Sign-in attempts one client address may make in 15 minutes, successful ones included (per account, 5 failures).
+   * Raise it where many people sign in from one address (an office behind one NAT; the end-to-end tests' browsers).
+   */
+  LOGIN_ATTEMPTS_PER_IP: z.coerce.number().int().min(5).max(100_000).default(30),
   /** Days a manufacturer has to answer an RFQ before the worker closes it unanswered. */
   RFQ_RESPONSE_DAYS: z.coerce.number().int().min(1).max(90).default(7),
 });

@@ -12,7 +12,13 @@ import { destroyOtherSessions } from "./session.server";
 
 export const LOGIN_LIMITS = {
   perAccount: { attempts: 5, windowSeconds: 15 * 60 },
-  perIp: { attempts: 30, windowSeconds: 15 * 60 },
+  perIp: {
+    /** LOGIN_ATTEMPTS_PER_IP (default 30). */
+    get attempts() {
+      return env().LOGIN_ATTEMPTS_PER_IP;
+    },
+    windowSeconds: 15 * 60,
+  },
 };
 const RESET_TOKEN_MINUTES = 60;
 
