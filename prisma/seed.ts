@@ -118,7 +118,7 @@ const buyers: DemoOrg[] = [
   { kind: "BUYER", name: "Lisboa Lar & Técnica", legalNameLatin: "Lisboa Lar & Técnica, Lda.", countryCode: "PT", city: "Lisboa", addressLine1: "Avenida da Liberdade 190", postalCode: "1250-147", taxId: withCheck("PT", "51420001", DIGITS), verified: true, owner: { email: "buyer.pt@demo.ponte.test", name: "Marta Ferreira", locale: "pt", currencyCode: "EUR" } },
   { kind: "BUYER", name: "Kianda Comércio Geral", legalNameLatin: "Kianda Comércio Geral, Lda.", countryCode: "AO", city: "Luanda", addressLine1: "Rua Rainha Ginga 87", taxId: "5417093321", verified: false, owner: { email: "owner.kianda@demo.ponte.test", name: "João Mateus", locale: "pt", currencyCode: "AOA" } },
   { kind: "BUYER", name: "Maputo Import Solutions", legalNameLatin: "Maputo Import Solutions, Lda.", countryCode: "MZ", city: "Maputo", addressLine1: "Avenida 24 de Julho 1097", taxId: "400561278", verified: false, owner: { email: "owner.maputo@demo.ponte.test", name: "Célia Mondlane", locale: "pt", currencyCode: "MZN" } },
-  { kind: "BUYER", name: "Andina Hogar Bogotá", legalNameLatin: "Andina Hogar S.A.S.", countryCode: "CO", city: "Bogotá", region: "Cundinamarca", addressLine1: "Carrera 7 # 71-21", postalCode: "110231", taxId: "900456789-1", verified: true, owner: { email: "owner.andina@demo.ponte.test", name: "Camila Rojas", locale: "es", currencyCode: "COP" } },
+  { kind: "BUYER", name: "Andina Hogar Bogotá", legalNameLatin: "Andina Hogar S.A.S.", countryCode: "CO", city: "Bogotá", region: "Cundinamarca", addressLine1: "Carrera 7 # 71-21", postalCode: "110231", taxId: "900456789-4", verified: true, owner: { email: "owner.andina@demo.ponte.test", name: "Camila Rojas", locale: "es", currencyCode: "COP" } },
 ];
 
 const operators: DemoOrg[] = [

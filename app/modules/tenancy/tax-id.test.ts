@@ -15,7 +15,8 @@ describe("taxIdSchemeFor", () => {
 
   it("falls back to OTHER", () => {
     expect(taxIdSchemeFor("US")).toBe("OTHER");
-    expect(taxIdSchemeFor("AO")).toBe("OTHER");
+    expect(taxIdSchemeFor("AR")).toBe("OTHER");
+    expect(taxIdSchemeFor("AO")).toBe("AO_NIF");
     expect(taxIdSchemeFor("")).toBe("OTHER");
   });
 });
@@ -199,18 +200,81 @@ describe("OTHER", () => {
       normalized: "12-3456789",
       formatted: "12-3456789",
     });
-    expect(validateTaxId("AO", "5417 0000 12")).toMatchObject({ ok: true, normalized: "5417 0000 12" });
     expect(validateTaxId("DE", "abc")).toMatchObject({ ok: true });
     expect(validateTaxId("DE", "x".repeat(40))).toMatchObject({ ok: true });
   });
 
   it("trims and collapses internal whitespace", () => {
-    expect(validateTaxId("CO", "  900 \t 123\n456-7  ")).toMatchObject({ ok: true, normalized: "900 123 456-7" });
+    expect(validateTaxId("AR", "  30 \t 123\n456-7  ")).toMatchObject({ ok: true, normalized: "30 123 456-7" });
   });
 
   it("rejects too short, too long and non-printable input as format", () => {
     expect(validateTaxId("US", "ab")).toMatchObject({ ok: false, scheme: "OTHER", reason: "format" });
     expect(validateTaxId("US", "x".repeat(41))).toMatchObject({ ok: false, reason: "format" });
     expect(validateTaxId("US", "abc\u0000def")).toMatchObject({ ok: false, reason: "format" });
+  });
+});
+
+describe("CO — NIT (DIAN check digit)", () => {
+  it("accepts a NIT with its DV and stores one form", () => {
+    expect(validateTaxId("CO", "800197268-4")).toEqual({ ok: true, scheme: "CO_NIT", normalized: "800197268-4", formatted: "800.197.268-4" });
+    expect(validateTaxId("CO", "800.197.268-4")).toMatchObject({ ok: true, normalized: "800197268-4" });
+    expect(validateTaxId("CO", "8001972684")).toMatchObject({ ok: true, normalized: "800197268-4" });
+    // The seeded Bogotá buyer's NIT: its DV is 4, not 1.
+    expect(validateTaxId("CO", "900456789-4")).toMatchObject({ ok: true });
+  });
+
+  it("refuses a wrong DV and anything that is not digits", () => {
+    expect(validateTaxId("CO", "800197268-5")).toMatchObject({ ok: false, scheme: "CO_NIT", reason: "checksum" });
+    expect(validateTaxId("CO", "900456789-1")).toMatchObject({ ok: false, reason: "checksum" });
+    expect(validateTaxId("CO", "abc")).toMatchObject({ ok: false, reason: "format" });
+    expect(validateTaxId("CO", "12345")).toMatchObject({ ok: false, reason: "format" });
+  });
+});
+
+describe("CL — RUT (mod 11 with K)", () => {
+  it("accepts a RUT with its DV, K included, in one stored form", () => {
+    expect(validateTaxId("CL", "60.803.000-K")).toEqual({ ok: true, scheme: "CL_RUT", normalized: "60803000-K", formatted: "60.803.000-K" });
+    expect(validateTaxId("CL", "60803000k")).toMatchObject({ ok: true, normalized: "60803000-K" });
+    expect(validateTaxId("CL", "12.345.678-5")).toMatchObject({ ok: true, normalized: "12345678-5" });
+  });
+
+  it("refuses a wrong DV and other shapes", () => {
+    expect(validateTaxId("CL", "60.803.000-1")).toMatchObject({ ok: false, scheme: "CL_RUT", reason: "checksum" });
+    expect(validateTaxId("CL", "12.345.678-K")).toMatchObject({ ok: false, reason: "checksum" });
+    expect(validateTaxId("CL", "abc")).toMatchObject({ ok: false, reason: "format" });
+  });
+});
+
+describe("AO NIF and MZ NUIT — shape", () => {
+  it("wants 10 digits for an Angolan company and 9 for a Mozambican NUIT", () => {
+    expect(validateTaxId("AO", "5417 0933 21")).toMatchObject({ ok: true, scheme: "AO_NIF", normalized: "5417093321" });
+    expect(validateTaxId("AO", "541709332")).toMatchObject({ ok: false, reason: "format" });
+    expect(validateTaxId("MZ", "400 561 278")).toMatchObject({ ok: true, scheme: "MZ_NUIT", normalized: "400561278" });
+    expect(validateTaxId("MZ", "40056127")).toMatchObject({ ok: false, reason: "format" });
+  });
+});
+
+describe("PT — NIF prefixes", () => {
+  const withCheck = (eight: string) => {
+    let sum = 0;
+    for (let i = 0; i < 8; i++) sum += Number(eight.charAt(i)) * (9 - i);
+    const r = sum % 11;
+    return eight + String(r < 2 ? 0 : 11 - r);
+  };
+  it("accepts 78 (non-residents under the VAT-refund scheme)", () => {
+    expect(validateTaxId("PT", withCheck("78012345"))).toMatchObject({ ok: true });
+  });
+  it.each(["8", "92", "93", "94", "95", "96", "97"])("refuses the prefix %s", (prefix) => {
+    expect(validateTaxId("PT", withCheck(prefix.padEnd(8, "1")))).toMatchObject({ ok: false, reason: "format" });
+  });
+});
+
+describe("full-width input from Chinese keyboards", () => {
+  it("folds full-width digits and letters (NFKC)", () => {
+    const fullWidth = (s: string) => s.replace(/[0-9A-Z]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
+    expect(validateTaxId("CN", fullWidth("91440400MA4WK70X0Y")).ok).toBe(validateTaxId("CN", "91440400MA4WK70X0Y").ok);
+    expect(validateTaxId("PT", fullWidth("501964843"))).toMatchObject({ ok: true, normalized: "501964843" });
+    expect(validateTaxId("CO", "８００１９７２６８－４")).toMatchObject({ ok: true, normalized: "800197268-4" });
   });
 });

@@ -14,12 +14,22 @@
  *   persona física (13 chars), embedded YYMMDD date, mod-11 check character.
  * - PT: NIF / NIPC, Autoridade Tributária — 9 digits, mod-11 check digit,
  *   first digit(s) identify the kind of taxpayer.
+ * - CO: NIT, DIAN — up to 15 digits plus a verification digit (DV): weights
+ *   3, 7, 13, 17, 19, 23, 29, 37, 41, 43, 47, 53, 59, 67, 71 from the right,
+ *   sum mod 11; a remainder of 0 or 1 is the DV, otherwise 11 − remainder.
+ * - CL: RUT / RUN, SII — digits plus a DV: weights 2..7 repeating from the
+ *   right, DV = 11 − (sum mod 11), where 11 is 0 and 10 is K.
+ * - AO: NIF of a company (AGT) — 10 digits; no public check digit.
+ * - MZ: NUIT (AT) — 9 digits; no public check digit we rely on.
+ *
+ * Every code is folded with NFKC first: a Chinese keyboard's full-width
+ * digits and letters (９１４４…) are the same code.
  *
  * Pure and isomorphic: no Node APIs, safe to run in the browser for instant
  * feedback and again on the server as the source of truth.
  */
 
-export type TaxIdScheme = "CN_USCC" | "BR_CNPJ" | "MX_RFC" | "PT_NIF" | "OTHER";
+export type TaxIdScheme = "CN_USCC" | "BR_CNPJ" | "MX_RFC" | "PT_NIF" | "CO_NIT" | "CL_RUT" | "AO_NIF" | "MZ_NUIT" | "OTHER";
 
 export type TaxIdResult =
   | { ok: true; scheme: TaxIdScheme; normalized: string; formatted: string }
@@ -30,6 +40,10 @@ const SCHEMES_BY_COUNTRY: Record<string, TaxIdScheme> = {
   BR: "BR_CNPJ",
   MX: "MX_RFC",
   PT: "PT_NIF",
+  CO: "CO_NIT",
+  CL: "CL_RUT",
+  AO: "AO_NIF",
+  MZ: "MZ_NUIT",
 };
 
 export function taxIdSchemeFor(countryCode: string): TaxIdScheme {
@@ -52,12 +66,21 @@ export function validateTaxId(countryCode: string, raw: string): TaxIdResult {
       return validateRfc(code);
     case "PT_NIF":
       return validateNif(code);
+    case "CO_NIT":
+      return validateNit(code);
+    case "CL_RUT":
+      return validateRut(code);
+    case "AO_NIF":
+      return /^[0-9]{10}$/.test(code) ? valid(scheme, code) : invalid(scheme, "format");
+    case "MZ_NUIT":
+      return /^[0-9]{9}$/.test(code) ? valid(scheme, code) : invalid(scheme, "format");
   }
 }
 
-/** Trim, uppercase and drop the usual separators (whitespace . / -). */
+/** Fold full-width forms (NFKC), trim, uppercase and drop the usual separators (whitespace . / - and the
+ * full-width ones NFKC leaves, such as the ideographic full stop). */
 function normalizeCode(raw: string): string {
-  return raw.normalize("NFC").trim().toUpperCase().replace(/[\s./-]/g, "");
+  return raw.normalize("NFKC").trim().toUpperCase().replace(/[\s./\-\u3002\u2010-\u2015]/g, "");
 }
 
 function valid(scheme: TaxIdScheme, normalized: string, formatted = normalized): TaxIdResult {
@@ -161,9 +184,11 @@ function validateRfc(code: string): TaxIdResult {
 // Portugal — NIF / NIPC (Autoridade Tributária)
 // ---------------------------------------------------------------------------
 
-// 1-3: individuals, 5: legal persons, 6: public bodies, 8: sole traders (legacy),
-// 9: irregular / non-resident entities; 4 and 7 only as 45 and 70-72, 74, 75, 77, 79.
-const NIF_PATTERN = /^(?:[1235689][0-9]|45|7[0124579])[0-9]{7}$/;
+// 1-3: individuals; 45: non-resident individuals; 5: legal persons; 6: public bodies; 70, 74, 75: estates;
+// 71: non-resident legal persons; 72: investment funds; 77: officially assigned; 78: non-residents under the
+// VAT-refund scheme; 79: exceptional; 90, 91: irregular legal persons; 98: non-residents without a permanent
+// establishment; 99: civil partnerships without legal personality. 8 (sole traders, retired) and 92–97 do not exist.
+const NIF_PATTERN = /^(?:[1-3][0-9]|45|[56][0-9]|7[0-2457-9]|9[0189])[0-9]{7}$/;
 
 function validateNif(code: string): TaxIdResult {
   const scheme = "PT_NIF";
@@ -179,12 +204,59 @@ function validateNif(code: string): TaxIdResult {
 }
 
 // ---------------------------------------------------------------------------
+// Colombia — NIT (DIAN)
+// ---------------------------------------------------------------------------
+
+const NIT_WEIGHTS = [3, 7, 13, 17, 19, 23, 29, 37, 41, 43, 47, 53, 59, 67, 71];
+
+/** The DV of a NIT's digits (without the DV). */
+export function nitCheckDigit(digits: string): number {
+  let sum = 0;
+  for (let i = 0; i < digits.length; i++) sum += Number(digits.charAt(digits.length - 1 - i)) * NIT_WEIGHTS[i]!;
+  const r = sum % 11;
+  return r < 2 ? r : 11 - r;
+}
+
+/** Stored as "900456789-4" (digits, hyphen, DV); shown as "900.456.789-4". The DV is required. */
+function validateNit(code: string): TaxIdResult {
+  const scheme = "CO_NIT";
+  if (!/^[0-9]{6,16}$/.test(code)) return invalid(scheme, "format");
+  const body = code.slice(0, -1);
+  if (Number(code.slice(-1)) !== nitCheckDigit(body)) return invalid(scheme, "checksum");
+  const grouped = body.replace(/\B(?=(\d{3})+(?!\d))/g, ".");
+  return valid(scheme, `${body}-${code.slice(-1)}`, `${grouped}-${code.slice(-1)}`);
+}
+
+// ---------------------------------------------------------------------------
+// Chile — RUT (SII)
+// ---------------------------------------------------------------------------
+
+/** The DV of a RUT's digits: "0"–"9" or "K". */
+export function rutCheckDigit(digits: string): string {
+  let sum = 0;
+  for (let i = 0; i < digits.length; i++) sum += Number(digits.charAt(digits.length - 1 - i)) * (2 + (i % 6));
+  const dv = 11 - (sum % 11);
+  return dv === 11 ? "0" : dv === 10 ? "K" : String(dv);
+}
+
+/** Stored as "60803000-K"; shown as "60.803.000-K". */
+function validateRut(code: string): TaxIdResult {
+  const scheme = "CL_RUT";
+  if (!/^[0-9]{7,8}[0-9K]$/.test(code)) return invalid(scheme, "format");
+  const body = code.slice(0, -1);
+  const dv = code.slice(-1);
+  if (dv !== rutCheckDigit(body)) return invalid(scheme, "checksum");
+  const grouped = body.replace(/\B(?=(\d{3})+(?!\d))/g, ".");
+  return valid(scheme, `${body}-${dv}`, `${grouped}-${dv}`);
+}
+
+// ---------------------------------------------------------------------------
 // Any other country — no public checksum we rely on; only sanity-check shape.
 // ---------------------------------------------------------------------------
 
 function validateOther(raw: string): TaxIdResult {
   const scheme = "OTHER";
-  const normalized = raw.normalize("NFC").trim().replace(/\s+/g, " ");
+  const normalized = raw.normalize("NFKC").trim().replace(/\s+/g, " ");
   if (normalized === "") return { ok: false, scheme, reason: "empty" };
 
   const length = [...normalized].length;
