@@ -288,6 +288,17 @@ describe("logIn", () => {
     expect(retryAfter(limited)).toBeGreaterThan(0);
   });
 
+  it("does not count successful sign-ins against the address (a trade fair's Wi-Fi is one address)", async () => {
+    const ip = uniqueIp();
+    const { email, userId } = await newUser("fair-wifi");
+    for (let i = 0; i < LOGIN_LIMITS.perIp.attempts + 5; i++) expect(await logIn({ email, password: PASSWORD, ip })).toEqual({ ok: true, userId });
+    // The failures still count: the address is stopped after the limit's worth of them.
+    for (let i = 0; i < LOGIN_LIMITS.perIp.attempts; i++) {
+      expect(await logIn({ email: uniqueEmail(`fair-spray-${i}`), password: PASSWORD, ip })).toEqual({ ok: false, error: "invalid_credentials" });
+    }
+    expect(await logIn({ email: uniqueEmail("fair-spray-last"), password: PASSWORD, ip })).toMatchObject({ ok: false, error: "rate_limited" });
+  });
+
   it("LOGIN_ATTEMPTS_PER_IP sets the per-address limit (an office behind one address)", async () => {
     const { resetEnvCache } = await import("~/modules/config/env.server");
     process.env.LOGIN_ATTEMPTS_PER_IP = "12";

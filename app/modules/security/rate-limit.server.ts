@@ -30,3 +30,12 @@ export async function hitRateLimit(key: string, limit: number, windowSeconds: nu
 export async function clearRateLimit(key: string) {
   await unscopedDb.rateLimitBucket.deleteMany({ where: { key } });
 }
+
+/**
+ * Gives back one hit of the current window (never below zero): an attempt that turned out legitimate — a correct
+ * sign-in — took its slot up front (so a burst cannot get past the limit before it is counted) and returns it now.
+ */
+export async function returnRateLimitHit(key: string) {
+  await unscopedDb.$executeRaw`
+    UPDATE "RateLimitBucket" SET "count" = GREATEST("count" - 1, 0) WHERE "key" = ${key} AND "expiresAt" > now()`;
+}

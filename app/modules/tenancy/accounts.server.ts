@@ -3,7 +3,7 @@ import { sendEmail } from "~/modules/email/outbox.server";
 import { env } from "~/modules/config/env.server";
 import type { Lang } from "~/modules/i18n/config";
 import { serverT } from "~/modules/i18n/i18n.server";
-import { clearRateLimit, hitRateLimit } from "~/modules/security/rate-limit.server";
+import { clearRateLimit, hitRateLimit, returnRateLimitHit } from "~/modules/security/rate-limit.server";
 import { hashToken, randomToken } from "~/modules/security/tokens.server";
 import { createVerificationToken, mayEmailAddress, sendAlreadyRegisteredEmail, sendVerificationEmail } from "./email-verification.server";
 import { checkPasswordStrength } from "./password-strength";
@@ -111,7 +111,8 @@ export type LoginResult =
   | { ok: false; error: "rate_limited"; retryAfterSeconds: number };
 
 /**
- * Rate-limited per IP (every attempt counts) and per account (failures count; success clears them), so that
+ * Rate-limited per IP (failed attempts count: a correct password gives its slot back, since a trade fair's Wi-Fi is
+ * one address for hundreds of honest sign-ins) and per account (failures count; success clears them), so that
  * neither one address guessing many accounts nor many addresses guessing one account gets far.
  * An attempt takes its account slot before the password is checked: guesses sent all at once cannot all be
  * checked before the first failure is counted.
@@ -119,7 +120,8 @@ export type LoginResult =
 export async function logIn(input: { email: string; password: string; ip: string }): Promise<LoginResult> {
   const email = normalizeEmail(input.email);
   const accountKey = `login:account:${email}`;
-  const ipHit = await hitRateLimit(`login:ip:${input.ip}`, LOGIN_LIMITS.perIp.attempts, LOGIN_LIMITS.perIp.windowSeconds);
+  const ipKey = `login:ip:${input.ip}`;
+  const ipHit = await hitRateLimit(ipKey, LOGIN_LIMITS.perIp.attempts, LOGIN_LIMITS.perIp.windowSeconds);
   if (!ipHit.allowed) return { ok: false, error: "rate_limited", retryAfterSeconds: ipHit.retryAfterSeconds };
   const account = await hitRateLimit(accountKey, LOGIN_LIMITS.perAccount.attempts, LOGIN_LIMITS.perAccount.windowSeconds);
   if (!account.allowed) return { ok: false, error: "rate_limited", retryAfterSeconds: account.retryAfterSeconds };
@@ -127,7 +129,7 @@ export async function logIn(input: { email: string; password: string; ip: string
   const user = await unscopedDb.user.findUnique({ where: { email }, select: { id: true, passwordHash: true, emailVerifiedAt: true } });
   const valid = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), input.password);
   if (!user || !valid) return { ok: false, error: "invalid_credentials" };
-  await clearRateLimit(accountKey);
+  await Promise.all([clearRateLimit(accountKey), returnRateLimitHit(ipKey)]);
   // The right password, but no session until the address is confirmed (only its owner learns this).
   if (!user.emailVerifiedAt) return { ok: false, error: "unverified", email };
   return { ok: true, userId: user.id };
