@@ -26,7 +26,9 @@ export interface MessageBundle {
 }
 
 function messagesFor(lang: Lang, area: MessageArea): Messages {
-  const { documents: _documents, ...all } = resources[lang].common;
+  // The PDFs' labels (documents, exportdocs.pdf) are only read on the server.
+  const { documents: _documents, exportdocs: { pdf: _exportPdf, ...exportdocs }, ...rest } = resources[lang].common;
+  const all = { ...rest, exportdocs };
   if (area === "organization") return all as Messages;
   const { console: _console, importer: _importer, inventory: _inventory, warehouse: _warehouse, ...publicMessages } = all;
   return publicMessages as Messages;
