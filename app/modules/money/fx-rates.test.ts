@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { unscopedDb } from "~/modules/db/index.server";
 import { withTestDatabase } from "../../../tests/support/database";
-import { ratesAsOf } from "./fx.server";
+import { RateTable, ratesAsOf } from "./fx.server";
 
 withTestDatabase();
 
@@ -40,5 +40,20 @@ describe("the rate table as of a day", () => {
     const rates = await ratesAsOf();
     expect(rates.usdRate("AOA")).toEqual({ rate: "912.500000000000", effectiveDate: iso(-1) });
     expect(rates.currency("AOA")).toMatchObject({ code: "AOA", exponent: 2, displayDigits: 2 });
+  });
+});
+
+describe("a zero rate", () => {
+  it("is refused by the database", async () => {
+    await expect(
+      unscopedDb.$executeRaw`INSERT INTO "FxRate" ("id", "baseCode", "quoteCode", "rate", "effectiveDate", "source") VALUES (gen_random_uuid(), 'USD', 'PEN', 0, '2026-01-02', 'test')`,
+    ).rejects.toThrow(/FxRate_rate_positive/);
+  });
+
+  it("never takes a page down: a conversion through it answers 'no rate'", async () => {
+    const rates = await ratesAsOf();
+    const table = new RateTable(new Map([["PEN", { rate: "0.000000000000", effectiveDate: "2026-01-02" }]]), rates.currencies);
+    expect(table.convert({ amountMinor: 100n, currency: table.currency("PEN") }, "USD")).toBeNull();
+    expect(table.convert({ amountMinor: 100n, currency: table.currency("USD") }, "PEN")).toBeNull();
   });
 });

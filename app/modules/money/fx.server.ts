@@ -1,6 +1,7 @@
 import { unscopedDb } from "~/modules/db/index.server";
 import type { CurrencyInfo } from "./currencies";
 import { convertMoney, type Money } from "./money";
+import { divideHalfEven } from "./rates";
 
 /** A dated rate: 1 `base` = `rate` `quote`, valid from `effectiveDate` (YYYY-MM-DD). */
 export interface DatedRate {
@@ -26,7 +27,7 @@ export async function ratesAsOf(on: Date = new Date(), client: RateReader = unsc
   const rows = await client.$queryRaw<{ quoteCode: string; rate: string; effectiveDate: Date }[]>`
     SELECT DISTINCT ON ("quoteCode") "quoteCode", "rate"::text AS "rate", "effectiveDate"
     FROM "FxRate"
-    WHERE "baseCode" = 'USD' AND "effectiveDate" <= ${on}::date
+    WHERE "baseCode" = 'USD' AND "effectiveDate" <= ${on}::date AND "rate" > 0
     ORDER BY "quoteCode", "effectiveDate" DESC`;
   const currencies = await client.currency.findMany();
   return new RateTable(
@@ -68,6 +69,9 @@ export class RateTable {
     // amount × dest / source, kept exact: scale the source rate into an integer divisor.
     const [sourceInt, sourceScale] = decimalParts(source.rate);
     const [destInt, destScale] = decimalParts(dest.rate);
+    // A zero rate cannot convert anything: the currency is "without a rate", never a crashed page. (The database
+    // refuses such rows since 2026-12-06; the query above skips any left from before.)
+    if (sourceInt <= 0n || destInt <= 0n) return null;
     // value in target minor units = amountMinor × 10^(toExp − fromExp) × destInt × 10^sourceScale / (sourceInt × 10^destScale)
     let numerator = money.amountMinor * destInt * 10n ** BigInt(sourceScale);
     let denominator = sourceInt * 10n ** BigInt(destScale);
@@ -83,16 +87,6 @@ function decimalParts(rate: string): [bigint, number] {
   const [whole, fraction = ""] = rate.split(".") as [string, string?];
   const trimmed = fraction.replace(/0+$/, "");
   return [BigInt(whole + trimmed), trimmed.length];
-}
-
-/** numerator / denominator rounded half to even; the denominator is positive (rates are). */
-function divideHalfEven(numerator: bigint, denominator: bigint): bigint {
-  const negative = numerator < 0n;
-  const n = negative ? -numerator : numerator;
-  let q = n / denominator;
-  const r = n % denominator;
-  if (r * 2n > denominator || (r * 2n === denominator && q % 2n === 1n)) q += 1n;
-  return negative ? -q : q;
 }
 
 export { convertMoney };
