@@ -1,7 +1,8 @@
 import { z } from "zod";
 import type { Prisma } from "~/generated/prisma/client";
 import type { InboundStatus } from "~/generated/prisma/enums";
-import { db, type ScopedDb } from "~/modules/db/index.server";
+import { db, unscopedDb, type ScopedDb } from "~/modules/db/index.server";
+import { ensureInboundDeclaration } from "~/modules/export-agency/declarations.server";
 import { LOCALE_TAGS, type Lang } from "~/modules/i18n/config";
 import { serverT } from "~/modules/i18n/i18n.server";
 import { warehouseCity } from "./cities";
@@ -325,10 +326,22 @@ export async function transitionInbound(scoped: ScopedDb, shipmentId: string, tr
     where: { id: shipmentId, status: { in: rule.from } },
     data: { status: rule.to, ...(transition === "ship" ? { shippedAt: now } : {}) },
   });
-  if (result.count === 1) return { status: rule.to };
+  if (result.count === 1) {
+    if (transition === "ship") await declareInbound(shipmentId, now);
+    return { status: rule.to };
+  }
   const exists = await scoped.inboundShipment.findFirst({ where: { id: shipmentId }, select: { id: true } });
   if (!exists) return null;
   throw new InboundError(rule.error);
+}
+
+/** A shipped inbound shipment gets its 9810 export declaration; on failure the sweep job creates it later. */
+async function declareInbound(shipmentId: string, now: Date) {
+  try {
+    await unscopedDb.$transaction((tx) => ensureInboundDeclaration(tx, shipmentId, { now }));
+  } catch (error) {
+    console.error(`[export-agency] declaration for inbound shipment ${shipmentId} left to the sweep:`, error);
+  }
 }
 
 export interface InboundListFilters {

@@ -3,6 +3,7 @@ import { unscopedDb } from "~/modules/db/index.server";
 import { InsufficientStockError, ReservationError } from "~/modules/inventory/errors";
 import { applyMovement, type LedgerTx } from "~/modules/inventory/ledger.server";
 import { confirm, release, reserve, RESERVATION_TRANSACTION, ship, type TransactionRunner } from "~/modules/inventory/reservations.server";
+import { ensureOrderDeclaration, ORDER_STATUSES_NEEDING_DECLARATION } from "~/modules/export-agency/declarations.server";
 import { reasonColumns, type OrderReason } from "./order-reasons";
 import { transition, type OrderEffect, type OrderEventInput, type OrderEventKind, type OrderState, type OrderStatus, type TransitionRefusal } from "./order-state";
 
@@ -179,7 +180,24 @@ async function applyInTransaction(tx: Prisma.TransactionClient, input: ApplyOrde
   });
 
   for (const effect of result.effects) await carryOut(tx, updated, effect, input.actor, now);
+  if (updated.status !== order.status) await declareExport(tx, updated, input.actor, now);
   return { ...updated, effects: result.effects };
+}
+
+/**
+ * An order shipped from Zhuhai gets its 9710 export declaration when it first becomes paid, in fulfilment or shipped.
+ * Under a savepoint: a failure here never undoes the payment or shipment (the sweep job creates it later).
+ */
+async function declareExport(tx: Prisma.TransactionClient, order: Order, actor: OrderActor, now: Date) {
+  if (order.source !== "ORIGIN" || !(ORDER_STATUSES_NEEDING_DECLARATION as readonly string[]).includes(order.status)) return;
+  await tx.$executeRaw`SAVEPOINT export_declaration`;
+  try {
+    await ensureOrderDeclaration(tx, order.id, { actorUserId: actor.userId, now });
+    await tx.$executeRaw`RELEASE SAVEPOINT export_declaration`;
+  } catch (error) {
+    await tx.$executeRaw`ROLLBACK TO SAVEPOINT export_declaration`;
+    console.error(`[export-agency] declaration for order ${order.number} left to the sweep:`, error);
+  }
 }
 
 /** The order's stock reservations, in one lock order (warehouse, SKU) so concurrent orders never deadlock. */
