@@ -35,3 +35,12 @@ describe("parseQuickOrder", () => {
     expect(parseQuickOrder("").lines).toEqual([]);
   });
 });
+
+describe("a quick order typed with a Chinese input method", () => {
+  it("reads full-width SKUs, digits, commas and the ideographic space", () => {
+    expect(parseQuickOrder("ＧＬ－ＣＭ１５　５００\nGL-AC12，２０").lines).toEqual([
+      { line: 1, text: "ＧＬ－ＣＭ１５　５００", sku: "GL-CM15", quantity: 500 },
+      { line: 2, text: "GL-AC12，２０", sku: "GL-AC12", quantity: 20 },
+    ]);
+  });
+});

@@ -16,14 +16,15 @@ export function parseQuickOrder(text: string): { lines: QuickOrderLine[]; tooMan
     if (!trimmed) continue;
     if (lines.length === MAX_QUICK_ORDER_LINES) return { lines, tooMany: true };
     const line = index + 1;
-    const tokens = trimmed.split(/[\s,;]+/).filter(Boolean);
+    // NFKC: full-width SKUs, digits, commas and the ideographic space (a Chinese input method's) read as ASCII; the
+    // line is quoted back as typed.
+    const tokens = trimmed.normalize("NFKC").split(/[\s,;]+/).filter(Boolean);
     if (tokens.length !== 2) {
       lines.push({ line, text: trimmed, error: "format" });
       continue;
     }
     const [sku, amount] = tokens as [string, string];
-    // Full-width digits (typed with a Chinese input method) count as digits.
-    const digits = amount.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
+    const digits = amount;
     if (!/^\d{1,7}$/.test(digits) || Number(digits) < 1) {
       lines.push({ line, text: trimmed, error: "quantity" });
       continue;
