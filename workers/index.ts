@@ -10,6 +10,7 @@ import { runRfqExpiry } from "./rfq-expiry";
 import { runOrderCompletion } from "./orders-completion";
 import { runOverdueFlagging } from "./payments-overdue";
 import { runStripeEvent, runStripeEventSweep } from "./stripe-events";
+import { runDeclarationSweep } from "./export-declarations";
 
 /** Registers every handler on a started queue, and the recurring jobs. */
 export async function registerWorkers(boss: PgBoss) {
@@ -58,6 +59,9 @@ export async function registerWorkers(boss: PgBoss) {
   await boss.work("stripe.events-sweep", async () => {
     await runStripeEventSweep();
   });
+  await boss.work("export-declarations.sweep", async () => {
+    await runDeclarationSweep();
+  });
   await boss.schedule("email.sweep", "*/5 * * * *");
   await boss.schedule("products.import-sweep", "* * * * *");
   await boss.schedule("maintenance.purge-expired", "17 * * * *");
@@ -69,4 +73,5 @@ export async function registerWorkers(boss: PgBoss) {
   // Daily, early in the UTC day: due dates are calendar days.
   await boss.schedule("payments.flag-overdue", "15 0 * * *");
   await boss.schedule("stripe.events-sweep", "* * * * *");
+  await boss.schedule("export-declarations.sweep", "*/5 * * * *");
 }

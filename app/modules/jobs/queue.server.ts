@@ -23,9 +23,11 @@ export interface JobPayloads {
   "stripe.events-sweep": Record<string, never>;
   /** Daily: completes orders delivered 30 days ago that have no open dispute. */
   "orders.complete-delivered": Record<string, never>;
+  /** Recurring: Zhuhai orders and shipped inbound shipments without an export declaration get one. */
+  "export-declarations.sweep": Record<string, never>;
 }
 export type JobName = keyof JobPayloads;
-export const JOB_NAMES: JobName[] = ["email.send", "email.sweep", "maintenance.purge-expired", "products.import", "products.import-sweep", "reservations.expire", "stock-alerts.evaluate", "rfqs.expire", "payments.flag-overdue", "stripe.event", "stripe.events-sweep", "orders.complete-delivered"];
+export const JOB_NAMES: JobName[] = ["email.send", "email.sweep", "maintenance.purge-expired", "products.import", "products.import-sweep", "reservations.expire", "stock-alerts.evaluate", "rfqs.expire", "payments.flag-overdue", "stripe.event", "stripe.events-sweep", "orders.complete-delivered", "export-declarations.sweep"];
 
 const DEFAULT_QUEUE_OPTIONS = { retryLimit: 5, retryDelay: 30, retryBackoff: true };
 /**
