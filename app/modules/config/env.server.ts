@@ -44,6 +44,15 @@ const EnvSchema = z.object({
    * Raise it where many people sign in from one address (an office behind one NAT; the end-to-end tests' browsers).
    */
   LOGIN_ATTEMPTS_PER_IP: z.coerce.number().int().min(5).max(100_000).default(30),
+  /**
+   * The export agency's data-exchange id (DXP) at the China e-port, written into the customs messages' BaseTransfer
+   * and file names. Unset: the XML downloads answer 409 and say so (no made-up id is ever written).
+   */
+  CUSTOMS_DXP_ID: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9]{1,30}$/, "letters and digits, at most 30")
+    .optional(),
   /** Days a manufacturer has to answer an RFQ before the worker closes it unanswered. */
   RFQ_RESPONSE_DAYS: z.coerce.number().int().min(1).max(90).default(7),
 });
