@@ -124,7 +124,7 @@ interface Ctx {
 }
 
 /** The buyer's language: the member who placed the order, else the language of the buyer's country. */
-function buyerLang(locale: string | null | undefined, countryCode: string): Lang {
+export function buyerLang(locale: string | null | undefined, countryCode: string): Lang {
   if (isLang(locale)) return locale;
   const country = countryCode.trim().toUpperCase();
   if (["BR", "PT", "AO", "MZ", "CV", "GW", "ST", "TL"].includes(country)) return "pt";
