@@ -4,6 +4,7 @@ import { InsufficientStockError, ReservationError } from "~/modules/inventory/er
 import { applyMovement, type LedgerTx } from "~/modules/inventory/ledger.server";
 import { confirm, release, reserve, RESERVATION_TRANSACTION, ship, type TransactionRunner } from "~/modules/inventory/reservations.server";
 import { ensureOrderDeclaration, ORDER_STATUSES_NEEDING_DECLARATION } from "~/modules/export-agency/declarations.server";
+import { settleOrderPayment } from "~/modules/export-agency/settlements.server";
 import { reasonColumns, type OrderReason } from "./order-reasons";
 import { transition, type OrderEffect, type OrderEventInput, type OrderEventKind, type OrderState, type OrderStatus, type TransitionRefusal } from "./order-state";
 
@@ -181,7 +182,25 @@ async function applyInTransaction(tx: Prisma.TransactionClient, input: ApplyOrde
 
   for (const effect of result.effects) await carryOut(tx, updated, effect, input.actor, now);
   if (updated.status !== order.status) await declareExport(tx, updated, input.actor, now);
+  if (input.event.kind === "payment_received") await settleForex(tx, updated, now);
   return { ...updated, effects: result.effects };
+}
+
+/**
+ * The buyer's payment settled (PAID, or a net-terms order paid in full): the export agency's forex settlement for the
+ * manufacturer, once per order. Under a savepoint: a failure here never undoes the payment.
+ */
+async function settleForex(tx: Prisma.TransactionClient, order: Order, now: Date) {
+  if (order.status === "CANCELLED" || order.paidMinor < order.buyerTotalMinor) return;
+  await tx.$executeRaw`SAVEPOINT forex_settlement`;
+  try {
+    const outcome = await settleOrderPayment(tx, order.id, now);
+    await tx.$executeRaw`RELEASE SAVEPOINT forex_settlement`;
+    if (outcome.kind === "missing_rate") console.error(`[export-agency] no ${outcome.what} rate for the settlement of order ${order.number}`);
+  } catch (error) {
+    await tx.$executeRaw`ROLLBACK TO SAVEPOINT forex_settlement`;
+    console.error(`[export-agency] forex settlement for order ${order.number} not made:`, error);
+  }
 }
 
 /**
