@@ -7,6 +7,7 @@ import en from "../../../locales/en/common.json";
 import enConsole from "../../../locales/en/console.json";
 import enDocuments from "../../../locales/en/documents.json";
 import enExportdocs from "../../../locales/en/exportdocs.json";
+import enLanded from "../../../locales/en/landed.json";
 import enCustoms from "../../../locales/en/customs.json";
 import enImporter from "../../../locales/en/importer.json";
 import enInventory from "../../../locales/en/inventory.json";
@@ -23,6 +24,7 @@ import es from "../../../locales/es/common.json";
 import esConsole from "../../../locales/es/console.json";
 import esDocuments from "../../../locales/es/documents.json";
 import esExportdocs from "../../../locales/es/exportdocs.json";
+import esLanded from "../../../locales/es/landed.json";
 import esCustoms from "../../../locales/es/customs.json";
 import esImporter from "../../../locales/es/importer.json";
 import esInventory from "../../../locales/es/inventory.json";
@@ -39,6 +41,7 @@ import pt from "../../../locales/pt/common.json";
 import ptConsole from "../../../locales/pt/console.json";
 import ptDocuments from "../../../locales/pt/documents.json";
 import ptExportdocs from "../../../locales/pt/exportdocs.json";
+import ptLanded from "../../../locales/pt/landed.json";
 import ptCustoms from "../../../locales/pt/customs.json";
 import ptImporter from "../../../locales/pt/importer.json";
 import ptInventory from "../../../locales/pt/inventory.json";
@@ -55,6 +58,7 @@ import zh from "../../../locales/zh/common.json";
 import zhConsole from "../../../locales/zh/console.json";
 import zhDocuments from "../../../locales/zh/documents.json";
 import zhExportdocs from "../../../locales/zh/exportdocs.json";
+import zhLanded from "../../../locales/zh/landed.json";
 import zhCustoms from "../../../locales/zh/customs.json";
 import zhImporter from "../../../locales/zh/importer.json";
 import zhInventory from "../../../locales/zh/inventory.json";
@@ -68,7 +72,7 @@ import type { Lang } from "./config";
  * Each language is one i18next namespace, assembled from several files so that areas of the product keep their
  * strings apart: common.json at the top level, and `catalog`, `console`, `importer`, `browse`, `inventory` (the manufacturer's stock console), `warehouse`
  * (warehouse staff), `activity` (notifications, dashboard cards of orders and quotes), `documents` (the pro-forma and
- * invoice PDFs), `banking` (bank transfers, payment terms), `rfq` (quotes negotiated with manufacturers), `orders` (order lists, order pages, disputes), `pay` (an order's pay page, Stripe), `exportdocs` (the export pack: commercial invoice and packing list PDFs, certificate-of-origin data), `customs` (the customs XML messages and the monthly summary declaration) under their own
+ * invoice PDFs), `banking` (bank transfers, payment terms), `rfq` (quotes negotiated with manufacturers), `orders` (order lists, order pages, disputes), `pay` (an order's pay page, Stripe), `exportdocs` (the export pack: commercial invoice and packing list PDFs, certificate-of-origin data), `customs` (the customs XML messages and the monthly summary declaration), `landed` (landed-cost estimates, the import tax rates page) under their own
  * key: the key browse.filters.title reads locales/{lang}/browse.json → filters.title.
  */
 function assemble(
@@ -88,8 +92,9 @@ function assemble(
   pay: typeof enPay,
   exportdocs: typeof enExportdocs,
   customs: typeof enCustoms,
+  landed: typeof enLanded,
 ) {
-  return { ...common, catalog, console, importer, browse, inventory, warehouse, activity, documents, banking, rfq, cart, orders, pay, exportdocs, customs };
+  return { ...common, catalog, console, importer, browse, inventory, warehouse, activity, documents, banking, rfq, cart, orders, pay, exportdocs, customs, landed };
 }
 
 export type Messages = ReturnType<typeof assemble>;
@@ -98,8 +103,8 @@ export type Messages = ReturnType<typeof assemble>;
 // the casts; tests/unit/locales.test.ts proves every key exists in all four.
 type Any = Parameters<typeof assemble>;
 export const resources: Record<Lang, { common: Messages }> = {
-  en: { common: assemble(en, enCatalog, enConsole, enImporter, enBrowse, enInventory, enWarehouse, enActivity, enDocuments, enBanking, enRfq, enCart, enOrders, enPay, enExportdocs, enCustoms) },
-  pt: { common: assemble(...([pt, ptCatalog, ptConsole, ptImporter, ptBrowse, ptInventory, ptWarehouse, ptActivity, ptDocuments, ptBanking, ptRfq, ptCart, ptOrders, ptPay, ptExportdocs, ptCustoms] as unknown as Any)) },
-  es: { common: assemble(...([es, esCatalog, esConsole, esImporter, esBrowse, esInventory, esWarehouse, esActivity, esDocuments, esBanking, esRfq, esCart, esOrders, esPay, esExportdocs, esCustoms] as unknown as Any)) },
-  zh: { common: assemble(...([zh, zhCatalog, zhConsole, zhImporter, zhBrowse, zhInventory, zhWarehouse, zhActivity, zhDocuments, zhBanking, zhRfq, zhCart, zhOrders, zhPay, zhExportdocs, zhCustoms] as unknown as Any)) },
+  en: { common: assemble(en, enCatalog, enConsole, enImporter, enBrowse, enInventory, enWarehouse, enActivity, enDocuments, enBanking, enRfq, enCart, enOrders, enPay, enExportdocs, enCustoms, enLanded) },
+  pt: { common: assemble(...([pt, ptCatalog, ptConsole, ptImporter, ptBrowse, ptInventory, ptWarehouse, ptActivity, ptDocuments, ptBanking, ptRfq, ptCart, ptOrders, ptPay, ptExportdocs, ptCustoms, ptLanded] as unknown as Any)) },
+  es: { common: assemble(...([es, esCatalog, esConsole, esImporter, esBrowse, esInventory, esWarehouse, esActivity, esDocuments, esBanking, esRfq, esCart, esOrders, esPay, esExportdocs, esCustoms, esLanded] as unknown as Any)) },
+  zh: { common: assemble(...([zh, zhCatalog, zhConsole, zhImporter, zhBrowse, zhInventory, zhWarehouse, zhActivity, zhDocuments, zhBanking, zhRfq, zhCart, zhOrders, zhPay, zhExportdocs, zhCustoms, zhLanded] as unknown as Any)) },
 };
