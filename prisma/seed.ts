@@ -6,6 +6,7 @@ import { CURRENCIES } from "../app/modules/money/currencies";
 import { hashPassword } from "../app/modules/tenancy/passwords.server";
 import { validateTaxId } from "../app/modules/tenancy/tax-id";
 import { seedDeliveryRates } from "../app/modules/ordering/delivery-rates.server";
+import { seedImportTaxRates } from "../app/modules/export-agency/import-tax-rates.server";
 import { seedDemoCatalog } from "./seed-demo-catalog";
 import { seedDemoInventory } from "./seed-demo-inventory";
 import { seedDemoOrders } from "./seed-demo-orders";
@@ -36,6 +37,7 @@ export async function seedReferenceData() {
   await seedCategories(CATEGORY_TREE, null);
   await seedInventoryReferenceData();
   await seedDeliveryRates();
+  await seedImportTaxRates();
   if ((await unscopedDb.fxRate.count()) > 0) return;
   const today = new Date();
   // 90 days of history: the demo orders were placed weeks ago and keep the rate of their day.
