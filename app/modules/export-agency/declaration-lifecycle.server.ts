@@ -5,6 +5,7 @@ import { newMessageGuid } from "./declaration-numbers";
 import { isEditable, mayApply, TRANSITIONS, type DeclarationAction } from "./declaration-status";
 import { gatherDeclarationDocuments } from "./declarations.server";
 import { matchDocuments } from "./matching";
+import { refreshRebateEstimate } from "./rebate-estimates.server";
 
 /**
  * Every change to a declaration: status actions (declaration-status.ts), waybill corrections, a line's China code,
@@ -124,8 +125,22 @@ export async function applyDeclarationAction(
         createdAt: now,
       },
     });
+    await refreshEstimate(tx, d.id, now);
     return updated;
   });
+}
+
+/** The VAT rebate estimate follows the status (validated and later: computed; draft, rejected: none). Under a
+ * savepoint: a missing FX rate never blocks the declaration's change; the next change recomputes it. */
+async function refreshEstimate(tx: Prisma.TransactionClient, declarationId: string, now: Date) {
+  await tx.$executeRaw`SAVEPOINT rebate_estimate`;
+  try {
+    await refreshRebateEstimate(tx, declarationId, now);
+    await tx.$executeRaw`RELEASE SAVEPOINT rebate_estimate`;
+  } catch (error) {
+    await tx.$executeRaw`ROLLBACK TO SAVEPOINT rebate_estimate`;
+    console.error(`[export-agency] rebate estimate of declaration ${declarationId} not computed:`, error);
+  }
 }
 
 export interface WaybillInput {
@@ -157,6 +172,7 @@ export async function updateWaybill(declarationId: string, input: WaybillInput, 
     if (changedKeys.length === 0) return { status: d.status, changed: false };
     const status: DeclarationStatus = d.status === "VALIDATED" ? "DRAFT" : d.status;
     await tx.exportDeclaration.update({ where: { id: d.id }, data: { ...input, status, ...(status !== d.status ? { validatedAt: null } : {}) } });
+    if (status !== d.status) await refreshEstimate(tx, d.id, now);
     await tx.exportDeclarationEvent.create({
       data: {
         organizationId: d.organizationId,
@@ -186,6 +202,7 @@ export async function updateLineHsCode(declarationId: string, position: number, 
     const status: DeclarationStatus = d.status === "VALIDATED" ? "DRAFT" : d.status;
     await tx.exportDeclarationLine.update({ where: { id: line.id }, data: { hsCode } });
     if (status !== d.status) await tx.exportDeclaration.update({ where: { id: d.id }, data: { status, validatedAt: null } });
+    if (status !== d.status) await refreshEstimate(tx, d.id, now);
     await tx.exportDeclarationEvent.create({
       data: { organizationId: d.organizationId, declarationId: d.id, kind: "line_corrected", fromStatus: d.status, toStatus: status, actorUserId: actor.userId, previous: { position, hsCode: line.hsCode }, createdAt: now },
     });
