@@ -209,6 +209,8 @@ describe("a file with bad rows", () => {
     records[4] = { ...records[4]!, gross_weight_g: "10" }; // row 6: lighter than the net weight
     records[20] = { ...records[20]!, hs_code: "12" }; // row 22: not an HS code (its sibling row 23 repeats it)
     records[21] = { ...records[21]!, hs_code: "12" };
+    records[30] = { ...records[30]!, hs_code: "853950" }; // rows 32-33: LED lamps' HS 2017 code, gone in HS 2022
+    records[31] = { ...records[31]!, hs_code: "853950" };
     records[41] = { ...records[41]!, tier1_price: "12.345" }; // rows 42-43 (one product): three decimals in USD
     records[40] = { ...records[40]!, tier1_price: "12.345" };
     const result = await importNow("broken.csv", await csv(records));
@@ -217,9 +219,10 @@ describe("a file with bad rows", () => {
     expect(result.rowErrors.map((e) => [e.row, e.column, e.code])).toEqual([
       [6, "gross_weight_g", "catalog.validation.grossBelowNet"],
       [22, "hs_code", "catalog.validation.hsCode"],
+      [32, "hs_code", "importer.errors.hsCodeUnknown"],
       [42, "tier1_price", "importer.errors.decimal"],
     ]);
-    expect(result.rowErrors[2]).toMatchObject({ value: "12.345", params: { decimals: 2 } });
+    expect(result.rowErrors[3]).toMatchObject({ value: "12.345", params: { decimals: 2 } });
     expect(result.createdCount + result.updatedCount).toBe(0);
     // Nothing written: not the 15 new products, not the 10 price changes.
     expect(await productCount()).toBe(25);

@@ -504,6 +504,15 @@ describe("the console form", () => {
     expect(parsed.fieldFor("variants.0.sku")).toBe("v.3.sku");
   });
 
+  it("refuses a well-shaped HS code that HS 2022 does not have (8517.12 is HS 2017)", () => {
+    for (const hsCode of ["851712", "8539.50", "850000"]) {
+      const parsed = parseProductForm(form({ ...basics(), hsCode }), "zh");
+      if (parsed.ok) throw new Error(`${hsCode} should fail`);
+      expect(parsed.fieldErrors).toEqual({ hsCode: "catalog.validation.hsCodeUnknown" });
+    }
+    expect(parseProductForm(form({ ...basics(), hsCode: "8516.60" }), "zh")).toMatchObject({ ok: true, input: { hsCode: "851660" } });
+  });
+
   it("answers errors keyed by the form's own field names, in the user's language", () => {
     const parsed = parseProductForm(
       form({ ...basics(), hsCode: "12", "tier.1.unitPrice": "onze", "v.3.grossWeightG": "800", "t.zh.name": "", "t.zh.spec.1.label": "功率", "cert.0.expiresOn": "31/01/2028" }),

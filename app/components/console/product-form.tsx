@@ -1,4 +1,4 @@
-import { Form } from "@remix-run/react";
+import { Form, useFetcher } from "@remix-run/react";
 import { createContext, useCallback, useContext, useEffect, useId, useMemo, useRef, useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { CsrfInput, FormError } from "~/components/forms";
@@ -102,6 +102,33 @@ function Field({ name, label, hint, className, children }: { name: string; label
       ) : null}
       <ErrorText id={`${id}-error`} error={error} />
     </div>
+  );
+}
+
+type HsLookup = { known: true; code: string; description: string } | { known: false; code: string };
+
+/** The HS code, with its HS 2022 description looked up as the maker types (or "not an HS 2022 subheading"). */
+function HsCodeField({ label, hint }: { label: string; hint: string }) {
+  const { t } = useTranslation();
+  const { value } = useFieldState("hsCode");
+  const [code, setCode] = useState(() => value.normalize("NFKC").replace(/[\s.\-]/g, ""));
+  const fetcher = useFetcher<HsLookup>();
+  const { load } = fetcher;
+  useEffect(() => {
+    if (/^\d{6}$/.test(code)) load(`/hs-codes/${code}`);
+  }, [code, load]);
+  const lookup = fetcher.data && fetcher.data.code === code ? fetcher.data : null;
+  return (
+    <Field name="hsCode" label={label} hint={hint}>
+      {(p) => (
+        <>
+          <input {...p} className="input" inputMode="numeric" autoComplete="off" maxLength={12} placeholder="851671" onChange={(event) => setCode(event.currentTarget.value.normalize("NFKC").replace(/[\s.\-]/g, ""))} />
+          <p className={`mt-1 text-xs ${lookup && !lookup.known ? "text-red-700" : "text-slate-700"}`} aria-live="polite">
+            {!/^\d{6}$/.test(code) ? null : fetcher.state === "loading" && !lookup ? t("console.basics.hsCodeLooking") : lookup?.known ? t("console.basics.hsCodeDescription", { description: lookup.description }) : lookup ? t("console.basics.hsCodeUnknown", { code }) : null}
+          </p>
+        </>
+      )}
+    </Field>
   );
 }
 
@@ -293,9 +320,7 @@ export function ProductForm({ values, errors, formError, options, columns, submi
                 </select>
               )}
             </Field>
-            <Field name="hsCode" label={t("console.basics.hsCode")} hint={t("console.basics.hsCodeHint")}>
-              {(p) => <input {...p} className="input" inputMode="numeric" autoComplete="off" maxLength={12} placeholder="851671" />}
-            </Field>
+            <HsCodeField label={t("console.basics.hsCode")} hint={t("console.basics.hsCodeHint")} />
             <Field name="hsCodeCn" label={t("console.basics.hsCodeCn")} hint={t("console.basics.hsCodeCnHint")}>
               {(p) => <input {...p} className="input" inputMode="numeric" autoComplete="off" maxLength={16} placeholder="8516710000" />}
             </Field>

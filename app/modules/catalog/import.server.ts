@@ -37,6 +37,7 @@ import {
 } from "./spreadsheet-format";
 import { storage } from "./storage.server";
 import { ArchiveRefusedError, inspectXlsxArchive } from "./xlsx-guard.server";
+import { isKnownHsSubheading } from "./hs-nomenclature.server";
 
 /**
  * Bulk import of products from CSV or XLSX, ALL OR NOTHING per file: every row is checked first; if any row is
@@ -340,6 +341,13 @@ interface Target {
  * A group whose SKUs belong to another product, or two groups aiming at one product, are errors.
  */
 async function matchExisting(scoped: ScopedDb, groups: ProductGroup[], errors: RowError[]): Promise<Target[]> {
+  // A well-shaped HS code that HS 2022 does not have (8517.12 is HS 2017) is refused like a bad cell.
+  for (const group of groups) {
+    if (group.input && !isKnownHsSubheading(group.input.hsCode)) {
+      errors.push({ row: group.firstRow, column: "hs_code", code: ERROR.hsCodeUnknown, value: group.input.hsCode });
+      group.input = null;
+    }
+  }
   const valid = groups.filter((g) => g.input);
   const skus = valid.flatMap((g) => g.input!.variants.map((v) => v.sku));
   const owner = new Map<string, string>();

@@ -10,6 +10,7 @@ import { countryOptions } from "~/modules/tenancy/countries";
 import { brandOptions } from "./brands.server";
 import { CURRENCIES } from "~/modules/money/currencies";
 import { minorToDecimalInput, parseAmount } from "~/modules/money/money";
+import { isKnownHsSubheading } from "./hs-nomenclature.server";
 import { ProductInputSchema, type ProductInput } from "./product-input";
 import type { EditableProduct } from "./products.server";
 
@@ -184,6 +185,9 @@ export function parseProductForm(form: FormData, lang: Lang): ParsedProductForm 
       if (field === "tiers" && unreadablePrice) continue;
       errors[field] ??= issue.message;
     }
+  } else if (!isKnownHsSubheading(result.data.hsCode)) {
+    // The shape is right but HS 2022 has no such subheading (an HS 2017 code like 8517.12, or 8500.00).
+    errors.hsCode ??= "catalog.validation.hsCodeUnknown";
   }
   if (Object.keys(errors).length > 0 || !result.success) {
     // With no rows at all, the section's own message says what is missing.

@@ -178,6 +178,7 @@ export const ERROR = {
   unknownCategory: "importer.errors.unknownCategory",
   unknownBrand: "importer.errors.unknownBrand",
   unknownScheme: "importer.errors.unknownScheme",
+  hsCodeUnknown: "importer.errors.hsCodeUnknown",
   skuOfOtherProduct: "importer.errors.skuOfOtherProduct",
   productTwice: "importer.errors.productTwice",
   csvSyntax: "importer.errors.csvSyntax",

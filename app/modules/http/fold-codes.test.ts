@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { foldCodeFields, isCodeField } from "./fold-codes";
+import { foldFormData, isCodeField } from "./fold-codes";
+
+function foldCodeFields(input: Record<string, string | string[]>) {
+  const form = new FormData();
+  for (const [name, value] of Object.entries(input)) for (const v of [value].flat()) form.append(name, v);
+  const folded = foldFormData(form);
+  return Object.fromEntries([...folded.keys()].map((k) => [k, folded.getAll(k).length > 1 ? folded.getAll(k) : folded.get(k)]));
+}
 
 describe("full-width codes from Chinese keyboards", () => {
   it("folds ids, codes and numbers with NFKC", () => {
@@ -14,5 +21,16 @@ describe("full-width codes from Chinese keyboards", () => {
     expect(isCodeField("legalNameLatin")).toBe(false);
     expect(isCodeField("poNumber")).toBe(true);
     expect(isCodeField("containerNumber")).toBe(true);
+  });
+});
+
+describe("a form read by the server", () => {
+  it("arrives with its code fields folded and its free text as typed", async () => {
+    const { tryReadForm } = await import("./forms.server");
+    const body = new URLSearchParams({ hsCode: "８５１６．６０", quantity: "５００", name: "ＡＢＣ 空调" });
+    const request = new Request("http://localhost/x", { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded" }, body });
+    const result = await tryReadForm(request, "zh");
+    if (!result.ok) throw new Error("refused");
+    expect(Object.fromEntries(result.form)).toEqual({ hsCode: "8516.60", quantity: "500", name: "ＡＢＣ 空调" });
   });
 });

@@ -4,7 +4,7 @@ import { en, es, pt, zhCN } from "zod/locales";
 import type { Lang } from "~/modules/i18n/config";
 import { serverT } from "~/modules/i18n/i18n.server";
 import { CSRF_FIELD, isValidCsrf } from "~/modules/security/csrf.server";
-import { foldCodeFields } from "./fold-codes";
+import { foldFormData } from "./fold-codes";
 import { discardBody, readBodyUpTo, readMultipart } from "./multipart.server";
 
 export interface FormErrors {
@@ -59,7 +59,8 @@ export async function tryReadForm(request: Request, lang: Lang): Promise<ReadFor
   for (const [key, value] of new URLSearchParams(body.toString("utf8"))) form.append(key, value);
   // Every form of the app carries at least its CSRF token: an empty body is not one of them.
   if ([...form.keys()].length === 0) return { ok: false, reply: refusal(lang, "errors.form.unreadable", 400) };
-  return { ok: true, form };
+  // Full-width ids, codes and numbers from Chinese keyboards are folded here, for every form (fold-codes.ts).
+  return { ok: true, form: foldFormData(form) };
 }
 
 /**
@@ -85,7 +86,7 @@ export type ParsedForm<T> = { ok: true; data: T; formData: FormData } | { ok: fa
 
 /**
  * The one way an action reads a form: reads the body within limits (tryReadForm), checks the CSRF token, refuses
- * control characters in any field, folds full-width ids, codes and numbers (fold-codes.ts), validates with zod, and on failure answers a 4xx
+ * control characters in any field, validates with zod, and on failure answers a 4xx
  * with messages in the user's language and the submitted values, so nothing typed is lost.
  * Schema messages are i18n keys ("validation.email"); rules without one get zod's own message in that language.
  */
@@ -100,7 +101,7 @@ export async function parseForm<S extends z.ZodType>(request: Request, schema: S
   const controls = controlCharacterErrors(form);
   // Also as the form's message: some forms show field errors only for the fields they render.
   if (Object.keys(controls).length > 0) return { ok: false, reply: formErrorReply(lang, form, { _form: "validation.controlCharacters", ...controls }) };
-  const input = foldCodeFields(Object.fromEntries([...form.keys()].map((k) => [k, form.getAll(k).length > 1 ? form.getAll(k) : form.get(k)])));
+  const input = Object.fromEntries([...form.keys()].map((k) => [k, form.getAll(k).length > 1 ? form.getAll(k) : form.get(k)]));
   const result = schema.safeParse(input, { error: ZOD_LOCALES[lang].localeError as z.core.$ZodErrorMap });
   if (result.success) return { ok: true, data: result.data, formData: form };
   return { ok: false, reply: formErrorReply(lang, form, Object.fromEntries(result.error.issues.map((i) => [String(i.path[0] ?? "_form"), i.message]))) };

@@ -1,4 +1,5 @@
 import { MaxPartSizeExceededError, unstable_parseMultipartFormData } from "@remix-run/node";
+import { foldFormData } from "./fold-codes";
 
 export interface MultipartLimits {
   /** Parts that carry a file name (an empty file input sends one with an empty name: not counted). */
@@ -61,7 +62,8 @@ export async function readMultipart(request: Request, limits: MultipartLimits): 
       if (isFile) return new File(chunks, filename, { type });
       return new TextDecoder().decode(Buffer.concat(chunks));
     });
-    return { ok: true, form, bytesRead: counter.bytes };
+    // Full-width ids, codes and numbers are folded for uploads' fields too (fold-codes.ts).
+    return { ok: true, form: foldFormData(form), bytesRead: counter.bytes };
   } catch (error) {
     // A malformed body (no closing boundary, a broken header) is the client's fault too: 400, not 500.
     const refusal: MultipartRefusal = error instanceof LimitExceeded ? error.refusal : error instanceof MaxPartSizeExceededError ? "too_large" : "unreadable";
