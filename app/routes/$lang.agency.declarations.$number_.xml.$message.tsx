@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireDeclarationViewer } from "~/modules/export-agency/agency-access.server";
 import { cebDownloadResponse } from "~/modules/export-agency/ceb-download.server";
-import { isCebMessageType } from "~/modules/export-agency/ceb-messages";
+import { isCebMessageType } from "~/modules/export-agency/ceb-message-types";
 import { notFound } from "~/modules/http/responses.server";
 import { requireLang } from "~/modules/i18n/config";
 

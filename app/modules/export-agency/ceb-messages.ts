@@ -16,15 +16,11 @@ import { createHash } from "node:crypto";
 import { XMLBuilder, XMLParser, XMLValidator } from "fast-xml-parser";
 import { CURRENCIES } from "../money/currencies";
 import { minorToDecimalInput } from "../money/money";
+import { CEB_MESSAGE_TYPES, isCebMessageType, type CebMessageType } from "./ceb-message-types";
 import type { DeclarationDocuments } from "./declaration-documents";
 
 export const CEB_NAMESPACE = "http://www.chinaport.gov.cn/ceb";
-export const CEB_MESSAGE_TYPES = ["CEB303", "CEB403", "CEB505", "CEB603"] as const;
-export type CebMessageType = (typeof CEB_MESSAGE_TYPES)[number];
-
-export function isCebMessageType(value: string): value is CebMessageType {
-  return (CEB_MESSAGE_TYPES as readonly string[]).includes(value);
-}
+export { CEB_MESSAGE_TYPES, isCebMessageType, type CebMessageType };
 
 /**
  * JGS-20 customs currency codes confirmed in the domain reference (§8.3). Nothing else: a currency missing here
