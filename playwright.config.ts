@@ -56,7 +56,7 @@ export default defineConfig({
   webServer: [
     {
       // A fresh embedded database each run; a DATABASE_URL, SMTP_URL or STRIPE_* from the shell must not leak into it.
-      command: `rm -rf ${DATA_DIR} && env -u DATABASE_URL -u SMTP_URL -u STRIPE_BOLETO PONTE_DATA_DIR=${DATA_DIR} LOGIN_ATTEMPTS_PER_IP=1000 PORT=${PORT} APP_URL=${BASE_URL} ${STRIPE_APP_ENV} NODE_ENV=development node --import tsx app/server/index.ts`,
+      command: `rm -rf ${DATA_DIR} && env -u DATABASE_URL -u SMTP_URL -u STRIPE_BOLETO PONTE_DATA_DIR=${DATA_DIR} LOGIN_ATTEMPTS_PER_IP=1000 CUSTOMS_DXP_ID=DXPE2ETEST0001 PORT=${PORT} APP_URL=${BASE_URL} ${STRIPE_APP_ENV} NODE_ENV=development node --import tsx app/server/index.ts`,
       url: `${BASE_URL}/healthz`,
       timeout: 120_000,
       reuseExistingServer: false,
