@@ -1,0 +1,158 @@
+import { unscopedDb } from "~/modules/db/index.server";
+import type { Lang } from "~/modules/i18n/config";
+import { formatDate, formatDateTime } from "~/modules/i18n/format";
+import { serverT } from "~/modules/i18n/i18n.server";
+import { divideHalfEven } from "~/modules/money/rates";
+import { money } from "~/modules/payments/bank-transfer-desk.server";
+import type { OrganizationContext } from "~/modules/tenancy/access.server";
+import { fractionToPercent } from "./money-rates";
+import { monthlyRebateTotals, type EstimateLine } from "./rebate-estimates.server";
+
+/**
+ * What the agency's settlements desk and the manufacturer's money page show, assembled here so the routes keep
+ * parse → authorize → call → render. Amounts formatted in the reader's language; rates shown as stored.
+ */
+
+const iso = (d: Date) => d.toISOString().slice(0, 10);
+const shownDay = (d: Date, lang: Lang) => formatDate(`${iso(d)}T12:00:00Z`, lang, { dateStyle: "medium", timeZone: "UTC" });
+
+/** "7.1035", "1.327459261474" → at most 6 decimals, half-even, exact: what a person reads beside the amounts. */
+export function rateForDisplay(rate: string, places = 6): string {
+  const [whole = "0", decimals = ""] = rate.split(".");
+  if (decimals.length <= places) return decimals.replace(/0+$/, "") ? `${whole}.${decimals.replace(/0+$/, "")}` : whole;
+  const scaled = divideHalfEven(BigInt(whole + decimals), 10n ** BigInt(decimals.length - places));
+  const digits = scaled.toString().padStart(places + 1, "0");
+  const fraction = digits.slice(-places).replace(/0+$/, "");
+  return fraction ? `${digits.slice(0, -places)}.${fraction}` : digits.slice(0, -places);
+}
+
+type SettlementRow = Awaited<ReturnType<typeof unscopedDb.forexSettlement.findMany>>[number];
+
+function settlementView(s: SettlementRow, lang: Lang, order: { number: string; refundedMinor: bigint; buyerCurrencyCode: string } | undefined, today: string) {
+  const t = serverT(lang);
+  const currency = s.receivedCurrencyCode.trim();
+  const refunded = order && order.refundedMinor > 0n ? money(order.refundedMinor, order.buyerCurrencyCode.trim(), lang) : null;
+  return {
+    id: s.id,
+    orderNumber: order?.number ?? "",
+    received: money(s.receivedMinor, currency, lang),
+    rate: t("exportmoney.rateLine", { currency, rate: rateForDisplay(s.fxRate.toString()), date: shownDay(s.fxRateDate, lang) }),
+    gross: money(s.grossCnyMinor, "CNY", lang),
+    feePercent: fractionToPercent(s.feeRate.toString()),
+    fee: money(s.feeMinor, "CNY", lang),
+    net: money(s.netCnyMinor, "CNY", lang),
+    expectedOn: shownDay(s.expectedOn, lang),
+    overdue: s.status === "PENDING" && iso(s.expectedOn) < today,
+    status: s.status,
+    paidAt: s.paidAt ? formatDateTime(s.paidAt, lang) : null,
+    /** A refund to the buyer after the settlement was made: shown, never applied to the settlement silently. */
+    refundNote: refunded ? t("exportmoney.refundNote", { amount: refunded }) : null,
+  };
+}
+
+async function ordersById(ids: string[]) {
+  const orders = await unscopedDb.order.findMany({ where: { id: { in: ids } }, select: { id: true, number: true, refundedMinor: true, buyerCurrencyCode: true } });
+  return new Map(orders.map((o) => [o.id, o]));
+}
+
+/** The agency's desk: what it owes each manufacturer (pending, by due date), and what it paid lately, with who. */
+export async function presentAgencySettlements(lang: Lang, now = new Date()) {
+  const today = iso(now);
+  const [pending, paid] = await Promise.all([
+    unscopedDb.forexSettlement.findMany({ where: { status: "PENDING" }, orderBy: [{ expectedOn: "asc" }, { createdAt: "asc" }], take: 500 }),
+    unscopedDb.forexSettlement.findMany({ where: { status: "PAID" }, orderBy: { paidAt: "desc" }, take: 50 }),
+  ]);
+  const all = [...pending, ...paid];
+  const [orders, orgs, users] = await Promise.all([
+    ordersById(all.map((s) => s.orderId)),
+    unscopedDb.organization.findMany({ where: { id: { in: [...new Set(all.map((s) => s.organizationId))] } }, select: { id: true, name: true, legalNameZh: true } }),
+    unscopedDb.user.findMany({ where: { id: { in: paid.map((s) => s.paidById).filter((id): id is string => Boolean(id)) } }, select: { id: true, name: true, email: true } }),
+  ]);
+  const orgName = (id: string) => {
+    const org = orgs.find((o) => o.id === id);
+    return org ? (lang === "zh" && org.legalNameZh ? org.legalNameZh : org.name) : id;
+  };
+  const byMaker = new Map<string, { organizationId: string; name: string; count: number; netMinor: bigint; firstDue: Date; overdue: number }>();
+  for (const s of pending) {
+    const entry = byMaker.get(s.organizationId) ?? { organizationId: s.organizationId, name: orgName(s.organizationId), count: 0, netMinor: 0n, firstDue: s.expectedOn, overdue: 0 };
+    entry.count += 1;
+    entry.netMinor += s.netCnyMinor;
+    if (s.expectedOn < entry.firstDue) entry.firstDue = s.expectedOn;
+    if (iso(s.expectedOn) < today) entry.overdue += 1;
+    byMaker.set(s.organizationId, entry);
+  }
+  const totalMinor = pending.reduce((acc, s) => acc + s.netCnyMinor, 0n);
+  return {
+    total: money(totalMinor, "CNY", lang),
+    makers: [...byMaker.values()]
+      .sort((a, b) => a.firstDue.getTime() - b.firstDue.getTime() || a.name.localeCompare(b.name))
+      .map((m) => ({ organizationId: m.organizationId, name: m.name, count: m.count, net: money(m.netMinor, "CNY", lang), firstDue: shownDay(m.firstDue, lang), overdue: m.overdue })),
+    pending: pending.map((s) => ({ ...settlementView(s, lang, orders.get(s.orderId), today), maker: orgName(s.organizationId) })),
+    paid: paid.map((s) => {
+      const user = users.find((u) => u.id === s.paidById);
+      return { ...settlementView(s, lang, orders.get(s.orderId), today), maker: orgName(s.organizationId), paidBy: user ? user.name || user.email : "" };
+    }),
+  };
+}
+
+/** The manufacturer's own settlements and rebate estimates, read through its scoped client (another tenant's: none). */
+export async function presentMakerMoney(context: OrganizationContext, lang: Lang, now = new Date()) {
+  const t = serverT(lang);
+  const today = iso(now);
+  const scoped = context.scoped;
+  const [settlements, estimates, organization] = await Promise.all([
+    scoped.forexSettlement.findMany({ orderBy: [{ createdAt: "desc" }], take: 200 }),
+    scoped.rebateEstimate.findMany({
+      orderBy: [{ exportMonth: "desc" }, { computedAt: "desc" }],
+      take: 500,
+      include: { declaration: { select: { number: true, status: true, mode: true } } },
+    }),
+    unscopedDb.organization.findUniqueOrThrow({ where: { id: context.organization.id }, select: { rebateMethod: true } }),
+  ]);
+  const orders = await scoped.order.findMany({ where: { id: { in: settlements.map((s) => s.orderId) } }, select: { id: true, number: true, refundedMinor: true, buyerCurrencyCode: true } });
+  const orderMap = new Map(orders.map((o) => [o.id, o]));
+  const pendingMinor = settlements.filter((s) => s.status === "PENDING").reduce((acc, s) => acc + s.netCnyMinor, 0n);
+  const nextDue = settlements.filter((s) => s.status === "PENDING").sort((a, b) => a.expectedOn.getTime() - b.expectedOn.getTime())[0];
+
+  const months = monthlyRebateTotals(estimates.map((e) => ({ exportMonth: e.exportMonth, rebateMinor: e.rebateMinor, nonCreditableMinor: e.nonCreditableMinor, status: e.declaration.status })));
+  const monthLabel = (month: string) => formatDate(`${month}T12:00:00Z`, lang, { year: "numeric", month: "long", timeZone: "UTC" });
+  const max = months.reduce((acc, m) => (m.clearedRebateMinor + m.pendingRebateMinor > acc ? m.clearedRebateMinor + m.pendingRebateMinor : acc), 0n);
+  const share = (v: bigint) => (max === 0n ? 0 : Number((v * 10_000n) / max) / 100);
+
+  return {
+    settlements: settlements.map((s) => settlementView(s, lang, orderMap.get(s.orderId), today)),
+    pendingTotal: money(pendingMinor, "CNY", lang),
+    nextDue: nextDue ? { date: shownDay(nextDue.expectedOn, lang), net: money(nextDue.netCnyMinor, "CNY", lang) } : null,
+    method: organization.rebateMethod,
+    months: months.map((m) => ({
+      month: m.month,
+      label: monthLabel(m.month),
+      cleared: money(m.clearedRebateMinor, "CNY", lang),
+      clearedCount: m.clearedCount,
+      nonCreditable: money(m.clearedNonCreditableMinor, "CNY", lang),
+      pending: money(m.pendingRebateMinor, "CNY", lang),
+      pendingCount: m.pendingCount,
+      clearedShare: share(m.clearedRebateMinor),
+      pendingShare: share(m.pendingRebateMinor),
+    })),
+    estimates: estimates.map((e) => {
+      const lines = e.lines as unknown as EstimateLine[];
+      const currency = e.fobCurrencyCode.trim();
+      return {
+        id: e.id,
+        declarationNumber: e.declaration.number,
+        status: e.declaration.status,
+        statusLabel: t(`exportmoney.declarationStatus.${e.declaration.status}`),
+        month: monthLabel(iso(e.exportMonth)),
+        fob: money(e.fobMinor, currency, lang),
+        rate: currency === "CNY" ? null : t("exportmoney.rateLine", { currency, rate: rateForDisplay(e.fxRate.toString()), date: shownDay(e.fxRateDate, lang) }),
+        fobCny: money(e.fobCnyMinor, "CNY", lang),
+        rebate: money(e.rebateMinor, "CNY", lang),
+        nonCreditable: e.nonCreditableMinor > 0n ? money(e.nonCreditableMinor, "CNY", lang) : null,
+        method: e.method,
+        rates: [...new Set(lines.filter((l) => !l.missingRate).map((l) => `${l.hsCode} ${fractionToPercent(l.rebateRate ?? "0")}%`))],
+        missingCodes: [...new Set(lines.filter((l) => l.missingRate).map((l) => l.hsCode))],
+      };
+    }),
+  };
+}
