@@ -8,6 +8,7 @@ import enConsole from "../../../locales/en/console.json";
 import enDocuments from "../../../locales/en/documents.json";
 import enExportdocs from "../../../locales/en/exportdocs.json";
 import enAgency from "../../../locales/en/agency.json";
+import enExportmoney from "../../../locales/en/exportmoney.json";
 import enLanded from "../../../locales/en/landed.json";
 import enCustoms from "../../../locales/en/customs.json";
 import enImporter from "../../../locales/en/importer.json";
@@ -26,6 +27,7 @@ import esConsole from "../../../locales/es/console.json";
 import esDocuments from "../../../locales/es/documents.json";
 import esExportdocs from "../../../locales/es/exportdocs.json";
 import esAgency from "../../../locales/es/agency.json";
+import esExportmoney from "../../../locales/es/exportmoney.json";
 import esLanded from "../../../locales/es/landed.json";
 import esCustoms from "../../../locales/es/customs.json";
 import esImporter from "../../../locales/es/importer.json";
@@ -44,6 +46,7 @@ import ptConsole from "../../../locales/pt/console.json";
 import ptDocuments from "../../../locales/pt/documents.json";
 import ptExportdocs from "../../../locales/pt/exportdocs.json";
 import ptAgency from "../../../locales/pt/agency.json";
+import ptExportmoney from "../../../locales/pt/exportmoney.json";
 import ptLanded from "../../../locales/pt/landed.json";
 import ptCustoms from "../../../locales/pt/customs.json";
 import ptImporter from "../../../locales/pt/importer.json";
@@ -62,6 +65,7 @@ import zhConsole from "../../../locales/zh/console.json";
 import zhDocuments from "../../../locales/zh/documents.json";
 import zhExportdocs from "../../../locales/zh/exportdocs.json";
 import zhAgency from "../../../locales/zh/agency.json";
+import zhExportmoney from "../../../locales/zh/exportmoney.json";
 import zhLanded from "../../../locales/zh/landed.json";
 import zhCustoms from "../../../locales/zh/customs.json";
 import zhImporter from "../../../locales/zh/importer.json";
@@ -76,7 +80,7 @@ import type { Lang } from "./config";
  * Each language is one i18next namespace, assembled from several files so that areas of the product keep their
  * strings apart: common.json at the top level, and `catalog`, `console`, `importer`, `browse`, `inventory` (the manufacturer's stock console), `warehouse`
  * (warehouse staff), `activity` (notifications, dashboard cards of orders and quotes), `documents` (the pro-forma and
- * invoice PDFs), `banking` (bank transfers, payment terms), `rfq` (quotes negotiated with manufacturers), `orders` (order lists, order pages, disputes), `pay` (an order's pay page, Stripe), `exportdocs` (the export pack: commercial invoice and packing list PDFs, certificate-of-origin data), `agency` (the export agency's declaration desk and the manufacturer's declarations), `customs` (the customs XML messages and the monthly summary declaration), `landed` (landed-cost estimates, the import tax rates page) under their own
+ * invoice PDFs), `banking` (bank transfers, payment terms), `rfq` (quotes negotiated with manufacturers), `orders` (order lists, order pages, disputes), `pay` (an order's pay page, Stripe), `exportdocs` (the export pack: commercial invoice and packing list PDFs, certificate-of-origin data), `agency` (the export agency's declaration desk and the manufacturer's declarations), `customs` (the customs XML messages and the monthly summary declaration), `landed` (landed-cost estimates, the import tax rates page), `exportmoney` (VAT rebate rates and estimates, forex settlements) under their own
  * key: the key browse.filters.title reads locales/{lang}/browse.json → filters.title.
  */
 function assemble(
@@ -98,8 +102,9 @@ function assemble(
   agency: typeof enAgency,
   customs: typeof enCustoms,
   landed: typeof enLanded,
+  exportmoney: typeof enExportmoney,
 ) {
-  return { ...common, catalog, console, importer, browse, inventory, warehouse, activity, documents, banking, rfq, cart, orders, pay, exportdocs, agency, customs, landed };
+  return { ...common, catalog, console, importer, browse, inventory, warehouse, activity, documents, banking, rfq, cart, orders, pay, exportdocs, agency, customs, landed, exportmoney };
 }
 
 export type Messages = ReturnType<typeof assemble>;
@@ -108,8 +113,8 @@ export type Messages = ReturnType<typeof assemble>;
 // the casts; tests/unit/locales.test.ts proves every key exists in all four.
 type Any = Parameters<typeof assemble>;
 export const resources: Record<Lang, { common: Messages }> = {
-  en: { common: assemble(en, enCatalog, enConsole, enImporter, enBrowse, enInventory, enWarehouse, enActivity, enDocuments, enBanking, enRfq, enCart, enOrders, enPay, enExportdocs, enAgency, enCustoms, enLanded) },
-  pt: { common: assemble(...([pt, ptCatalog, ptConsole, ptImporter, ptBrowse, ptInventory, ptWarehouse, ptActivity, ptDocuments, ptBanking, ptRfq, ptCart, ptOrders, ptPay, ptExportdocs, ptAgency, ptCustoms, ptLanded] as unknown as Any)) },
-  es: { common: assemble(...([es, esCatalog, esConsole, esImporter, esBrowse, esInventory, esWarehouse, esActivity, esDocuments, esBanking, esRfq, esCart, esOrders, esPay, esExportdocs, esAgency, esCustoms, esLanded] as unknown as Any)) },
-  zh: { common: assemble(...([zh, zhCatalog, zhConsole, zhImporter, zhBrowse, zhInventory, zhWarehouse, zhActivity, zhDocuments, zhBanking, zhRfq, zhCart, zhOrders, zhPay, zhExportdocs, zhAgency, zhCustoms, zhLanded] as unknown as Any)) },
+  en: { common: assemble(en, enCatalog, enConsole, enImporter, enBrowse, enInventory, enWarehouse, enActivity, enDocuments, enBanking, enRfq, enCart, enOrders, enPay, enExportdocs, enAgency, enCustoms, enLanded, enExportmoney) },
+  pt: { common: assemble(...([pt, ptCatalog, ptConsole, ptImporter, ptBrowse, ptInventory, ptWarehouse, ptActivity, ptDocuments, ptBanking, ptRfq, ptCart, ptOrders, ptPay, ptExportdocs, ptAgency, ptCustoms, ptLanded, ptExportmoney] as unknown as Any)) },
+  es: { common: assemble(...([es, esCatalog, esConsole, esImporter, esBrowse, esInventory, esWarehouse, esActivity, esDocuments, esBanking, esRfq, esCart, esOrders, esPay, esExportdocs, esAgency, esCustoms, esLanded, esExportmoney] as unknown as Any)) },
+  zh: { common: assemble(...([zh, zhCatalog, zhConsole, zhImporter, zhBrowse, zhInventory, zhWarehouse, zhActivity, zhDocuments, zhBanking, zhRfq, zhCart, zhOrders, zhPay, zhExportdocs, zhAgency, zhCustoms, zhLanded, zhExportmoney] as unknown as Any)) },
 };
