@@ -41,7 +41,8 @@ function Preferential({ origin, lang }: { origin: PreferentialOrigin; lang: Lang
   const { rule, fields } = origin;
   const facts: [string, Fact<string> | null][] = [
     [t("exportdocs.origin.agreement"), { value: t(`exportdocs.origin.agreements.${rule.partner}`), certainty: "confirmed" }],
-    [t("exportdocs.origin.form"), rule.form],
+    // An unconfirmed form has no name we could stand by: the agreement's certificate, to confirm.
+    [t("exportdocs.origin.form"), rule.form.certainty === "confirmed" ? rule.form : { value: t("exportdocs.origin.formUnknown"), certainty: "toConfirm" }],
     [t("exportdocs.origin.inForce"), rule.inForce],
     [t("exportdocs.origin.maxItems"), rule.maxItems ? { value: formatNumber(rule.maxItems.value, lang), certainty: rule.maxItems.certainty } : null],
     [t("exportdocs.origin.hsDigits"), { value: formatNumber(rule.hsDigits.value, lang), certainty: rule.hsDigits.certainty }],

@@ -23,6 +23,8 @@ import { originFor, portOfLoading, type InvoiceRef, type OriginData } from "./or
 
 export type ExportDocumentKind = "invoice" | "packing";
 
+const INK_DARK = "#0f172a";
+
 /** Group E and F Incoterms: the named place is where the goods leave (Zhuhai); C and D: where they arrive. */
 const DEPARTURE_TERMS = new Set(["EXW", "FCA", "FAS", "FOB"]);
 
@@ -165,8 +167,6 @@ function heading(doc: Pdf, ctx: Ctx, title: string) {
   doc.y += 12;
 }
 
-const INK_DARK = "#0f172a";
-
 function facts(doc: Pdf, ctx: Ctx, kind: ExportDocumentKind, destinationPlace: string | null) {
   const { documents: d, label, langs } = ctx;
   const L = (key: string) => label(`exportdocs.pdf.labels.${key}`);
@@ -267,8 +267,8 @@ const header = (ctx: Ctx, key: string) => ctx.label(`exportdocs.pdf.labels.${key
 function invoiceTable(doc: Pdf, ctx: Ctx) {
   const columns: Column[] = [
     { header: header(ctx, "no"), width: 34 },
-    { header: header(ctx, "sku"), width: 62 },
-    { header: header(ctx, "description"), width: 150 },
+    { header: header(ctx, "sku"), width: 72 },
+    { header: header(ctx, "description"), width: 140 },
     { header: header(ctx, "hsCode"), width: 66 },
     { header: header(ctx, "quantity"), width: 56, align: "right" },
     { header: header(ctx, "unitPrice"), width: 70, align: "right" },
@@ -320,8 +320,8 @@ function weightTotals(doc: Pdf, ctx: Ctx) {
 function packingTable(doc: Pdf, ctx: Ctx) {
   const columns: Column[] = [
     { header: header(ctx, "no"), width: 34 },
-    { header: header(ctx, "sku"), width: 66 },
-    { header: header(ctx, "description"), width: 165 },
+    { header: header(ctx, "sku"), width: 72 },
+    { header: header(ctx, "description"), width: 159 },
     { header: header(ctx, "hsCode"), width: 66 },
     { header: header(ctx, "quantity"), width: 56, align: "right" },
     { header: header(ctx, "netWeight"), width: 64, align: "right" },
@@ -355,7 +355,9 @@ function originStatement(doc: Pdf, ctx: Ctx) {
     let text =
       origin.kind === "statement"
         ? t("exportdocs.origin.statement", { country })
-        : t("exportdocs.origin.preferential", { country, form: origin.rule.form.value });
+        : origin.rule.form.certainty === "confirmed"
+          ? t("exportdocs.origin.preferential", { country, form: origin.rule.form.value })
+          : t("exportdocs.origin.preferentialNoForm", { country });
     const exceptions = origin.kind === "statement" ? origin.exceptions : ctx.documents.lines.filter((l) => l.originCountry.trim().toUpperCase() !== "CN").map((l) => ({ position: l.position, originCountry: l.originCountry }));
     if (exceptions.length > 0) {
       text += ` ${t("exportdocs.origin.statementExceptions", { items: exceptions.map((e) => `${e.position} (${countryName(e.originCountry, lang)})`).join(", ") })}`;

@@ -70,6 +70,16 @@ describe("the PDFs from a declaration's documents", () => {
     expect(text).toContain("USD 773.70");
   });
 
+  it("under an agreement whose certificate the reference does not name (Peru), the invoice names none", async () => {
+    const { text } = readPdf((await renderExportDocument(sampleDocuments("PE"), "invoice", { lang: "es" })).bytes);
+    const flat = text.replace(/\n/g, "");
+    expect(flat).toContain("certificate of origin issued under that agreement");
+    expect(flat).toContain("certificado de origen emitido conforme a ese tratado");
+    expect(flat).not.toContain("FTA certificate of origin");
+    const chile = readPdf((await renderExportDocument(sampleDocuments("CL"), "invoice", { lang: "es" })).bytes).text;
+    expect(chile).toContain("(Form F)");
+  });
+
   it("a long list breaks across pages, repeating the table's header, with every line and the totals", async () => {
     const lines = Array.from({ length: 45 }, (_, i) => line(i + 1, { quantity: i + 1, unitPriceMinor: 1_001n, grossWeightG: 1_111 * (i + 1), netWeightG: 1_000 * (i + 1) }));
     const documents = sampleDocuments("CL", { lines });
