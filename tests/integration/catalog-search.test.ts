@@ -129,12 +129,15 @@ async function terms(locale: Lang): Promise<Record<string, number>> {
 
 beforeAll(async () => {
   database = await setupTestDatabase();
-  for (const key of ["a", "b"] as const) {
-    orgs[key] = (await unscopedDb.organization.create({ data: { kind: "MANUFACTURER", name: `Maker ${key}`, countryCode: "CN" } })).id;
-  }
+  orgs.a = (await unscopedDb.organization.create({ data: { kind: "MANUFACTURER", name: "Gree-Lux Electrical", countryCode: "CN" } })).id;
+  orgs.b = (await unscopedDb.organization.create({ data: { kind: "MANUFACTURER", name: "Sunvoltx Trading", legalNameZh: "顺伏贸易有限公司", countryCode: "CN" } })).id;
   const brandA = await forOrganization(orgs.a).brand.create({ data: { name: "GreeLux", slug: "greelux" } as never });
   const brandB = await forOrganization(orgs.b).brand.create({ data: { name: "VoltMax", slug: "voltmax" } as never });
   for (const seed of PRODUCTS) await createProduct(seed, seed.org === "a" ? brandA.id : brandB.id);
+  // SKUs are indexed: codes like a maker's (PX-00-A), not the fixture's slug-based ones, which would add name words.
+  for (const [index, seed] of PRODUCTS.entries()) {
+    await unscopedDb.productVariant.updateMany({ where: { productId: ids.get(seed.slug)! }, data: { sku: `PX-${String(index).padStart(2, "0")}-A` } });
+  }
   // Each manufacturer reindexes its own products, through its scoped client, as the console and import do.
   await reindexProducts(forOrganization(orgs.a), PRODUCTS.filter((p) => p.org === "a").map((p) => ids.get(p.slug)!));
   await reindexProducts(forOrganization(orgs.b), PRODUCTS.filter((p) => p.org === "b").map((p) => ids.get(p.slug)!));
@@ -367,7 +370,29 @@ describe("the search index", () => {
   });
 });
 
+describe("makers and SKUs", () => {
+  it("finds a maker's products by its name, in Latin or Chinese script", async () => {
+    const ofA = PRODUCTS.filter((p) => p.org === "a" && p.status !== "DRAFT").map((p) => p.slug).sort();
+    expect((await search("Gree-Lux")).sort()).toEqual(ofA);
+    expect((await search("顺伏", "zh")).sort()).toEqual(PRODUCTS.filter((p) => p.org === "b" && p.status !== "DRAFT").map((p) => p.slug).sort());
+  });
+
+  it("finds a product by its SKU, and every variant by the SKU's model prefix", async () => {
+    const index = String(PRODUCTS.findIndex((p) => p.slug === "ar-inverter")).padStart(2, "0");
+    expect(await search(`PX-${index}-A`)).toEqual(["ar-inverter"]);
+    expect(await search(`px-${index}-a`, "zh")).toEqual(["ar-inverter"]);
+    // The model prefix (the SKU without its last segment) finds it too.
+    expect(await search(`PX-${index}`, "es")).toEqual(["ar-inverter"]);
+  });
+});
+
 describe("suggestions", () => {
+  it("never offers a misspelling of a word spelled right (aire acondicionado → aire condicionado)", async () => {
+    const result = await suggest("aire acondicionado", "es");
+    expect(result.terms).not.toContain("aire condicionado");
+    expect(result.products.map((p) => p.slug)).toContain("ar-inverter");
+  });
+
   it("completes product names and search terms from a prefix", async () => {
     const result = await suggest("cafet", "pt");
     expect(result.products).toEqual([{ slug: "cafeteira-eletrica", name: "Cafeteira Elétrica 1,2 L" }]);
@@ -434,3 +459,12 @@ function countingClient(client: SearchClient) {
   };
   return { client: wrapped, statements: () => count };
 }
+
+describe("a renamed maker", () => {
+  it("is found under its new name", async () => {
+    const { updateCompanyProfile } = await import("~/modules/tenancy/organizations.server");
+    await updateCompanyProfile(orgs.b, { name: "Quixvolta Power", countryCode: "CN", legalNameZh: "顺伏贸易有限公司" });
+    expect((await search("quixvolta")).length).toBeGreaterThan(0);
+    expect(await search("sunvoltx")).toEqual([]);
+  });
+});

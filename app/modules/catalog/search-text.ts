@@ -329,3 +329,20 @@ export function nameTermPrefixQueryText(prefix: string): string {
 export function nameTermsVectorText(terms: readonly string[]): string {
   return terms.map((term, i) => `${quoteLexeme(NAME_TERM_MARK + term)}:${i + 1}`).join(" ");
 }
+
+/**
+ * SKUs as searchable text: each SKU and its prefixes at separators ("GL-CM15-127N" → "GL-CM15-127N GL-CM15"), since
+ * PostgreSQL reads a hyphenated code as one word plus its parts, and a model code ("GL-CM15") must find every
+ * variant of it. One-segment prefixes are left out: "GL" alone is already a part of every such SKU.
+ */
+export function skuSearchText(skus: readonly string[]): string {
+  const out = new Set<string>();
+  for (const sku of skus) {
+    const code = sku.normalize("NFKC").trim();
+    if (!code) continue;
+    out.add(code);
+    const parts = code.split(/(?=[-_/.])/);
+    for (let i = 2; i < parts.length; i++) out.add(parts.slice(0, i).join(""));
+  }
+  return [...out].join("\n");
+}

@@ -16,6 +16,7 @@ import {
   parseSuggestInput,
   splitExclusions,
   quoteLexeme,
+  skuSearchText,
   TEXT_SEARCH_CONFIGS,
   toTsQueryText,
   transpositions,
@@ -33,7 +34,9 @@ import {
  * configuration of its language (ponte_pt / ponte_es / ponte_en stem and unaccent; Chinese goes through
  * ponte_simple as character unigrams + bigrams made by search-text.ts):
  *   A  the name
- *   B  brand, category and parent category (in that language, from Category.names), short description
+ *   B  brand, category and parent category (in that language, from Category.names), short description, the maker's
+ *      names (trading, Latin legal, Chinese legal) and the SKUs with their hyphen prefixes (GL-CM15-127N also as
+ *      GL-CM15, so that a model code finds all its variants)
  *   C  long description and specifications
  *   D  marked lexemes `#word`, one per folded word of the name, plus a lone `#` when the product was PUBLISHED
  *      at indexing time. Plain queries can never produce a `#` lexeme (the parser drops it), so these do not
@@ -88,6 +91,8 @@ interface IndexRow {
   specifications: unknown;
   status: string;
   brand: string | null;
+  maker: string[];
+  skus: string[] | null;
   category: unknown;
   parentCategory: unknown;
   /** The weight-D lexemes of the current vector: `#word` name terms and the `#` flag. */
@@ -143,11 +148,14 @@ async function reindex(client: SearchClient, ids: string[]): Promise<void> {
   const rows = await client.$queryRaw<IndexRow[]>`
     SELECT t.id::text AS id, t.locale::text AS locale, t.name, t."shortDescription" AS short, t."longDescription" AS long,
            t.specifications, p.status::text AS status, b.name AS brand, c.names AS category, pc.names AS "parentCategory",
+           ARRAY[o.name, COALESCE(o."legalNameLatin", ''), COALESCE(o."legalNameZh", '')] AS maker,
+           (SELECT array_agg(v.sku ORDER BY v.sku) FROM "ProductVariant" v WHERE v."productId" = p.id) AS skus,
            COALESCE(tsvector_to_array(ts_filter(t."searchVector", '{d}')), '{}') AS "oldTerms",
            COALESCE(t."searchVector" @@ ${quoteLexeme(PUBLISHED_FLAG)}::tsquery, false) AS "wasPublished"
     FROM "ProductTranslation" t
     JOIN "Product" p ON p.id = t."productId"
     JOIN "Category" c ON c.id = p."categoryId"
+    JOIN "Organization" o ON o.id = p."organizationId"
     LEFT JOIN "Category" pc ON pc.id = c."parentId"
     LEFT JOIN "Brand" b ON b.id = p."brandId"
     WHERE t."productId" = ANY (${ids}::uuid[])
@@ -174,7 +182,7 @@ async function reindex(client: SearchClient, ids: string[]): Promise<void> {
       id: row.id,
       cfg: TEXT_SEARCH_CONFIGS[row.locale],
       a: indexableText(row.name),
-      b: indexableText([row.brand ?? "", localized(row.category, row.locale), localized(row.parentCategory, row.locale), row.short].join("\n")),
+      b: indexableText([row.brand ?? "", localized(row.category, row.locale), localized(row.parentCategory, row.locale), row.short, ...row.maker, skuSearchText(row.skus ?? [])].join("\n")),
       c: indexableText([row.long, specificationsText(row.specifications)].join("\n")),
       d: flag + nameTermsVectorText(marked),
     };
@@ -657,6 +665,8 @@ async function suggestTerms(q: string, input: SuggestInput, lang: Lang, limit: n
   const rows = await unscopedDb.$queryRaw<{ term: string; own: boolean; frequency: number; completes: boolean }[]>`
     SELECT term, bool_or(locale = ${lang}::"Locale") AS own, sum(frequency)::int AS frequency, bool_or(term LIKE ${pattern}) AS completes
     FROM (
+      (SELECT term, locale, frequency FROM "SearchTerm" WHERE term = ${word})
+      UNION ALL
       (SELECT term, locale, frequency FROM "SearchTerm" WHERE term LIKE ${pattern} AND term <> ${word}
        ORDER BY frequency DESC LIMIT 100)
       ${similar}
@@ -664,8 +674,11 @@ async function suggestTerms(q: string, input: SuggestInput, lang: Lang, limit: n
     GROUP BY term`;
   const byRelevance = (a: (typeof rows)[number], b: (typeof rows)[number]) =>
     Number(b.own) - Number(a.own) || b.frequency - a.frequency || a.term.length - b.term.length || a.term.localeCompare(b.term);
-  const completions = rows.filter((r) => r.completes).sort(byRelevance);
-  const fixes = rows
+  // A word that is itself a term of the catalog is spelled right: offer completions, never "did you mean" a
+  // neighbour of it (aire acondicionado → aire condicionado).
+  const known = rows.some((r) => r.term === word);
+  const completions = rows.filter((r) => r.completes && r.term !== word).sort(byRelevance);
+  const fixes = (known ? [] : rows)
     .filter((r) => !r.completes)
     .map((r) => ({ ...r, distance: typoDistance(word, r.term, budget) }))
     .filter((r) => r.distance <= budget)

@@ -1,6 +1,7 @@
 import type { MembershipRole, OrganizationKind, VerificationStatus } from "~/generated/prisma/enums";
 import { forgetRequestMemo, requestMemo } from "~/modules/http/request-memo.server";
 import { db, forOrganization, unscopedDb, type ScopedDb } from "~/modules/db/index.server";
+import { reindexProducts } from "~/modules/catalog/search.server";
 import { ensureOriginLocation } from "~/modules/inventory/seed.server";
 import { validateTaxId } from "./tax-id";
 
@@ -44,13 +45,19 @@ export async function updateCompanyProfile(organizationId: string, input: Compan
   forgetRequestMemo();
   const normalized = normalizeProfile(input);
   // A changed legal identity must be verified again.
-  const current = await db.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { taxId: true, legalNameLatin: true, legalNameZh: true, countryCode: true } });
+  const current = await db.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { name: true, taxId: true, legalNameLatin: true, legalNameZh: true, countryCode: true } });
   const identityChanged =
     current.taxId !== normalized.taxId || current.countryCode !== normalized.countryCode || current.legalNameLatin !== (normalized.legalNameLatin ?? null) || current.legalNameZh !== (normalized.legalNameZh ?? null);
-  return db.organization.update({
+  const updated = await db.organization.update({
     where: { id: organizationId },
     data: { ...normalized, ...(identityChanged ? { verificationStatus: "UNVERIFIED", verifiedAt: null } : {}) },
   });
+  // Buyers find a maker's products by its names: a renamed maker's products are indexed under the new ones.
+  if (current.name !== updated.name || current.legalNameLatin !== updated.legalNameLatin || current.legalNameZh !== updated.legalNameZh) {
+    const products = await forOrganization(organizationId).product.findMany({ select: { id: true } });
+    if (products.length > 0) await reindexProducts(forOrganization(organizationId), products.map((p) => p.id));
+  }
+  return updated;
 }
 
 export interface MyMembership {
