@@ -6,6 +6,7 @@ import { CartGate, CartGroups } from "~/components/cart/cart-view";
 import { checkoutTotal, DeliverySummary, MoqNotices, useLang } from "~/components/cart/delivery-summary";
 import { CsrfInput, SelectField, SubmitButton, TextField } from "~/components/forms";
 import { pageTitle } from "~/components/meta";
+import { CheckoutLandedCosts } from "~/components/landed/checkout-landed";
 import { parseForm } from "~/modules/http/forms.server";
 import { requireLang } from "~/modules/i18n/config";
 import { serverT } from "~/modules/i18n/i18n.server";
@@ -160,6 +161,7 @@ export default function CheckoutPage() {
           <MoqNotices notices={page.cart.moqNotices} />
           <CartGroups groups={page.cart.groups} />
           <DeliverySummary groups={page.cart.groups} chosen={chosen} />
+          <CheckoutLandedCosts landed={page.landed} originManufacturers={page.originManufacturers} chosen={chosen} />
           {page.cart.goodsTotal ? (
             <p className="mt-4 text-sm" data-testid="checkout-goods-total">
               {t("cart.page.goods")}: {page.cart.goodsTotal}

@@ -19,6 +19,8 @@ import { serverT } from "~/modules/i18n/i18n.server";
 import { productAvailability, type ProductAvailability } from "~/modules/inventory/availability.server";
 import { buyerGate } from "~/modules/ordering/cart.server";
 import { AddToCart } from "~/components/cart/add-to-cart";
+import { LandedCostSection } from "~/components/landed/landed-cost-section";
+import { productLandedCost } from "~/modules/export-agency/landed-cost.server";
 
 /** The quantity the page prices and allocates: `?quantity=` (the calculator's GET form), else the MOQ. */
 function requestedQuantity(url: URL, moq: number): number {
@@ -35,7 +37,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!found) notFound();
   const { availabilityInput, ...page } = found;
   const quantity = requestedQuantity(new URL(request.url), page.trade.moq);
-  const availability = await productAvailability(availabilityInput, quantity, deliveryLocation(buyer), lang, rates.currencies);
+  const [availability, landed] = await Promise.all([
+    productAvailability(availabilityInput, quantity, deliveryLocation(buyer), lang, rates.currencies),
+    productLandedCost({ variantId: availabilityInput.variants[0]?.id ?? null, quantity, buyer, incoterm: new URL(request.url).searchParams.get("incoterm"), fx: rates, lang }),
+  ]);
   const appUrl = env().APP_URL;
   const url = `${appUrl}/${lang}/products/${page.slug}`;
   const description = (page.shortDescription?.value ?? page.longDescription?.value ?? page.name.value).replace(/\s+/g, " ").slice(0, 200);
@@ -49,6 +54,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     unitLabel,
     quantity,
     availability,
+    landed,
     // Only signed-in members of a buyer company may order; the others are told why.
     cart: { blocked: gate.ok ? null : gate.reason, variants: availabilityInput.variants.map((v) => ({ id: v.id, label: [v.sku, v.voltage, v.plugType, v.color, v.capacity].filter(Boolean).join(" · ") })) },
     initialQuote: quoteFor(page.tiers, quantity, page.currency, conversion, lang),
@@ -86,7 +92,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => {
 };
 
 export default function ProductPage() {
-  const { lang: rawLang, page, unitLabel, initialQuote, calculatorConversion, preferences, quantity, availability, cart } = useLoaderData<typeof loader>();
+  const { lang: rawLang, page, unitLabel, initialQuote, calculatorConversion, preferences, quantity, availability, cart, landed } = useLoaderData<typeof loader>();
   const lang = rawLang as Lang;
   const { t } = useTranslation();
   const [activeTier, setActiveTier] = useState<number | null>(initialQuote?.tierIndex ?? null);
@@ -210,6 +216,8 @@ export default function ProductPage() {
           </section>
 
           <AvailabilityBlock availability={shownAvailability} updating={fetcher.state === "loading"} />
+
+          <LandedCostSection view={fetcher.data?.landed ?? landed} quantity={fetcher.data?.quantity ?? quantity} />
 
           <dl className="grid grid-cols-2 gap-3 text-sm sm:grid-cols-4">
             <Fact label={t("browse.product.moq")} value={t(`browse.units.${page.trade.unit}`, { count: page.trade.moq, n: page.trade.moqFormatted })} testId="fact-moq" />

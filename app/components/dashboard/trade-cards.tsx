@@ -204,6 +204,10 @@ function TransfersCard({ lang, data }: { lang: Lang; data: { unmatched: number; 
         <Link to={`/${lang}/platform/delivery-rates`} className="link">
           {t("activity.dashboard.deliveryRates")}
         </Link>
+        {" · "}
+        <Link to={`/${lang}/platform/import-tax-rates`} className="link">
+          {t("landed.rates.link")}
+        </Link>
       </p>
     </article>
   );

@@ -6,13 +6,7 @@ import { serverT } from "~/modules/i18n/i18n.server";
 import { regionsOf } from "~/modules/inventory/reference-data";
 import { CURRENCIES } from "~/modules/money/currencies";
 import { formatMoney, parseAmount } from "~/modules/money/money";
-import {
-  COUNTRY_RULES,
-  IMPORT_TAX_KINDS,
-  ratesInForce,
-  type ImportTaxKindName,
-  type ImportTaxRateValue,
-} from "./landed-cost";
+import { COUNTRY_RULES, IMPORT_TAX_KINDS, ratesInForce, type ImportTaxKindName, type ImportTaxRateValue } from "./landed-cost";
 import { fractionToPercent, percentToFraction } from "./money-rates";
 
 /**
@@ -64,11 +58,7 @@ function toValue(row: Row): ImportTaxRateRow {
 }
 
 /** The rows of one country that may be in force on `day` (YYYY-MM-DD) or earlier. */
-export async function importTaxRatesFor(
-  countryCode: string,
-  day: string,
-  client: Reader = unscopedDb
-): Promise<ImportTaxRateRow[]> {
+export async function importTaxRatesFor(countryCode: string, day: string, client: Reader = unscopedDb): Promise<ImportTaxRateRow[]> {
   const rows = await client.importTaxRate.findMany({
     where: { countryCode, validFrom: { lte: new Date(`${day}T00:00:00Z`) } },
     select: SELECT,
@@ -78,15 +68,7 @@ export async function importTaxRatesFor(
 
 // ─── the platform's page ─────────────────────────────────────────────────────────────────────────────────────
 
-export type ImportTaxRateErrorCode =
-  | "country"
-  | "region"
-  | "hs_prefix"
-  | "kind"
-  | "rate"
-  | "fixed"
-  | "date"
-  | "duplicate";
+export type ImportTaxRateErrorCode = "country" | "region" | "hs_prefix" | "kind" | "rate" | "fixed" | "date" | "duplicate";
 
 export class ImportTaxRateError extends Error {
   constructor(readonly code: ImportTaxRateErrorCode, readonly field: string) {
@@ -114,18 +96,8 @@ export const RATE_COUNTRIES = Object.keys(COUNTRY_RULES);
 
 function readDay(text: string): Date {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text.trim());
-  const day = match
-    ? new Date(
-        Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))
-      )
-    : null;
-  if (
-    !day ||
-    Number.isNaN(day.getTime()) ||
-    day.toISOString().slice(0, 10) !== text.trim() ||
-    day.getUTCFullYear() < 2000 ||
-    day.getUTCFullYear() > 2100
-  )
+  const day = match ? new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))) : null;
+  if (!day || Number.isNaN(day.getTime()) || day.toISOString().slice(0, 10) !== text.trim() || day.getUTCFullYear() < 2000 || day.getUTCFullYear() > 2100)
     throw new ImportTaxRateError("date", "validFrom");
   return day;
 }
@@ -136,29 +108,22 @@ function readDay(text: string): Date {
  * not an amount in the country's currency (only for the low-value item fee), a bad date, or a second row for the same
  * country, state, prefix, kind and date.
  */
-export async function addImportTaxRate(
-  input: NewImportTaxRate,
-  createdById: string
-): Promise<{ id: string }> {
+export async function addImportTaxRate(input: NewImportTaxRate, createdById: string): Promise<{ id: string }> {
   const countryCode = input.countryCode.trim().toUpperCase();
   const rule = COUNTRY_RULES[countryCode];
   if (!rule) throw new ImportTaxRateError("country", "countryCode");
   const regionCode = input.regionCode.normalize("NFKC").trim().toUpperCase();
-  if (regionCode && !Object.hasOwn(regionsOf(countryCode) ?? {}, regionCode))
-    throw new ImportTaxRateError("region", "regionCode");
+  if (regionCode && !Object.hasOwn(regionsOf(countryCode) ?? {}, regionCode)) throw new ImportTaxRateError("region", "regionCode");
   const hsPrefix = input.hsPrefix.normalize("NFKC").replace(/[\s.]/g, "");
-  if (!/^\d{0,6}$/.test(hsPrefix) || hsPrefix.length === 1)
-    throw new ImportTaxRateError("hs_prefix", "hsPrefix");
-  if (!(IMPORT_TAX_KINDS as readonly string[]).includes(input.kind))
-    throw new ImportTaxRateError("kind", "kind");
+  if (!/^\d{0,6}$/.test(hsPrefix) || hsPrefix.length === 1) throw new ImportTaxRateError("hs_prefix", "hsPrefix");
+  if (!(IMPORT_TAX_KINDS as readonly string[]).includes(input.kind)) throw new ImportTaxRateError("kind", "kind");
   const kind = input.kind as ImportTaxKindName;
   let fixedMinor: bigint | null = null;
   let rate = "0";
   if (kind === "LOW_VALUE_ITEM_FEE") {
     const currency = CURRENCIES.find((c) => c.code === rule.currency)!;
     const parsed = parseAmount(input.fixedAmount, currency.exponent);
-    if (!parsed.ok || parsed.minor <= 0n)
-      throw new ImportTaxRateError("fixed", "fixedAmount");
+    if (!parsed.ok || parsed.minor <= 0n) throw new ImportTaxRateError("fixed", "fixedAmount");
     fixedMinor = parsed.minor;
   } else {
     const fraction = percentToFraction(input.ratePercent);
@@ -183,33 +148,19 @@ export async function addImportTaxRate(
       select: { id: true },
     });
   } catch (error) {
-    if (
-      error instanceof Prisma.PrismaClientKnownRequestError &&
-      error.code === "P2002"
-    )
-      throw new ImportTaxRateError("duplicate", "validFrom");
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw new ImportTaxRateError("duplicate", "validFrom");
     throw error;
   }
 }
 
 /** The rows for the platform's page, filtered by country, newest first per (state, prefix, kind), in force marked. */
-export async function presentImportTaxRates(
-  lang: Lang,
-  filter: { country?: string },
-  today = new Date()
-) {
+export async function presentImportTaxRates(lang: Lang, filter: { country?: string }, today = new Date()) {
   const t = serverT(lang);
   const rows = (
     await unscopedDb.importTaxRate.findMany({
       where: filter.country ? { countryCode: filter.country } : {},
       select: SELECT,
-      orderBy: [
-        { countryCode: "asc" },
-        { regionCode: "asc" },
-        { kind: "asc" },
-        { hsPrefix: "asc" },
-        { validFrom: "desc" },
-      ],
+      orderBy: [{ countryCode: "asc" }, { regionCode: "asc" }, { kind: "asc" }, { hsPrefix: "asc" }, { validFrom: "desc" }],
       take: 1000,
     })
   ).map(toValue);
@@ -218,13 +169,7 @@ export async function presentImportTaxRates(
   const current = new Set<string>();
   for (const row of rows) {
     const chosen = ratesInForce(
-      rows.filter(
-        (r) =>
-          r.countryCode === row.countryCode &&
-          r.kind === row.kind &&
-          r.regionCode === row.regionCode &&
-          r.hsPrefix === row.hsPrefix
-      ),
+      rows.filter((r) => r.countryCode === row.countryCode && r.kind === row.kind && r.regionCode === row.regionCode && r.hsPrefix === row.hsPrefix),
       {
         countryCode: row.countryCode,
         regionCode: row.regionCode,
@@ -240,34 +185,20 @@ export async function presentImportTaxRates(
     rows: rows.map((r) => ({
       id: r.id,
       country: `${names.of(r.countryCode) ?? r.countryCode}${
-        r.regionCode
-          ? ` — ${regionsOf(r.countryCode)?.[r.regionCode] ?? r.regionCode} (${
-              r.regionCode
-            })`
-          : ""
+        r.regionCode ? ` — ${regionsOf(r.countryCode)?.[r.regionCode] ?? r.regionCode} (${r.regionCode})` : ""
       }`,
       hsPrefix: r.hsPrefix || t("landed.rates.allCodes"),
-      kind: t(
-        `landed.kinds.${
-          r.countryCode === "PE" && r.kind === "VAT" ? "VAT_PE" : r.kind
-        }`
-      ),
+      kind: t(`landed.kinds.${r.countryCode === "PE" && r.kind === "VAT" ? "VAT_PE" : r.kind}`),
       value:
         r.fixedMinor !== null
           ? formatMoney(
               {
                 amountMinor: r.fixedMinor,
-                currency:
-                  CURRENCIES.find((c) => c.code === r.currencyCode) ??
-                  CURRENCIES.find((c) => c.code === "EUR")!,
+                currency: CURRENCIES.find((c) => c.code === r.currencyCode) ?? CURRENCIES.find((c) => c.code === "EUR")!,
               },
               lang
             )
-          : `${formatNumber(
-              fractionToPercent(r.rate) as unknown as number,
-              lang,
-              { maximumFractionDigits: 4 }
-            )} %`,
+          : `${formatNumber(fractionToPercent(r.rate) as unknown as number, lang, { maximumFractionDigits: 4 })} %`,
       validFrom: formatDate(`${r.validFrom}T12:00:00Z`, lang, {
         dateStyle: "medium",
         timeZone: "UTC",
@@ -511,9 +442,7 @@ export async function seedImportTaxRates(
       rate: r.rate ?? "0",
       fixedMinor: r.fixedMinor ?? null,
       currencyCode: r.currencyCode ?? null,
-      validFrom: new Date(
-        `${r.validFrom ?? IMPORT_TAX_RATES_VALID_FROM}T00:00:00Z`
-      ),
+      validFrom: new Date(`${r.validFrom ?? IMPORT_TAX_RATES_VALID_FROM}T00:00:00Z`),
       note: r.note,
     })),
     skipDuplicates: true,

@@ -7,26 +7,11 @@ import { regionsOf } from "~/modules/inventory/reference-data";
 import type { RateTable } from "~/modules/money/fx.server";
 import { formatMoney, type Money } from "~/modules/money/money";
 import { divideHalfEven } from "~/modules/money/rates";
-import {
-  deliveryFeeMinor,
-  grossWeightG,
-  rateInForce,
-  ZHUHAI_ORIGIN,
-} from "~/modules/ordering/delivery-rates";
+import { deliveryFeeMinor, grossWeightG, rateInForce, ZHUHAI_ORIGIN } from "~/modules/ordering/delivery-rates";
 import { deliveryRatesFor } from "~/modules/ordering/delivery-rates.server";
 import { crossRate, priceFor } from "~/modules/ordering/pricing";
-import {
-  importTaxRatesFor,
-  type ImportTaxRateRow,
-} from "./import-tax-rates.server";
-import {
-  COUNTRY_RULES,
-  estimateLandedCost,
-  ratesInForce,
-  type ImportTaxKindName,
-  type Incoterm,
-  type LandedLine,
-} from "./landed-cost";
+import { importTaxRatesFor, type ImportTaxRateRow } from "./import-tax-rates.server";
+import { COUNTRY_RULES, estimateLandedCost, INCOTERMS, ratesInForce, type ImportTaxKindName, type Incoterm, type LandedLine } from "./landed-cost";
 import { fractionToPercent } from "./money-rates";
 
 /**
@@ -49,12 +34,7 @@ export type LandedOutcome =
       status: "unavailable";
       countryCode: string;
       regionCode: string | null;
-      reason:
-        | "no_rates"
-        | "missing_rates"
-        | "no_freight"
-        | "no_fx"
-        | "no_goods";
+      reason: "no_rates" | "missing_rates" | "no_freight" | "no_fx" | "no_goods";
       missing: ImportTaxKindName[];
     }
   | { status: "ok"; estimate: StoredEstimate };
@@ -108,9 +88,7 @@ export function allocate(total: bigint, weights: readonly bigint[]): bigint[] {
   if (sum === 0n) return weights.map((_, i) => (i === 0 ? total : 0n));
   const parts = weights.map((w) => (total * w) / sum);
   let rest = total - parts.reduce((a, p) => a + p, 0n);
-  const order = weights
-    .map((w, i) => ({ i, r: (total * w) % sum }))
-    .sort((a, b) => (a.r === b.r ? a.i - b.i : a.r > b.r ? -1 : 1));
+  const order = weights.map((w, i) => ({ i, r: (total * w) % sum })).sort((a, b) => (a.r === b.r ? a.i - b.i : a.r > b.r ? -1 : 1));
   for (const { i } of order) {
     if (rest <= 0n) break;
     parts[i]! += 1n;
@@ -119,17 +97,9 @@ export function allocate(total: bigint, weights: readonly bigint[]): bigint[] {
   return parts;
 }
 
-const toMoney = (
-  fx: RateTable,
-  amountMinor: bigint,
-  from: string,
-  to: string
-): bigint | null => {
+const toMoney = (fx: RateTable, amountMinor: bigint, from: string, to: string): bigint | null => {
   if (!fx.currencies.has(from) || !fx.currencies.has(to)) return null;
-  const converted = fx.convert(
-    { amountMinor, currency: fx.currency(from) },
-    to
-  );
+  const converted = fx.convert({ amountMinor, currency: fx.currency(from) }, to);
   return converted ? converted.money.amountMinor : null;
 };
 
@@ -150,10 +120,7 @@ export async function landedCostFor(input: {
   if (!countryCode) return { status: "no_country" };
   const regionCode = input.regionCode || null;
   const day = input.day ?? new Date().toISOString().slice(0, 10);
-  const unavailable = (
-    reason: Extract<LandedOutcome, { status: "unavailable" }>["reason"],
-    missing: ImportTaxKindName[] = []
-  ): LandedOutcome => ({
+  const unavailable = (reason: Extract<LandedOutcome, { status: "unavailable" }>["reason"], missing: ImportTaxKindName[] = []): LandedOutcome => ({
     status: "unavailable",
     countryCode,
     regionCode,
@@ -163,9 +130,7 @@ export async function landedCostFor(input: {
   const rule = COUNTRY_RULES[countryCode];
   if (!rule) return unavailable("no_rates");
 
-  const items = input.items.filter(
-    (i) => Number.isSafeInteger(i.quantity) && i.quantity > 0
-  );
+  const items = input.items.filter((i) => Number.isSafeInteger(i.quantity) && i.quantity > 0);
   const variants = await unscopedDb.productVariant.findMany({
     where: {
       id: { in: items.map((i) => i.variantId) },
@@ -190,20 +155,13 @@ export async function landedCostFor(input: {
   const perProduct = new Map<string, number>();
   for (const item of items) {
     const v = byId.get(item.variantId);
-    if (v)
-      perProduct.set(
-        v.product.id,
-        (perProduct.get(v.product.id) ?? 0) + item.quantity
-      );
+    if (v) perProduct.set(v.product.id, (perProduct.get(v.product.id) ?? 0) + item.quantity);
   }
   // Each item priced by its product's tier for the product's whole quantity (at least the MOQ), as the cart does.
   const goods = items.flatMap((item) => {
     const v = byId.get(item.variantId);
     if (!v) return [];
-    const tier = priceFor(
-      v.product.priceTiers,
-      Math.max(perProduct.get(v.product.id) ?? 0, v.product.moq)
-    ).tier;
+    const tier = priceFor(v.product.priceTiers, Math.max(perProduct.get(v.product.id) ?? 0, v.product.moq)).tier;
     if (!tier) return [];
     return [
       {
@@ -232,20 +190,10 @@ export async function landedCostFor(input: {
     }))
   );
   const dest = rule.currency;
-  const freight = toMoney(
-    fx,
-    deliveryFeeMinor(cifRate, weight),
-    cifRate.currencyCode,
-    dest
-  );
-  const ddp = ddpRate
-    ? toMoney(fx, deliveryFeeMinor(ddpRate, weight), ddpRate.currencyCode, dest)
-    : 0n;
-  const goodsDest = goods.map((g) =>
-    toMoney(fx, g.amountMinor, g.currency, dest)
-  );
-  if (freight === null || ddp === null || goodsDest.some((g) => g === null))
-    return unavailable("no_fx");
+  const freight = toMoney(fx, deliveryFeeMinor(cifRate, weight), cifRate.currencyCode, dest);
+  const ddp = ddpRate ? toMoney(fx, deliveryFeeMinor(ddpRate, weight), ddpRate.currencyCode, dest) : 0n;
+  const goodsDest = goods.map((g) => toMoney(fx, g.amountMinor, g.currency, dest));
+  if (freight === null || ddp === null || goodsDest.some((g) => g === null)) return unavailable("no_fx");
   const goodsMinor = goodsDest as bigint[];
   // Beyond CIF the DDP delivery rate adds destination handling, brokerage and inland delivery (never negative).
   const destinationCharges = ddp > freight ? ddp - freight : 0n;
@@ -273,8 +221,7 @@ export async function landedCostFor(input: {
     });
     const fob = goodsMinor[i]!;
     const carriage = incoterm === "FOB" ? 0n : freightShares[i]!;
-    const beyond =
-      incoterm === "DAP" || incoterm === "DDP" ? destShares[i]! : 0n;
+    const beyond = incoterm === "DAP" || incoterm === "DDP" ? destShares[i]! : 0n;
     const result = estimateLandedCost({
       countryCode,
       incoterm,
@@ -283,12 +230,7 @@ export async function landedCostFor(input: {
       insuranceMinor: 0n, // Ponte's CIF delivery rate includes the insurance.
       destinationChargesMinor: destShares[i]!,
       itemCategories: 1,
-      rates: new Map(
-        [...inForce].map(([kind, row]) => [
-          kind,
-          { rate: row.rate, fixedMinor: row.fixedMinor },
-        ])
-      ),
+      rates: new Map([...inForce].map(([kind, row]) => [kind, { rate: row.rate, fixedMinor: row.fixedMinor }])),
     });
     if (!result.ok) {
       for (const k of result.missing) missing.add(k);
@@ -319,12 +261,7 @@ export async function landedCostFor(input: {
   const goodsCurrency = goods[0]!.currency;
   const from = fx.usdRate(goodsCurrency);
   const to = fx.usdRate(dest);
-  const fxRate =
-    goodsCurrency === dest
-      ? "1"
-      : from && to
-      ? crossRate(from.rate, to.rate)
-      : null;
+  const fxRate = goodsCurrency === dest ? "1" : from && to ? crossRate(from.rate, to.rate) : null;
   const fxRateDate =
     [from?.effectiveDate, to?.effectiveDate]
       .filter((d): d is string => Boolean(d))
@@ -356,12 +293,7 @@ export async function landedCostFor(input: {
   const inputsHash = createHash("sha256")
     .update(
       JSON.stringify({
-        items: goods.map((g) => [
-          g.item.variantId,
-          g.item.quantity,
-          g.amountMinor.toString(),
-          g.currency,
-        ]),
+        items: goods.map((g) => [g.item.variantId, g.item.quantity, g.amountMinor.toString(), g.currency]),
         countryCode,
         regionCode: regionCode ?? "",
         incoterm,
@@ -454,15 +386,8 @@ export interface LandedView {
 /** "5.351200000000" → "5.3512": a stored rate to 4 decimals, half-to-even, exact. */
 function fourDecimals(rate: string): string {
   const [whole = "0", fraction = ""] = rate.split(".");
-  const scaled = divideHalfEven(
-    BigInt(whole + fraction),
-    10n ** BigInt(Math.max(0, fraction.length - 4)) || 1n
-  );
-  const digits = (
-    fraction.length >= 4 ? scaled : scaled * 10n ** BigInt(4 - fraction.length)
-  )
-    .toString()
-    .padStart(5, "0");
+  const scaled = divideHalfEven(BigInt(whole + fraction), 10n ** BigInt(Math.max(0, fraction.length - 4)) || 1n);
+  const digits = (fraction.length >= 4 ? scaled : scaled * 10n ** BigInt(4 - fraction.length)).toString().padStart(5, "0");
   return `${digits.slice(0, -4)}.${digits.slice(-4)}`;
 }
 
@@ -472,18 +397,11 @@ function percentText(rate: string, lang: Lang): string {
   })} %`;
 }
 
-export function presentLandedCost(
-  outcome: LandedOutcome,
-  incoterm: Incoterm,
-  lang: Lang,
-  fx: RateTable
-): LandedView {
+export function presentLandedCost(outcome: LandedOutcome, incoterm: Incoterm, lang: Lang, fx: RateTable): LandedView {
   const t = serverT(lang);
   const names = new Intl.DisplayNames([LOCALE_TAGS[lang]], { type: "region" });
   const place = (country: string, region: string | null) =>
-    `${names.of(country) ?? country}${
-      region ? ` — ${regionsOf(country)?.[region] ?? region} (${region})` : ""
-    }`;
+    `${names.of(country) ?? country}${region ? ` — ${regionsOf(country)?.[region] ?? region} (${region})` : ""}`;
   const empty = {
     estimateId: null,
     lines: [],
@@ -509,9 +427,7 @@ export function presentLandedCost(
     const message =
       outcome.reason === "missing_rates"
         ? t("landed.unavailable.missing_rates", {
-            kinds: outcome.missing
-              .map((k) => t(`landed.kinds.${k}`))
-              .join(", "),
+            kinds: outcome.missing.map((k) => t(`landed.kinds.${k}`)).join(", "),
           })
         : t(`landed.unavailable.${outcome.reason}`);
     return {
@@ -529,8 +445,7 @@ export function presentLandedCost(
     exponent: 2,
     displayDigits: 2,
   };
-  const money = (minor: bigint | string): string =>
-    formatMoney({ amountMinor: BigInt(minor), currency } as Money, lang);
+  const money = (minor: bigint | string): string => formatMoney({ amountMinor: BigInt(minor), currency } as Money, lang);
   const several = new Set(e.breakdown.lines.map((l) => l.sku)).size > 1;
   const kindLabel = (kind: string) =>
     t(
@@ -548,11 +463,10 @@ export function presentLandedCost(
   const fxText =
     e.fxRate && e.breakdown.goodsCurrency !== e.currencyCode
       ? t("landed.fx", {
-          rate: `1 ${e.breakdown.goodsCurrency} = ${formatNumber(
-            fourDecimals(e.fxRate) as unknown as number,
-            lang,
-            { minimumFractionDigits: 2, maximumFractionDigits: 4 }
-          )} ${e.currencyCode}`,
+          rate: `1 ${e.breakdown.goodsCurrency} = ${formatNumber(fourDecimals(e.fxRate) as unknown as number, lang, {
+            minimumFractionDigits: 2,
+            maximumFractionDigits: 4,
+          })} ${e.currencyCode}`,
           date: e.fxRateDate
             ? formatDate(`${e.fxRateDate}T12:00:00Z`, lang, {
                 dateStyle: "medium",
@@ -571,23 +485,14 @@ export function presentLandedCost(
       key: `${l.sku}-${l.kind}-${i}`,
       label: several ? `${kindLabel(l.kind)} · ${l.sku}` : kindLabel(l.kind),
       base: l.kind === "LOW_VALUE_ITEM_FEE" ? null : money(l.baseMinor),
-      rate:
-        l.rate !== null
-          ? percentText(l.rate, lang)
-          : `${money(l.fixedMinor ?? "0")} × ${formatNumber(
-              l.units ?? 1,
-              lang
-            )}`,
+      rate: l.rate !== null ? percentText(l.rate, lang) : `${money(l.fixedMinor ?? "0")} × ${formatNumber(l.units ?? 1, lang)}`,
       amount: money(l.amountMinor),
       recoverable: l.recoverable,
     })),
     goods: money(e.breakdown.fobMinor),
     freight: money(e.breakdown.freightMinor),
     customsValue: money(e.customsValueMinor),
-    destinationCharges:
-      BigInt(e.breakdown.destinationChargesMinor) > 0n
-        ? money(e.breakdown.destinationChargesMinor)
-        : null,
+    destinationCharges: BigInt(e.breakdown.destinationChargesMinor) > 0n ? money(e.breakdown.destinationChargesMinor) : null,
     landed: money(e.landedMinor),
     recoverable: recoverable > 0n ? money(recoverable) : null,
     netOfRecoverable: money(e.landedMinor - recoverable),
@@ -604,4 +509,82 @@ export function presentLandedCost(
       .filter(Boolean)
       .join(" · "),
   };
+}
+
+/** `?incoterm=` read leniently: one of DDP, DAP, CIF, FOB (any case), else DDP — landed at the buyer's door. */
+export function readIncoterm(raw: string | null | undefined): Incoterm {
+  const value = (raw ?? "").trim().toUpperCase();
+  return (INCOTERMS as readonly string[]).includes(value) ? (value as Incoterm) : "DDP";
+}
+
+/**
+ * The product page's estimate: the page's first variant at the quantity it prices, for the buyer's country and state
+ * (the buyer company's, else the "buying for" preference), under the Incoterm chosen on the page.
+ */
+export async function productLandedCost(input: {
+  variantId: string | null;
+  quantity: number;
+  buyer: { countryCode: string | null; regionCode: string | null };
+  incoterm: string | null;
+  fx: RateTable;
+  lang: Lang;
+}): Promise<LandedView> {
+  const incoterm = readIncoterm(input.incoterm);
+  const outcome: LandedOutcome = input.variantId
+    ? await landedCostFor({
+        items: [{ variantId: input.variantId, quantity: input.quantity }],
+        countryCode: input.buyer.countryCode,
+        regionCode: input.buyer.regionCode,
+        incoterm,
+        fx: input.fx,
+      })
+    : input.buyer.countryCode
+    ? { status: "unavailable", countryCode: input.buyer.countryCode, regionCode: input.buyer.regionCode, reason: "no_goods", missing: [] }
+    : { status: "no_country" };
+  return presentLandedCost(outcome, incoterm, input.lang, input.fx);
+}
+
+export interface CheckoutLanded {
+  groupKey: string;
+  manufacturerName: string;
+  source: "warehouse" | "origin";
+  /** Per term the buyer may choose for a Zhuhai order (FOB, CIF, DDP); empty for warehouse stock (already imported). */
+  terms: Partial<Record<Incoterm, LandedView>>;
+}
+
+/**
+ * The checkout's estimates, one per order (a manufacturer × source group of the cart): a Zhuhai order gets one per
+ * term the buyer may pick, each stored; warehouse stock was imported when it arrived, so it has none.
+ */
+export async function checkoutLandedCosts(input: {
+  groups: readonly { key: string; manufacturerName: string; source: "warehouse" | "origin"; rows: readonly { lineId: string; partQuantity: number }[] }[];
+  lines: readonly { id: string; variantId: string }[];
+  location: { countryCode: string; regionCode: string | null };
+  terms: readonly Incoterm[];
+  fx: RateTable;
+  lang: Lang;
+}): Promise<CheckoutLanded[]> {
+  const variantOf = new Map(input.lines.map((l) => [l.id, l.variantId]));
+  const result: CheckoutLanded[] = [];
+  for (const group of input.groups) {
+    const entry: CheckoutLanded = { groupKey: group.key, manufacturerName: group.manufacturerName, source: group.source, terms: {} };
+    if (group.source === "origin") {
+      const items = group.rows.flatMap((r) => {
+        const variantId = variantOf.get(r.lineId);
+        return variantId && r.partQuantity > 0 ? [{ variantId, quantity: r.partQuantity }] : [];
+      });
+      for (const term of input.terms) {
+        const outcome = await landedCostFor({
+          items,
+          countryCode: input.location.countryCode,
+          regionCode: input.location.regionCode,
+          incoterm: term,
+          fx: input.fx,
+        });
+        entry.terms[term] = presentLandedCost(outcome, term, input.lang, input.fx);
+      }
+    }
+    result.push(entry);
+  }
+  return result;
 }

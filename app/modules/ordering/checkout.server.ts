@@ -33,6 +33,7 @@ import { orderIdentifiers } from "./order-numbers";
 import { grossWeightG } from "./delivery-rates";
 import { deliveryRatesFor, quoteDelivery, type DeliveryQuote } from "./delivery-rates.server";
 import { crossRate, lineTotal } from "./pricing";
+import { checkoutLandedCosts, type CheckoutLanded } from "~/modules/export-agency/landed-cost.server";
 
 /**
  * Checkout: the cart becomes one order per manufacturer and per source (an overseas warehouse, or the
@@ -415,6 +416,8 @@ export interface CheckoutPage {
   regions: { value: string; label: string }[];
   /** Manufacturers with goods shipped from Zhuhai: the buyer picks the term for each, seeing what each costs. */
   originManufacturers: { id: string; name: string; groupKey: string; options: DeliveryOptionView[] }[];
+  /** Import duties and taxes estimated per order (and per term for a Zhuhai order), each estimate stored. */
+  landed: CheckoutLanded[];
 }
 
 /**
@@ -438,6 +441,8 @@ export async function prepareCheckout(buyer: BuyerContext, lang: Lang, currencyC
   const states = regionsOf(countryCode);
   const origin = new Map<string, CheckoutPage["originManufacturers"][number]>();
   for (const group of cart.groups) if (group.source === "origin") origin.set(group.manufacturerId, { id: group.manufacturerId, name: group.manufacturerName, groupKey: group.key, options: group.delivery.options });
+  const cartLines = await buyer.scoped.cartLine.findMany({ where: { id: { in: cart.groups.flatMap((g) => g.rows.map((r) => r.lineId)) } }, select: { id: true, variantId: true } });
+  const landed = await checkoutLandedCosts({ groups: cart.groups, lines: cartLines, location: { countryCode, regionCode: buyer.location.regionCode ?? null }, terms: ORIGIN_TERMS, fx: rates, lang });
   return {
     cart,
     holdWarnings,
@@ -454,6 +459,7 @@ export async function prepareCheckout(buyer: BuyerContext, lang: Lang, currencyC
     asksPostalCode: asksPostalCode(countryCode),
     regions: states ? Object.entries(states).map(([value, name]) => ({ value, label: `${name} (${value})` })).sort((a, b) => a.label.localeCompare(b.label)) : [],
     originManufacturers: [...origin.values()],
+    landed,
   };
 }
 
