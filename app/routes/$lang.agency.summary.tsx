@@ -31,7 +31,7 @@ export default function SummaryDeclaration() {
   const { lang, invalid, month, monthLabel, deadline, groups, totals } = useLoaderData<typeof loader>();
   const columns = ["consignor", "transport", "destination", "customsOffice", "hsCode", "currency", "declarations", "quantity", "value", "netWeight", "grossWeight"] as const;
   return (
-    <div className="mx-auto max-w-7xl px-4 py-8">
+    <div className="mx-auto max-w-6xl px-4 py-8">
       <h1 className="text-2xl font-bold sm:text-3xl">{t("customs.summary.title")}</h1>
       <p className="mt-1 max-w-3xl text-slate-700">{t("customs.summary.intro")}</p>
 
@@ -140,11 +140,17 @@ export default function SummaryDeclaration() {
                       <td className="px-2 py-2">{g.transport}</td>
                       <td className="px-2 py-2">{g.destination}</td>
                       <td className="px-2 py-2 font-mono">{g.customsOffice}</td>
-                      <td className="px-2 py-2 font-mono">{g.hsCode}</td>
+                      <td className="whitespace-nowrap px-2 py-2 font-mono">{g.hsCode}</td>
                       <td className="px-2 py-2">{g.currency}</td>
-                      <td className="px-2 py-2 font-mono text-xs">{g.declarations.join(", ")}</td>
+                      <td className="px-2 py-2 font-mono text-xs">
+                        {g.declarations.map((number) => (
+                          <span key={number} className="block whitespace-nowrap">
+                            {number}
+                          </span>
+                        ))}
+                      </td>
                       <td className="px-2 py-2 tabular-nums">{g.quantity}</td>
-                      <td className="px-2 py-2 text-right tabular-nums">{g.value}</td>
+                      <td className="whitespace-nowrap px-2 py-2 text-right tabular-nums">{g.value}</td>
                       <td className="px-2 py-2 text-right tabular-nums">{g.netWeight}</td>
                       <td className="px-2 py-2 text-right tabular-nums">{g.grossWeight}</td>
                     </tr>
