@@ -7,9 +7,11 @@ import { hashPassword } from "../app/modules/tenancy/passwords.server";
 import { validateTaxId } from "../app/modules/tenancy/tax-id";
 import { seedDeliveryRates } from "../app/modules/ordering/delivery-rates.server";
 import { seedImportTaxRates } from "../app/modules/export-agency/import-tax-rates.server";
+import { seedExportMoneyRates } from "../app/modules/export-agency/money-rates.server";
 import { seedDemoCatalog } from "./seed-demo-catalog";
 import { seedDemoInventory } from "./seed-demo-inventory";
 import { seedDemoOrders } from "./seed-demo-orders";
+import { seedDemoExportMoney } from "./seed-demo-export-money";
 
 export const DEMO_PASSWORD = "ponte-demo-2026";
 
@@ -38,6 +40,8 @@ export async function seedReferenceData() {
   await seedInventoryReferenceData();
   await seedDeliveryRates();
   await seedImportTaxRates();
+  // VAT rebate rates of the demo catalog's codes and the agency's fee (before any order is paid: settlements read it).
+  await seedExportMoneyRates();
   if ((await unscopedDb.fxRate.count()) > 0) return;
   const today = new Date();
   // 90 days of history: the demo orders were placed weeks ago and keep the rate of their day.
@@ -168,5 +172,7 @@ export async function seedDemoData(options: { onlyIfEmpty: boolean }): Promise<b
   await seedDemoInventory();
   // Demo orders in every state, a transfer waiting on the platform's desk, net terms and an open RFQ thread.
   await seedDemoOrders();
+  // Rebate estimates of the demo's validated and cleared declarations (prisma/seed-demo-export-money.ts).
+  await seedDemoExportMoney();
   return true;
 }
