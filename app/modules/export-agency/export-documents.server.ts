@@ -162,7 +162,7 @@ function currencyInfo(code: string): CurrencyInfo {
 function heading(doc: Pdf, ctx: Ctx, title: string) {
   const top = PAGE.margin;
   doc.font(FONT.bold).fontSize(16).fillColor(INK_DARK).text(title, PAGE.margin, top, { width: CONTENT_WIDTH });
-  doc.font(FONT.regular).fontSize(9).fillColor(GREY).text(`Ponte · 桥 — ${ctx.documents.agency.name}`, PAGE.margin, doc.y + 2, { width: CONTENT_WIDTH });
+  doc.font(FONT.regular).fontSize(9).fillColor(GREY).text(["Ponte · 桥", ctx.documents.agency.name].filter(Boolean).join(" — "), PAGE.margin, doc.y + 2, { width: CONTENT_WIDTH });
   doc.x = PAGE.margin;
   doc.y += 12;
 }
