@@ -37,6 +37,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     lang,
   );
   const cards = result.rows.map((row) => presentCard(row, lang, currency, rates, availability.get(row.id) ?? null));
+  // An empty page with "in stock near me" on: say whether it is the stock filter that emptied it (and how many
+  // products match without it) rather than that nothing matched. Only empty first pages pay for the second count.
+  const withoutNearStock =
+    cards.length === 0 && filters.nearStock && !search.after && !search.before
+      ? ((await queryListing({ lang, currency, rates, filters: { ...filters, nearStock: null }, sort: search.sort, after: null, before: null, location })).count?.value ?? 0)
+      : null;
   const regions = new Intl.DisplayNames([LOCALE_TAGS[lang]], { type: "region" });
   const preferences = buyerPreferencesView(buyer, lang);
   const place = preferences.countryName ? (preferences.regionName ? `${preferences.regionName}, ${preferences.countryName}` : preferences.countryName) : null;
@@ -100,7 +106,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     currencyCode: currency.code,
     rateDate: rateDate ? formatDate(`${rateDate}T12:00:00Z`, lang, { dateStyle: "medium", timeZone: "UTC" }) : null,
     preferences,
-    nearStock: { available: Boolean(location), place, needsCountry: nearStockNeedsCountry },
+    nearStock: {
+      available: Boolean(location),
+      place,
+      needsCountry: nearStockNeedsCountry,
+      // Set on an empty page with the filter on: how many products match without it.
+      emptiedBy: withoutNearStock === null ? null : { count: withoutNearStock, n: formatNumber(withoutNearStock, lang), offHref: href({ ...filters, nearStock: null }) },
+    },
     certCountryName: filters.cert ? (regions.of(filters.cert) ?? filters.cert) : null,
     seo: {
       title: heading,
@@ -288,6 +300,14 @@ function EmptyState({ data }: { data: ReturnType<typeof useLoaderData<typeof loa
         <path d="m31 31 10 10M16 21h10" strokeLinecap="round" />
       </svg>
       <h3 className="mt-3 text-lg font-semibold">{data.filters.q ? t("browse.empty.titleSearch", { q: data.filters.q }) : t("browse.empty.title")}</h3>
+      {data.nearStock.emptiedBy && data.nearStock.emptiedBy.count > 0 ? (
+        <p className="mx-auto mt-2 max-w-md text-sm text-slate-800" data-testid="empty-near-stock">
+          {t("browse.empty.nearStock", { count: data.nearStock.emptiedBy.count, n: data.nearStock.emptiedBy.n, place: data.nearStock.place ?? "" })}{" "}
+          <Link to={data.nearStock.emptiedBy.offHref} className="font-medium text-accent-700 underline">
+            {t("browse.empty.nearStockOff", { count: data.nearStock.emptiedBy.count, n: data.nearStock.emptiedBy.n })}
+          </Link>
+        </p>
+      ) : null}
       <ul className="mx-auto mt-3 max-w-md space-y-1 text-left text-sm text-slate-700">
         {hasFilters ? <li>• {t("browse.empty.removeFilters")}</li> : null}
         {data.filters.q ? <li>• {t("browse.empty.fewerWords")}</li> : null}

@@ -298,6 +298,11 @@ describe("the 'in stock near me' filter", () => {
     const data = await browse("es", "?nearStock=1", mexicoBuyer);
     expect(data.count).toMatchObject({ value: 0 });
     expect(data.chips.map((c) => c.kind)).toEqual(["nearStock"]);
+    // The empty page says it is the stock filter, with what matches without it, and a link that turns it off.
+    expect(data.nearStock.emptiedBy).toMatchObject({ offHref: "/es/products" });
+    expect(data.nearStock.emptiedBy!.count).toBeGreaterThan(0);
+    // With the filter off, an empty page is not blamed on it.
+    expect((await browse("pt", "?nearStock=1", lisbonBuyer)).nearStock.emptiedBy).toBeNull();
   });
 
   it("combines with the category and price filters", async () => {
