@@ -47,7 +47,7 @@ export default function AgentDeclaration() {
       <DeclarationHeader view={view as DeclarationViewData} />
       <div className="mt-4">{reply?.success ? <FormSuccess>{reply.success}</FormSuccess> : null}</div>
       <div className="mt-2">
-        <DeclarationBody view={view as DeclarationViewData} agent reply={reply} intent={reply?.values?.intent} />
+        <DeclarationBody lang={lang} view={view as DeclarationViewData} agent reply={reply} intent={reply?.values?.intent} />
       </div>
     </div>
   );

@@ -32,7 +32,7 @@ export default function ManufacturerDeclaration() {
       <DeclarationHeader view={view as DeclarationViewData} />
       <p className="mt-3 rounded-md border border-slate-200 bg-slate-50 px-4 py-3 text-sm text-slate-700">{t("agency.manufacturer.readOnly")}</p>
       <div className="mt-4">
-        <DeclarationBody view={view as DeclarationViewData} agent={false} />
+        <DeclarationBody lang={lang} view={view as DeclarationViewData} agent={false} />
       </div>
     </div>
   );

@@ -66,7 +66,11 @@ export function TradeCards({ lang, data }: { lang: Lang; data: TradeDashboard })
             <Link to={`/${lang}/rfqs/new`} className="link">
               {t("activity.dashboard.newRfq")}
             </Link>
-          ) : null}
+          ) : (
+            <Link to={`/${lang}/declarations`} className="link">
+              {t("agency.nav.declarations")}
+            </Link>
+          )}
         </p>
       </article>
     </div>
@@ -207,6 +211,10 @@ function TransfersCard({ lang, data }: { lang: Lang; data: { unmatched: number; 
         {" · "}
         <Link to={`/${lang}/platform/import-tax-rates`} className="link">
           {t("landed.rates.link")}
+        </Link>
+        {" · "}
+        <Link to={`/${lang}/agency/declarations`} className="link">
+          {t("agency.nav.desk")}
         </Link>
       </p>
     </article>

@@ -1,8 +1,10 @@
 import { Form, Link } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { CustomsMessages } from "~/components/export-agency/customs-messages";
 import { CsrfInput, FormError, SelectField, SubmitButton, TextField, type FormReply } from "~/components/forms";
 import type { DeclarationView } from "~/modules/export-agency/declarations-presenter.server";
+import type { Lang } from "~/modules/i18n/config";
 import { DeclarationStatusBadge } from "./status-badge";
 
 type Jsonified<T> = T extends bigint ? string : T extends Date ? string : T extends object ? { [K in keyof T]: Jsonified<T[K]> } : T;
@@ -37,7 +39,7 @@ function Facts({ rows }: { rows: [string, ReactNode][] }) {
  * side (stacked on a phone), the parties, and for the agent the waybill form, the status actions and the customs
  * receipts; the history for both. The manufacturer gets the same, read-only.
  */
-export function DeclarationBody({ view, agent, reply, intent }: { view: DeclarationViewData; agent: boolean; reply?: FormReply | null; intent?: string }) {
+export function DeclarationBody({ lang, view, agent, reply, intent }: { lang: Lang; view: DeclarationViewData; agent: boolean; reply?: FormReply | null; intent?: string }) {
   const { t } = useTranslation();
   const r = (name: string) => (intent === name ? reply : null);
   return (
@@ -241,6 +243,7 @@ export function DeclarationBody({ view, agent, reply, intent }: { view: Declarat
         </Section>
       ) : null}
 
+      <CustomsMessages lang={lang} number={view.number} />
       {view.downloads.length > 0 ? (
         <Section id="downloads" title={t("agency.declaration.downloads.title")}>
           <ul className="flex flex-wrap gap-2">

@@ -142,7 +142,6 @@ export async function presentDeclaration(lang: Lang, declarationId: string, view
   const m = (v: bigint, c = cur) => money(v, c, lang);
   const name = (names: Record<string, string>, fallback: string) => names[lang] ?? names.en ?? names.zh ?? fallback;
   const mismatches = presentMismatches(docs, lang);
-  const base = `/${lang}/agency/declarations/${d.number}`;
   const editable = isEditable(d.status);
   return {
     number: d.number,
@@ -233,14 +232,11 @@ export async function presentDeclaration(lang: Lang, declarationId: string, view
       note: e.note,
       previous: e.previous && typeof e.previous === "object" ? describePrevious(e.previous as Record<string, unknown>) : null,
     })),
-    downloads:
-      viewer === "agent"
-        ? [
-            ...(["CEB303", "CEB403", "CEB505", "CEB603"] as const).filter((x) => x !== "CEB403" || docs.receipt).map((x) => ({ key: x, label: t(`agency.declaration.downloads.${x}`), href: `${base}/xml/${x}` })),
-            { key: "invoice", label: t("agency.declaration.downloads.invoice"), href: `${base}/commercial-invoice.pdf` },
-            { key: "packing", label: t("agency.declaration.downloads.packing"), href: `${base}/packing-list.pdf` },
-          ]
-        : [],
+    // The XML messages are linked by the customs panel (app/components/export-agency/customs-messages.tsx).
+    downloads: [
+      { key: "invoice", label: t("agency.declaration.downloads.invoice"), href: `/${lang}/agency/declarations/${d.number}/commercial-invoice.pdf` },
+      { key: "packing", label: t("agency.declaration.downloads.packing"), href: `/${lang}/agency/declarations/${d.number}/packing-list.pdf` },
+    ],
   };
 }
 
