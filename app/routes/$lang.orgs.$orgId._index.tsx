@@ -104,6 +104,27 @@ export default function OrganizationDashboard() {
                   </Link>
                 </p>
               </article>
+            ) : area === "settlement" || area === "referenceData" ? (
+              <article key={area} className="card" data-testid={`area-${area}`}>
+                <h3 className="font-semibold">{t(`dashboard.areas.${area}.title`)}</h3>
+                {area === "referenceData" ? <p className="mt-1 text-sm text-slate-700">{t("dashboard.areas.referenceData.empty")}</p> : null}
+                <p className="mt-3 flex flex-wrap gap-x-4 text-sm">
+                  {area === "settlement" ? (
+                    <Link to={`/${lang}/export/money`} className="link">
+                      {t("exportmoney.dashboard.money")}
+                    </Link>
+                  ) : (
+                    <>
+                      <Link to={`/${lang}/agency/settlements`} className="link">
+                        {t("exportmoney.dashboard.settlements")}
+                      </Link>
+                      <Link to={`/${lang}/platform/rebate-rates`} className="link">
+                        {t("exportmoney.dashboard.rates")}
+                      </Link>
+                    </>
+                  )}
+                </p>
+              </article>
             ) : (
               <article key={area} className="card border-dashed" data-testid={`area-${area}`}>
                 <h3 className="font-semibold">{t(`dashboard.areas.${area}.title`)}</h3>
