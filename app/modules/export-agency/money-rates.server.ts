@@ -105,7 +105,7 @@ export async function addRebateRate(input: { hsCode: string; rebatePercent: stri
 export async function addAgencyFeeRate(input: { feePercent: string; settlementDays: string; validFrom: string }, createdById: string) {
   const rate = readPercent(input.feePercent, "feePercent");
   const days = /^\d{1,3}$/.test(input.settlementDays.trim()) ? Number(input.settlementDays.trim()) : NaN;
-  if (!Number.isInteger(days) || days > 365) throw new MoneyRateError("days", "settlementDays");
+  if (!Number.isInteger(days) || days > 120) throw new MoneyRateError("days", "settlementDays");
   const validFrom = readDate(input.validFrom, "feeValidFrom");
   try {
     return await unscopedDb.agencyFeeRate.create({ data: { rate, settlementDays: days, validFrom, createdById }, select: { id: true } });
