@@ -8,6 +8,8 @@ import { env } from "~/modules/config/env.server";
 import { isLang, LANGS, LOCALE_TAGS, pathInLang, type Lang } from "~/modules/i18n/config";
 import { detectLang } from "~/modules/i18n/i18n.server";
 import { isOrganizationArea } from "~/modules/i18n/areas";
+import { setBrowserViewer, textLanguage, UNKNOWN_VIEWER } from "~/modules/i18n/locale";
+import { requestViewer } from "~/modules/i18n/viewer.server";
 import { bundleRef } from "~/modules/i18n/message-bundles.server";
 import { csrfTokenFromCookieHeader } from "~/modules/security/csrf.server";
 import { countUnreadNotifications } from "~/modules/ordering/notifications-inbox.server";
@@ -26,10 +28,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const memberships = sessionUser ? await listMyMemberships(sessionUser.user.id) : [];
   // The header's bell: one indexed count, only for signed-in visitors.
   const unreadNotifications = sessionUser ? await countUnreadNotifications(sessionUser.user.id, memberships.map((m) => m.organization.id)) : 0;
+  // Who reads (country, Portuguese variant, time zone): resolved by the HTTP app before any loader ran, and handed
+  // to the browser so that hydration formats numbers, money and dates exactly as the server did.
+  const viewer = requestViewer();
   return {
     lang,
+    viewer,
     // The interface strings travel as a cached script of their own (message-bundles.server.ts), not in this data.
-    messagesBundle: bundleRef(lang, new URL(request.url).pathname),
+    messagesBundle: bundleRef(textLanguage(lang, viewer), new URL(request.url).pathname),
     csrfToken: csrfTokenFromCookieHeader(request.headers.get("Cookie")) ?? "",
     appUrl: env().APP_URL,
     isProduction: env().isProduction,
@@ -55,10 +61,13 @@ export function Layout({ children }: { children: ReactNode }) {
   const nonce = useNonce();
   const location = useLocation();
   const lang: Lang = data?.lang ?? "en";
+  const viewer = data?.viewer ?? UNKNOWN_VIEWER;
+  // Before anything below renders: the browser's formatters read the viewer the server formatted for (locale.ts).
+  setBrowserViewer(viewer);
   const appUrl = data?.appUrl ?? "";
   const messages = useBundleMessages(data?.messagesBundle);
   return (
-    <html lang={LOCALE_TAGS[lang]} dir="ltr">
+    <html lang={textLanguage(lang, viewer) === "pt-PT" ? "pt-PT" : LOCALE_TAGS[lang]} dir="ltr">
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -72,7 +81,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <Links />
       </head>
       <body className="min-h-screen">
-        <I18nProvider lang={lang} messages={messages}>
+        <I18nProvider lang={textLanguage(lang, viewer)} messages={messages}>
           {children}
         </I18nProvider>
         {/* Blocking on purpose, after the content: the app's (async) scripts must find the strings when they run. */}

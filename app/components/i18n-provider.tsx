@@ -2,6 +2,7 @@ import { createInstance } from "i18next";
 import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
 import { I18nextProvider, initReactI18next } from "react-i18next";
 import type { Lang } from "~/modules/i18n/config";
+import type { TextVariant } from "~/modules/i18n/locale";
 import type { Messages } from "~/modules/i18n/resources";
 
 declare global {
@@ -13,9 +14,10 @@ declare global {
 
 /**
  * One i18next instance per language, built from the page's message bundle: the server render and the browser use
- * the same strings, and a page only downloads its own language.
+ * the same strings, and a page only downloads its own language. "pt-PT" is European Portuguese: its bundle is the
+ * Portuguese strings with pt-PT's own where they differ (variants.server.ts), and its plural rules are Portugal's.
  */
-export function I18nProvider({ lang, messages, children }: { lang: Lang; messages: Messages; children: ReactNode }) {
+export function I18nProvider({ lang, messages, children }: { lang: Lang | TextVariant; messages: Messages; children: ReactNode }) {
   const i18n = useMemo(() => {
     const instance = createInstance();
     void instance.use(initReactI18next).init({

@@ -2,6 +2,7 @@ import { Form, Link, NavLink, useLocation, useSearchParams } from "@remix-run/re
 import { useEffect, useRef, type FocusEvent, type KeyboardEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { LANG_NAMES, LANGS, type Lang } from "~/modules/i18n/config";
+import type { TextVariant } from "~/modules/i18n/locale";
 import type { RootData } from "~/root";
 import { CsrfInput } from "./forms";
 import { SearchBox } from "./search-box";
@@ -49,7 +50,7 @@ export function SiteHeader({ root, cartLines = null }: { root: RootData; cartLin
             </Link>
           ) : null}
           {user && memberships.length > 0 ? <OrganizationSwitcher lang={lang} memberships={memberships} activeId={active?.id} /> : null}
-          <LanguageSwitcher lang={lang} />
+          <LanguageSwitcher lang={lang} variant={root.viewer.variant} />
           {user ? (
             <>
               <NotificationBell lang={lang} unread={root.unreadNotifications} />
@@ -102,24 +103,41 @@ function NotificationBell({ lang, unread }: { lang: Lang; unread: number }) {
   );
 }
 
-/** A plain form per language: works without JavaScript, keyboard-reachable, saves the choice server-side. */
-export function LanguageSwitcher({ lang }: { lang: Lang }) {
+/** Portuguese is offered twice: as Brazil writes it and as Portugal, Angola and Mozambique write it (the URL stays /pt). */
+const PORTUGAL_NAME = "Português (Portugal)";
+const BRAZIL_NAME = "Português (Brasil)";
+
+/**
+ * A plain form per language: works without JavaScript, keyboard-reachable, saves the choice server-side. Beside
+ * "Português", "Português (Portugal)" picks European Portuguese; once it is in use, the other one reads
+ * "Português (Brasil)" and picks Brazilian Portuguese explicitly (set-language.tsx keeps the choice in a cookie).
+ */
+export function LanguageSwitcher({ lang, variant }: { lang: Lang; variant: TextVariant | null }) {
   const { t } = useTranslation();
   const location = useLocation();
   const menu = useHeaderMenu();
+  const european = lang === "pt" && variant === "pt-PT";
+  const choices = LANGS.flatMap((l) =>
+    l === "pt"
+      ? [
+          { value: variant === "pt-PT" ? "pt-BR" : "pt", name: variant === "pt-PT" ? BRAZIL_NAME : LANG_NAMES.pt, tag: "pt-BR", current: lang === "pt" && !european },
+          { value: "pt-PT", name: PORTUGAL_NAME, tag: "pt-PT", current: european },
+        ]
+      : [{ value: l, name: LANG_NAMES[l], tag: l, current: l === lang }],
+  );
   return (
     <details {...menu} className="relative" data-testid="language-switcher">
       <summary className="flex cursor-pointer list-none items-center gap-1.5 rounded-md border border-slate-300 px-3 py-1.5 hover:bg-slate-100">
         <span className="sr-only">{t("nav.language")}: </span>
         <GlobeIcon />
-        {LANG_NAMES[lang]}
+        {european ? PORTUGAL_NAME : LANG_NAMES[lang]}
       </summary>
-      <Form method="post" action="/set-language" className="absolute right-0 z-20 mt-1 w-40 rounded-md border border-slate-200 bg-white py-1 shadow-lg">
+      <Form method="post" action="/set-language" className="absolute right-0 z-20 mt-1 w-48 rounded-md border border-slate-200 bg-white py-1 shadow-lg">
         <CsrfInput />
         <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
-        {LANGS.map((l) => (
-          <button key={l} type="submit" name="lang" value={l} lang={l} aria-current={l === lang ? "true" : undefined} className="block w-full px-3 py-1.5 text-left hover:bg-slate-100 aria-[current=true]:font-semibold">
-            {LANG_NAMES[l]}
+        {choices.map((c) => (
+          <button key={c.value} type="submit" name="lang" value={c.value} lang={c.tag} aria-current={c.current ? "true" : undefined} className="block w-full px-3 py-1.5 text-left hover:bg-slate-100 aria-[current=true]:font-semibold">
+            {c.name}
           </button>
         ))}
       </Form>

@@ -10,8 +10,8 @@ import { XLSX_LIMITS } from "~/modules/catalog/xlsx-guard.server";
 import { MAX_IMPORT_BYTES, MAX_IMPORT_CELLS, MAX_IMPORT_ROWS, MAX_STORED_ERRORS, PROGRESS_EVENT, type FailureCode, type ImportProgress } from "~/modules/catalog/spreadsheet-format";
 import { notFound, requireUuid } from "~/modules/http/responses.server";
 import { readMultipart } from "~/modules/http/multipart.server";
-import { LOCALE_TAGS, requireLang, type Lang } from "~/modules/i18n/config";
-import { formatDateTime, formatNumber } from "~/modules/i18n/format";
+import { requireLang, type Lang } from "~/modules/i18n/config";
+import { formatDateTime, formatNumber, viewerNumberFormat } from "~/modules/i18n/format";
 import { serverT } from "~/modules/i18n/i18n.server";
 import { CSRF_FIELD, isValidCsrf } from "~/modules/security/csrf.server";
 import { requireOrganization } from "~/modules/tenancy/access.server";
@@ -148,7 +148,7 @@ function useImportProgress(lang: Lang, orgId: string, current: Current | null): 
   useEffect(() => {
     setLive(null);
     if (!importId || !running) return;
-    const numbers = new Intl.NumberFormat(LOCALE_TAGS[lang]);
+    const numbers = viewerNumberFormat(lang);
     const socket = io({ withCredentials: true, transports: ["websocket", "polling"] });
     let poll: ReturnType<typeof setInterval> | undefined;
     const startPolling = () => {

@@ -7,6 +7,8 @@ import express, { type NextFunction, type Request, type Response } from "express
 import helmet from "helmet";
 import { env } from "~/modules/config/env.server";
 import { runInRequestScope } from "~/modules/http/request-memo.server";
+import { UNKNOWN_VIEWER } from "~/modules/i18n/locale";
+import { resolveViewer, runWithViewer } from "~/modules/i18n/viewer.server";
 import { checkoutFormActionSources } from "~/modules/payments/stripe.server";
 import { csrfCookieHeader, csrfCookieToken, newCsrfCookieValue, CSRF_COOKIE } from "~/modules/security/csrf.server";
 import { canSeeHealthDetails, health } from "./health.server";
@@ -92,6 +94,16 @@ export function createHttpApp(build: ServerBuild, state: { shuttingDown: boolean
 
   app.use(csrfCookie);
   app.use(sameOriginForUnsafeMethods);
+  // The viewer's country, Portuguese variant and time zone (locale.ts), known before any loader formats a number.
+  app.use((req, _res, next) => {
+    resolveViewer(req.headers.cookie).then(
+      (viewer) => runWithViewer(viewer, next),
+      (error: unknown) => {
+        console.error("[viewer] unresolved, formatting for the language", error);
+        runWithViewer(UNKNOWN_VIEWER, next);
+      },
+    );
+  });
   app.use(createPageCache(createFetchRequestHandler(build, build.mode), { ttlSeconds: env().PAGE_CACHE_SECONDS }).middleware);
 
   app.all(

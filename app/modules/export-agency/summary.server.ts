@@ -3,7 +3,7 @@ import type { TFunction } from "i18next";
 import { guardFormula } from "~/modules/catalog/spreadsheet-format";
 import { unscopedDb } from "~/modules/db/index.server";
 import { LOCALE_TAGS, type Lang } from "~/modules/i18n/config";
-import { formatDate, numberFormat } from "~/modules/i18n/format";
+import { formatDate, viewerNumberFormat } from "~/modules/i18n/format";
 import { formatMoney, minorToDecimalInput } from "~/modules/money/money";
 import { CURRENCIES } from "~/modules/money/currencies";
 import { CUSTOMS_CURRENCY_CODES } from "./ceb-messages";
@@ -116,7 +116,7 @@ function displayAmount(minor: bigint, currencyCode: string, lang: Lang): string 
 
 /** Kilograms from grams for a page, formatted from the exact decimal string (Intl takes strings), up to 3 decimals. */
 function displayKg(grams: number, lang: Lang): string {
-  return numberFormat(LOCALE_TAGS[lang], { maximumFractionDigits: 3 }).format(kilograms(grams) as unknown as number);
+  return viewerNumberFormat(lang, { maximumFractionDigits: 3 }).format(kilograms(grams) as unknown as number);
 }
 
 /** The summary page's data, every figure already formatted in the viewer's language. */
@@ -125,7 +125,7 @@ export async function presentMonthlySummary(lang: Lang, month: { year: number; m
   const summary = await monthlySummary(chosen);
   const regions = new Intl.DisplayNames([LOCALE_TAGS[lang]], { type: "region" });
   const monthLabel = formatDate(`${summary.month}-01T00:00:00Z`, lang, { year: "numeric", month: "long", timeZone: "UTC" });
-  const count = (n: number) => numberFormat(LOCALE_TAGS[lang]).format(n);
+  const count = (n: number) => viewerNumberFormat(lang).format(n);
   return {
     month: summary.month,
     monthLabel,

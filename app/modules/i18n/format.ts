@@ -1,4 +1,5 @@
-import { LOCALE_TAGS, type Lang } from "./config";
+import type { Lang } from "./config";
+import { localeTag, viewerTimeZone } from "./locale";
 
 /**
  * Intl formatters are costly to build (ICU data lookups) and cheap to reuse: one per (locale, options), kept in
@@ -30,15 +31,33 @@ export function dateTimeFormat(tag: string, options?: Intl.DateTimeFormatOptions
   return memo(dateFormats, `${tag}|${options ? JSON.stringify(options) : ""}`, () => new Intl.DateTimeFormat(tag, options));
 }
 
-/** Dates and numbers through Intl, per the page's language. */
-export function formatDate(value: Date | string, lang: Lang, options: Intl.DateTimeFormatOptions = { dateStyle: "medium" }) {
-  return dateTimeFormat(LOCALE_TAGS[lang], options).format(typeof value === "string" ? new Date(value) : value);
+/** The shared number formatter of the page's language as the current viewer reads it (es-CO in Bogotá, pt-PT in Lisbon). */
+export function viewerNumberFormat(lang: Lang, options?: Intl.NumberFormatOptions): Intl.NumberFormat {
+  return numberFormat(localeTag(lang), options);
 }
 
-export function formatDateTime(value: Date | string, lang: Lang) {
-  return formatDate(value, lang, { dateStyle: "medium", timeStyle: "short" });
+const TIME_FIELDS = ["timeStyle", "hour", "minute", "second"] as const;
+
+/**
+ * Dates and numbers through Intl, in the page's language as the viewer's country writes it (localeTag). A value with
+ * a time of day is always shown with its time zone: the one given (a warehouse's), else the viewer's (their
+ * country's, UTC when unknown), and its name ("14:05 BRT", "20:34 UTC"), so one moment never reads as two.
+ */
+export function formatDate(value: Date | string, lang: Lang, options: Intl.DateTimeFormatOptions = { dateStyle: "medium" }) {
+  const date = typeof value === "string" ? new Date(value) : value;
+  const tag = localeTag(lang);
+  if (!TIME_FIELDS.some((field) => options[field] !== undefined) || options.timeZoneName) return dateTimeFormat(tag, options).format(date);
+  // timeStyle cannot be combined with timeZoneName: the zone's name is read on its own and written after the time.
+  const timeZone = options.timeZone ?? viewerTimeZone();
+  const zone = dateTimeFormat(tag, { timeZone, timeZoneName: "short" }).formatToParts(date).find((part) => part.type === "timeZoneName")?.value ?? timeZone;
+  return `${dateTimeFormat(tag, { ...options, timeZone }).format(date)} ${zone}`;
+}
+
+/** A moment: date, time and time zone, in the given zone (a warehouse's) or the viewer's. */
+export function formatDateTime(value: Date | string, lang: Lang, timeZone?: string) {
+  return formatDate(value, lang, { dateStyle: "medium", timeStyle: "short", ...(timeZone ? { timeZone } : {}) });
 }
 
 export function formatNumber(value: number, lang: Lang, options?: Intl.NumberFormatOptions) {
-  return numberFormat(LOCALE_TAGS[lang], options).format(value);
+  return viewerNumberFormat(lang, options).format(value);
 }

@@ -1,7 +1,9 @@
 import { createHash } from "node:crypto";
 import { isOrganizationArea } from "./areas";
 import { LANGS, type Lang } from "./config";
-import { resources, type Messages } from "./resources";
+import { isTextVariant, type TextVariant } from "./locale";
+import type { Messages } from "./resources";
+import { textMessages } from "./variants.server";
 
 /**
  * The interface strings a page needs, served as one static script per language and area
@@ -25,9 +27,9 @@ export interface MessageBundle {
   body: string;
 }
 
-function messagesFor(lang: Lang, area: MessageArea): Messages {
+function messagesFor(lang: Lang | TextVariant, area: MessageArea): Messages {
   // The PDFs' labels (documents, exportdocs.pdf) are only read on the server.
-  const { documents: _documents, exportdocs: { pdf: _exportPdf, ...exportdocs }, ...rest } = resources[lang].common;
+  const { documents: _documents, exportdocs: { pdf: _exportPdf, ...exportdocs }, ...rest } = textMessages(lang);
   const all = { ...rest, exportdocs };
   if (area === "organization") return all as Messages;
   const { console: _console, importer: _importer, inventory: _inventory, warehouse: _warehouse, ...publicMessages } = all;
@@ -36,7 +38,8 @@ function messagesFor(lang: Lang, area: MessageArea): Messages {
 
 const bundles = new Map<string, MessageBundle>();
 
-export function messageBundle(lang: Lang, area: MessageArea): MessageBundle {
+/** A language's (or variant's: "pt-PT") strings for an area. */
+export function messageBundle(lang: Lang | TextVariant, area: MessageArea): MessageBundle {
   const key = `${lang}.${area}`;
   let bundle = bundles.get(key);
   if (!bundle) {
@@ -52,14 +55,19 @@ export function messageBundle(lang: Lang, area: MessageArea): MessageBundle {
 }
 
 /** What the page's HTML carries: where the strings are and the key they are stored under. */
-export function bundleRef(lang: Lang, pathname: string): { key: string; src: string } {
+export function bundleRef(lang: Lang | TextVariant, pathname: string): { key: string; src: string } {
   const { key, src } = messageBundle(lang, isOrganizationArea(pathname) ? "organization" : "public");
   return { key, src };
 }
 
-/** The server render's strings for a bundle key ("pt.public"); English public strings for an unknown key. */
+/** A language of the URL or a variant of one ("pt-PT"): what `/messages/{lang}/…` serves. */
+export function isTextLanguage(value: unknown): value is Lang | TextVariant {
+  return isTextVariant(value) || (LANGS as readonly string[]).includes(value as string);
+}
+
+/** The server render's strings for a bundle key ("pt.public", "pt-PT.public"); English public strings for an unknown key. */
 export function messagesForKey(key: string | undefined): Messages {
   const [lang, area] = (key ?? "").split(".");
-  const knownLang = (LANGS as readonly string[]).includes(lang ?? "") ? (lang as Lang) : "en";
+  const knownLang = isTextLanguage(lang) ? lang : "en";
   return messageBundle(knownLang, area === "organization" ? "organization" : "public").messages;
 }

@@ -1,6 +1,6 @@
 import { convert, dinero, halfEven, toDecimal, toSnapshot, transformScale } from "dinero.js/bigint";
-import { LOCALE_TAGS, type Lang } from "~/modules/i18n/config";
-import { numberFormat } from "~/modules/i18n/format";
+import type { Lang } from "~/modules/i18n/config";
+import { viewerNumberFormat } from "~/modules/i18n/format";
 import type { CurrencyInfo } from "./currencies";
 
 /** Money is an integer of minor units plus its ISO 4217 currency; never a float. */
@@ -34,10 +34,13 @@ export function toDecimalString(money: Money): string {
   return toDecimal(dinero({ amount: money.amountMinor, currency: dineroCurrency(money.currency) }));
 }
 
-/** Formats with Intl from the exact decimal string (NumberFormat v3 accepts strings), per language. */
+/**
+ * Formats with Intl from the exact decimal string (NumberFormat v3 accepts strings), in the page's language as the
+ * viewer's country writes it: COP 18558 is "$ 18.558" in Bogotá (es-CO), EUR 8.48 "8,48 €" in Lisbon (pt-PT).
+ */
 export function formatMoney(money: Money, lang: Lang): string {
   const digits = money.currency.displayDigits;
-  const formatter = numberFormat(LOCALE_TAGS[lang], {
+  const formatter = viewerNumberFormat(lang, {
     style: "currency",
     currency: money.currency.code,
     minimumFractionDigits: digits,
