@@ -1,5 +1,4 @@
 import {
-  data,
   redirect,
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
@@ -17,7 +16,9 @@ import { CsrfInput, FormSuccess } from "~/components/forms";
 import { pageTitle } from "~/components/meta";
 import { addProductImages, deleteProductImage, ImageUploadError, imageUrl, MAX_FILES_PER_UPLOAD, MAX_IMAGE_BYTES, MAX_IMAGES_PER_PRODUCT, moveProductImage, PRODUCT_IMAGE_UPLOAD, updateImageAlt } from "~/modules/catalog/images.server";
 import { initialColumns, parseProductForm, productFormOptions, productToFormValues, requireManufacturer } from "~/modules/catalog/product-form.server";
-import { completenessOf, duplicateProduct, getProductForEdit, listPriceChanges, ProductSaveError, publishProblems, setProductStatus, updateProduct } from "~/modules/catalog/products.server";
+import { completenessOf, duplicateProduct, getProductForEdit, isVerifiedMaker, listPriceChanges, ProductSaveError, publishProblems, setProductStatus, updateProduct } from "~/modules/catalog/products.server";
+import { publishReply } from "~/modules/catalog/publish-reply.server";
+import { PublishConfirm, PublishProblems } from "~/components/trust/publish-notices";
 import { formErrorReply, parseForm, readForm } from "~/modules/http/forms.server";
 import { readMultipart } from "~/modules/http/multipart.server";
 import { notFound, requireUuid } from "~/modules/http/responses.server";
@@ -46,7 +47,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const product = await getProductForEdit(context.scoped, productId);
   if (!product) notFound();
   const t = serverT(lang);
-  const [options, changes] = await Promise.all([productFormOptions(context.scoped, lang), listPriceChanges(context.scoped, productId)]);
+  const [options, changes, verified] = await Promise.all([productFormOptions(context.scoped, lang), listPriceChanges(context.scoped, productId), isVerifiedMaker(context.scoped, context.organization.id)]);
   const shownName = product.translations.find((tr) => tr.locale === lang && tr.name) ?? product.translations.find((tr) => tr.locale === product.sourceLocale) ?? product.translations[0];
   const tierLine = (tier: { minQuantity: number; unitPriceMinor: string; currencyCode: string }) =>
     t("console.history.tierLine", { quantity: formatNumber(tier.minQuantity, lang), price: money(tier.unitPriceMinor, tier.currencyCode, lang) });
@@ -66,7 +67,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     options,
     columns: initialColumns(new URL(request.url), product.sourceLocale, lang),
     completeness: completenessOf(product),
-    problems: publishProblems(product).map((p) => t(`console.publish.problems.${p}`)),
+    problems: publishProblems(product, verified).map((p) => t(`console.publish.problems.${p}`)),
+    verificationHref: verified ? null : `/${lang}/orgs/${context.organization.id}/settings#verification`,
     images: product.images.map((image) => ({
       id: image.id,
       thumbnailUrl: imageUrl(image.storageKey, 160),
@@ -146,9 +148,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 
   if (intent === "publish" || intent === "unpublish") {
-    const result = await setProductStatus(context.scoped, productId, intent === "publish" ? "PUBLISHED" : "UNPUBLISHED");
+    const confirmed = intent === "publish" && form.get("confirm") === "incomplete";
+    const result = await setProductStatus(context.scoped, productId, intent === "publish" ? "PUBLISHED" : "UNPUBLISHED", { confirmed });
     if (!result) notFound();
-    if (!result.ok) return data({ ok: false as const, intent, problems: result.problems.map((p) => t(`console.publish.problems.${p}`)) }, { status: 409 });
+    if (!result.ok) return publishReply(lang, context.organization.id, result);
     return { ok: true as const, intent };
   }
 
@@ -179,6 +182,8 @@ type Reply = {
   intent?: string;
   count?: number;
   problems?: string[];
+  confirm?: string[];
+  verificationHref?: string | null;
   formError?: string;
   fieldErrors?: Record<string, string>;
   values?: Record<string, string>;
@@ -253,14 +258,9 @@ export default function EditProduct() {
 
       {message ? <FormSuccess>{message}</FormSuccess> : null}
       {reply?.problems ? (
-        <div role="alert" className="rounded-md border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800" data-testid="publish-problems">
-          <p className="font-semibold">{t("console.publish.cannot")}</p>
-          <ul className="mt-1 list-disc pl-5">
-            {reply.problems.map((p) => (
-              <li key={p}>{p}</li>
-            ))}
-          </ul>
-        </div>
+        <PublishProblems reply={reply} title={t("console.publish.cannot")} />
+      ) : reply?.confirm ? (
+        <PublishConfirm reply={reply} />
       ) : !published && loaded.problems.length > 0 ? (
         <div className="rounded-md border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900" data-testid="publish-checklist">
           <p className="font-semibold">{t("console.publish.checklist")}</p>
@@ -269,6 +269,13 @@ export default function EditProduct() {
               <li key={p}>{p}</li>
             ))}
           </ul>
+          {loaded.verificationHref ? (
+            <p className="mt-2">
+              <Link to={loaded.verificationHref} className="link font-semibold">
+                {t("trust.publish.verifyLink")}
+              </Link>
+            </p>
+          ) : null}
         </div>
       ) : null}
 

@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
@@ -9,11 +9,12 @@ import { pageTitle } from "~/components/meta";
 import { imageUrl } from "~/modules/catalog/images.server";
 import { requireManufacturer } from "~/modules/catalog/product-form.server";
 import { countProductsByStatus, duplicateProduct, listOrganizationProducts, setProductStatus } from "~/modules/catalog/products.server";
+import { publishReply } from "~/modules/catalog/publish-reply.server";
+import { PublishConfirm, PublishProblems } from "~/components/trust/publish-notices";
 import { parseForm } from "~/modules/http/forms.server";
 import { notFound } from "~/modules/http/responses.server";
 import { LANG_NAMES, requireLang } from "~/modules/i18n/config";
 import { formatDateTime, formatNumber } from "~/modules/i18n/format";
-import { serverT } from "~/modules/i18n/i18n.server";
 import { CURRENCIES } from "~/modules/money/currencies";
 import { formatMoney } from "~/modules/money/money";
 
@@ -61,7 +62,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-const ActionSchema = z.object({ intent: z.enum(["publish", "unpublish", "duplicate"]), productId: z.uuid() });
+const ActionSchema = z.object({ intent: z.enum(["publish", "unpublish", "duplicate"]), productId: z.uuid(), confirm: z.literal("incomplete").optional() });
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const lang = requireLang(params);
@@ -74,17 +75,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!copy) notFound();
     return redirect(`/${lang}/orgs/${context.organization.id}/products/${copy.id}?copied=1`);
   }
-  const result = await setProductStatus(context.scoped, productId, intent === "publish" ? "PUBLISHED" : "UNPUBLISHED");
+  const confirmed = intent === "publish" && form.data.confirm === "incomplete";
+  const result = await setProductStatus(context.scoped, productId, intent === "publish" ? "PUBLISHED" : "UNPUBLISHED", { confirmed });
   if (!result) notFound();
-  const t = serverT(lang);
-  if (!result.ok) return data({ ok: false as const, intent, productId, problems: result.problems.map((p) => t(`console.publish.problems.${p}`)) }, { status: 409 });
+  if (!result.ok) return publishReply(lang, context.organization.id, result, { productId });
   return { ok: true as const, intent, productId };
 }
 
 export default function ProductList() {
   const { t } = useTranslation();
   const loaded = useLoaderData<typeof loader>();
-  const reply = useActionData<typeof action>() as { ok?: boolean; intent?: string; productId?: string; problems?: string[]; formError?: string } | undefined;
+  const reply = useActionData<typeof action>() as { ok?: boolean; intent?: string; productId?: string; problems?: string[]; confirm?: string[]; verificationHref?: string | null; formError?: string } | undefined;
   const navigation = useNavigation();
   const { lang, organizationId, filters, counts } = loaded;
   const base = `/${lang}/orgs/${organizationId}/products`;
@@ -97,7 +98,7 @@ export default function ProductList() {
     const query = params.toString();
     return query ? `${base}?${query}` : base;
   };
-  const failed = reply && reply.problems ? loaded.items.find((i) => i.id === reply.productId) : null;
+  const failed = reply && (reply.problems || reply.confirm) ? loaded.items.find((i) => i.id === reply.productId) : null;
 
   return (
     <div className="space-y-6">
@@ -121,15 +122,12 @@ export default function ProductList() {
           {reply.formError}
         </p>
       ) : null}
-      {reply?.problems ? (
-        <div role="alert" className="rounded-md border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800" data-testid="publish-problems">
-          <p className="font-semibold">{failed ? t("console.publish.cannotNamed", { name: failed.name }) : t("console.publish.cannot")}</p>
-          <ul className="mt-1 list-disc pl-5">
-            {reply.problems.map((p) => (
-              <li key={p}>{p}</li>
-            ))}
-          </ul>
-        </div>
+      {reply?.problems ? <PublishProblems reply={reply} title={failed ? t("console.publish.cannotNamed", { name: failed.name }) : t("console.publish.cannot")} /> : null}
+      {reply?.confirm ? (
+        <>
+          {failed ? <p className="text-sm font-semibold">{failed.name}</p> : null}
+          <PublishConfirm reply={reply} />
+        </>
       ) : null}
 
       {loaded.totalAll === 0 ? (

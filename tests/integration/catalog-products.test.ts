@@ -42,8 +42,9 @@ let userId: string;
 let kitchen: string;
 let lighting: string;
 
+/** Verified by the platform: these tests are about the product rules, verification is tests/integration/trust-publish.test.ts. */
 async function manufacturer(name: string) {
-  const org = await unscopedDb.organization.create({ data: { kind: "MANUFACTURER", name, countryCode: "CN" } });
+  const org = await unscopedDb.organization.create({ data: { kind: "MANUFACTURER", name, countryCode: "CN", verificationStatus: "VERIFIED", verifiedAt: new Date() } });
   return { id: org.id, scoped: forOrganization(org.id) };
 }
 
@@ -250,7 +251,7 @@ describe("duplicate", () => {
     const input = productInput({ translations: { ...productInput().translations, en: { name: "Kettle 1.7 L", shortDescription: "Steel", longDescription: "Auto shut-off.", specifications: [], source: "HUMAN" } } });
     const original = await createProduct(makerA.scoped, input, { userId });
     await addProductImages(makerA.scoped, original.id, [{ data: await png(), name: "kettle.png" }], { alt: { pt: "Chaleira" } });
-    await setProductStatus(makerA.scoped, original.id, "PUBLISHED");
+    await setProductStatus(makerA.scoped, original.id, "PUBLISHED", { confirmed: true });
 
     const copy = (await duplicateProduct(makerA.scoped, original.id, { userId }))!;
     expect(copy.id).not.toBe(original.id);
@@ -284,13 +285,15 @@ describe("publish and unpublish", () => {
     expect((await setProductStatus(makerA.scoped, id, "PUBLISHED"))!.ok).toBe(false);
 
     await updateProduct(makerA.scoped, id, productInput({ variants: incomplete.variants }), { userId });
-    const published = await setProductStatus(makerA.scoped, id, "PUBLISHED");
+    // No photo and no Spanish text: publishable once the maker confirms it.
+    expect(await setProductStatus(makerA.scoped, id, "PUBLISHED")).toEqual({ ok: false, problems: [], needsConfirmation: ["no_photo", "no_es"] });
+    const published = await setProductStatus(makerA.scoped, id, "PUBLISHED", { confirmed: true });
     expect(published).toEqual({ ok: true, status: "PUBLISHED" });
     const first = (await getProductForEdit(makerA.scoped, id))!;
     expect(first.publishedAt).toBeInstanceOf(Date);
 
     expect(await setProductStatus(makerA.scoped, id, "UNPUBLISHED")).toEqual({ ok: true, status: "UNPUBLISHED" });
-    expect(await setProductStatus(makerA.scoped, id, "PUBLISHED")).toEqual({ ok: true, status: "PUBLISHED" });
+    expect(await setProductStatus(makerA.scoped, id, "PUBLISHED", { confirmed: true })).toEqual({ ok: true, status: "PUBLISHED" });
     // Published again: the first publication date stays.
     expect((await getProductForEdit(makerA.scoped, id))!.publishedAt).toEqual(first.publishedAt);
 
@@ -316,7 +319,7 @@ describe("the organization's product list", () => {
       });
       ids.push((await createProduct(maker.scoped, input, { userId })).id);
     }
-    await setProductStatus(maker.scoped, ids[1]!, "PUBLISHED");
+    await setProductStatus(maker.scoped, ids[1]!, "PUBLISHED", { confirmed: true });
 
     const page1 = await listOrganizationProducts(maker.scoped, { lang: "pt", pageSize: 2 });
     expect(page1).toMatchObject({ total: 5, page: 1, pageCount: 3 });

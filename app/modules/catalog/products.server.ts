@@ -393,11 +393,32 @@ export async function duplicateProduct(scoped: ScopedDb, productId: string, opti
   }
 }
 
-export type PublishProblem = "source_incomplete" | "no_variant" | "no_tier" | "hs_code";
+export type PublishProblem = "unverified" | "source_incomplete" | "no_variant" | "no_tier" | "hs_code";
 
-/** Why a product cannot be published yet (empty: it can). */
-export function publishProblems(product: Pick<EditableProduct, "sourceLocale" | "hsCode" | "hsCodeCn" | "translations"> & { variants: unknown[]; priceTiers: unknown[] }): PublishProblem[] {
+/** What a product may be published without, but only once the maker confirms it knows (item 14 of issue 13). */
+export type PublishWarning = "no_photo" | "no_pt" | "no_es";
+
+/** Buyers read listings in Portuguese and Spanish: a language counts when it has a name and a description. */
+function hasText(t: { name: string; shortDescription: string; longDescription: string } | undefined): boolean {
+  return Boolean(t && t.name.trim() && (t.shortDescription.trim() || t.longDescription.trim()));
+}
+
+/** What a publishable product lacks that buyers will miss: a photo, Portuguese text, Spanish text. */
+export function publishWarnings(product: { translations: { locale: Lang; name: string; shortDescription: string; longDescription: string }[]; images: unknown[] }): PublishWarning[] {
+  const warnings: PublishWarning[] = [];
+  if (product.images.length === 0) warnings.push("no_photo");
+  if (!hasText(product.translations.find((t) => t.locale === "pt"))) warnings.push("no_pt");
+  if (!hasText(product.translations.find((t) => t.locale === "es"))) warnings.push("no_es");
+  return warnings;
+}
+
+/**
+ * Why a product cannot be published yet (empty: it can). `makerVerified`: whether the manufacturer is VERIFIED by the
+ * platform (only verified manufacturers publish; drafts are fine before).
+ */
+export function publishProblems(product: Pick<EditableProduct, "sourceLocale" | "hsCode" | "hsCodeCn" | "translations"> & { variants: unknown[]; priceTiers: unknown[] }, makerVerified = true): PublishProblem[] {
   const problems: PublishProblem[] = [];
+  if (!makerVerified) problems.push("unverified");
   const translations = Object.fromEntries(product.translations.map((t) => [t.locale, toContent(t)]));
   if (!isSourceComplete(translations, product.sourceLocale)) problems.push("source_incomplete");
   if (product.variants.length === 0) problems.push("no_variant");
@@ -406,22 +427,47 @@ export function publishProblems(product: Pick<EditableProduct, "sourceLocale" | 
   return problems;
 }
 
-export type StatusChange = { ok: true; status: ProductStatus } | { ok: false; problems: PublishProblem[] };
+/** Whether the organization is a manufacturer the platform has verified (read through the tenant's own client). */
+export async function isVerifiedMaker(scoped: ScopedDb | ScopedTx, organizationId: string): Promise<boolean> {
+  const organization = await scoped.organization.findUnique({ where: { id: organizationId }, select: { verificationStatus: true } });
+  return organization?.verificationStatus === "VERIFIED";
+}
+
+export type StatusChange =
+  | { ok: true; status: ProductStatus }
+  | { ok: false; problems: PublishProblem[] }
+  /** Publishable, but missing what buyers will miss: publish again with `confirmed` once the maker has seen this. */
+  | { ok: false; problems: []; needsConfirmation: PublishWarning[] };
 
 /**
- * Publishes (when the source language is complete, with at least one variant and one tier and a valid HS code) or
+ * Publishes (when the manufacturer is verified, the source language is complete, with at least one variant and one
+ * tier and a valid HS code; a product without a photo or without Portuguese and Spanish text only when `confirmed`) or
  * unpublishes a product. Null when the product is not this organization's.
  */
-export async function setProductStatus(scoped: ScopedDb, productId: string, status: "PUBLISHED" | "UNPUBLISHED"): Promise<StatusChange | null> {
+export async function setProductStatus(scoped: ScopedDb, productId: string, status: "PUBLISHED" | "UNPUBLISHED", options: { confirmed?: boolean } = {}): Promise<StatusChange | null> {
   const change = await scoped.$transaction(async (tx): Promise<StatusChange | null> => {
     const product = await tx.product.findUnique({
       where: { id: productId },
-      select: { id: true, status: true, publishedAt: true, sourceLocale: true, hsCode: true, hsCodeCn: true, translations: true, variants: { select: { id: true } }, priceTiers: { select: { id: true } } },
+      select: {
+        id: true,
+        organizationId: true,
+        status: true,
+        publishedAt: true,
+        sourceLocale: true,
+        hsCode: true,
+        hsCodeCn: true,
+        translations: true,
+        variants: { select: { id: true } },
+        priceTiers: { select: { id: true } },
+        images: { select: { id: true }, take: 1 },
+      },
     });
     if (!product) return null;
     if (status === "PUBLISHED") {
-      const problems = publishProblems(product);
+      const problems = publishProblems(product, await isVerifiedMaker(tx, product.organizationId));
       if (problems.length > 0) return { ok: false, problems } as const;
+      const warnings = publishWarnings(product);
+      if (warnings.length > 0 && !options.confirmed) return { ok: false, problems: [], needsConfirmation: warnings } as const;
       await tx.product.update({ where: { id: productId }, data: { status, publishedAt: product.publishedAt ?? new Date() } });
     } else {
       // A draft that was never published stays a draft.

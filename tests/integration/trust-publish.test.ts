@@ -1,0 +1,112 @@
+import sharp from "sharp";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { addProductImages } from "~/modules/catalog/images.server";
+import { ProductInputSchema, type ProductInput } from "~/modules/catalog/product-input";
+import { createProduct, getProductForEdit, setProductStatus } from "~/modules/catalog/products.server";
+import { LocalDiskStorage, setStorage } from "~/modules/catalog/storage.server";
+import { forOrganization, unscopedDb } from "~/modules/db/index.server";
+import { decideVerification, submitVerificationDocuments } from "~/modules/tenancy/verification.server";
+import { withTestDatabase } from "../support/database";
+
+/** Publish rules of issue 13: only verified manufacturers publish (item 12); a photo and pt + es text, or a confirmation (item 14). */
+
+withTestDatabase();
+
+let uploads: string;
+let kitchen: string;
+let n = 0;
+
+beforeAll(async () => {
+  uploads = await mkdtemp(path.join(os.tmpdir(), "ponte-publish-"));
+  setStorage(new LocalDiskStorage(uploads));
+  kitchen = (await unscopedDb.category.findUniqueOrThrow({ where: { slug: "kitchen-appliances" } })).id;
+});
+
+afterAll(async () => {
+  setStorage(undefined);
+  await rm(uploads, { recursive: true, force: true });
+});
+
+async function maker(status: "UNVERIFIED" | "VERIFIED" | "PENDING" | "REJECTED") {
+  const org = await unscopedDb.organization.create({ data: { kind: "MANUFACTURER", name: `Publish maker ${++n}`, countryCode: "CN", verificationStatus: status, verifiedAt: status === "VERIFIED" ? new Date() : null } });
+  return { id: org.id, scoped: forOrganization(org.id) };
+}
+
+const text = (name: string) => ({ name, shortDescription: `${name}: short`, longDescription: `${name}: long`, specifications: [], source: "HUMAN" as const });
+
+function input(languages: ("zh" | "pt" | "es" | "en")[] = ["zh", "pt", "es"]): ProductInput {
+  return ProductInputSchema.parse({
+    categoryId: kitchen,
+    sourceLocale: "zh",
+    hsCode: "8516.79",
+    packSize: 1,
+    moq: 50,
+    currencyCode: "USD",
+    leadTimeDays: 20,
+    translations: Object.fromEntries(languages.map((l) => [l, text(`Kettle ${l}`)])),
+    variants: [{ sku: `PUB-${Date.now().toString(36)}-${++n}`, netWeightG: 900, grossWeightG: 1100, lengthMm: 200, widthMm: 150, heightMm: 250 }],
+    priceTiers: [{ minQuantity: 50, unitPriceMinor: 1250n }],
+  });
+}
+
+async function photo(scoped: ReturnType<typeof forOrganization>, productId: string) {
+  const png = await sharp({ create: { width: 64, height: 48, channels: 3, background: { r: 20, g: 120, b: 200 } } }).png().toBuffer();
+  await addProductImages(scoped, productId, [{ data: png, name: "kettle.png" }]);
+}
+
+describe("only verified manufacturers publish", () => {
+  it("an unverified, pending or rejected maker saves drafts but is refused at publishing, with the reason", async () => {
+    for (const status of ["UNVERIFIED", "PENDING", "REJECTED"] as const) {
+      const m = await maker(status);
+      const { id } = await createProduct(m.scoped, input());
+      await photo(m.scoped, id);
+      expect((await getProductForEdit(m.scoped, id))!.status).toBe("DRAFT");
+      expect(await setProductStatus(m.scoped, id, "PUBLISHED", { confirmed: true })).toEqual({ ok: false, problems: ["unverified"] });
+      expect((await getProductForEdit(m.scoped, id))!.status).toBe("DRAFT");
+    }
+  });
+
+  it("a verified maker publishes; a maker verified through the desk publishes what it could not before", async () => {
+    const verified = await maker("VERIFIED");
+    const first = await createProduct(verified.scoped, input());
+    await photo(verified.scoped, first.id);
+    expect(await setProductStatus(verified.scoped, first.id, "PUBLISHED")).toEqual({ ok: true, status: "PUBLISHED" });
+
+    const newcomer = await maker("UNVERIFIED");
+    const owner = await unscopedDb.user.create({ data: { email: `owner-${n}@publish.test`, name: "Owner", passwordHash: "x" } });
+    await unscopedDb.membership.create({ data: { organizationId: newcomer.id, userId: owner.id, role: "OWNER" } });
+    const { id } = await createProduct(newcomer.scoped, input());
+    await photo(newcomer.scoped, id);
+    expect((await setProductStatus(newcomer.scoped, id, "PUBLISHED"))!.ok).toBe(false);
+    await submitVerificationDocuments(newcomer.id, { userId: owner.id, name: owner.name }, "BUSINESS_LICENCE", [{ bytes: new TextEncoder().encode("%PDF-1.4\n%%EOF\n"), ext: "pdf", name: "licence.pdf" }]);
+    expect((await setProductStatus(newcomer.scoped, id, "PUBLISHED"))!.ok).toBe(false);
+    await decideVerification(newcomer.id, { userId: owner.id, name: "Desk" }, "approve", null);
+    expect(await setProductStatus(newcomer.scoped, id, "PUBLISHED")).toEqual({ ok: true, status: "PUBLISHED" });
+  });
+});
+
+describe("publishing without a photo or without Portuguese and Spanish text needs a confirmation", () => {
+  it("says what is missing, publishes nothing, and publishes on the confirmed second submit", async () => {
+    const m = await maker("VERIFIED");
+    const bare = await createProduct(m.scoped, input(["zh"]));
+    expect(await setProductStatus(m.scoped, bare.id, "PUBLISHED")).toEqual({ ok: false, problems: [], needsConfirmation: ["no_photo", "no_pt", "no_es"] });
+    expect((await getProductForEdit(m.scoped, bare.id))!.status).toBe("DRAFT");
+    expect(await setProductStatus(m.scoped, bare.id, "PUBLISHED", { confirmed: true })).toEqual({ ok: true, status: "PUBLISHED" });
+
+    const noSpanish = await createProduct(m.scoped, input(["zh", "pt"]));
+    await photo(m.scoped, noSpanish.id);
+    expect(await setProductStatus(m.scoped, noSpanish.id, "PUBLISHED")).toEqual({ ok: false, problems: [], needsConfirmation: ["no_es"] });
+
+    // A name alone is not text a buyer can read: the description is needed too.
+    const nameOnly = await createProduct(m.scoped, { ...input(["zh", "es"]), translations: { ...input(["zh", "es"]).translations, pt: { ...text("Chaleira"), shortDescription: "", longDescription: "" } } });
+    await photo(m.scoped, nameOnly.id);
+    expect(await setProductStatus(m.scoped, nameOnly.id, "PUBLISHED")).toEqual({ ok: false, problems: [], needsConfirmation: ["no_pt"] });
+
+    const complete = await createProduct(m.scoped, input(["zh", "pt", "es"]));
+    await photo(m.scoped, complete.id);
+    expect(await setProductStatus(m.scoped, complete.id, "PUBLISHED")).toEqual({ ok: true, status: "PUBLISHED" });
+  });
+});
