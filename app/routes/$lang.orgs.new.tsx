@@ -7,7 +7,7 @@ import { CsrfInput, FormError, SubmitButton } from "~/components/forms";
 import { pageTitle } from "~/components/meta";
 import { parseForm } from "~/modules/http/forms.server";
 import { requireLang } from "~/modules/i18n/config";
-import { countryOptions } from "~/modules/tenancy/countries";
+import { companyDefaults, countryOptions } from "~/modules/tenancy/countries";
 import { createOrganization } from "~/modules/tenancy/organizations.server";
 import { CompanyProfileSchema } from "~/modules/tenancy/schemas";
 import { requireVerifiedUser } from "~/modules/tenancy/access.server";
@@ -22,7 +22,7 @@ const Schema = CompanyProfileSchema.and(z.object({ kind: z.enum(SELF_SERVICE_KIN
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const lang = requireLang(params);
   await requireVerifiedUser(request, lang);
-  return { countries: countryOptions(lang) };
+  return { countries: countryOptions(lang), defaults: companyDefaults(lang) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -37,7 +37,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function NewOrganization() {
   const { t } = useTranslation();
-  const { countries } = useLoaderData<typeof loader>();
+  const { countries, defaults } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const kindError = reply?.fieldErrors?.kind;
   return (
@@ -52,7 +52,7 @@ export default function NewOrganization() {
           <div className="mt-2 grid gap-3 sm:grid-cols-3">
             {SELF_SERVICE_KINDS.map((kind) => (
               <label key={kind} className="flex cursor-pointer gap-3 rounded-md border border-slate-300 p-3 has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50">
-                <input type="radio" name="kind" value={kind} defaultChecked={(reply?.values?.kind ?? "MANUFACTURER") === kind} className="mt-1" />
+                <input type="radio" name="kind" value={kind} defaultChecked={(reply?.values?.kind ?? defaults.kind) === kind} className="mt-1" />
                 <span>
                   <span className="block font-semibold">{t(`organizationKinds.${kind}`)}</span>
                   <span className="text-xs text-slate-600">{t(`organizations.kindHelp.${kind}`)}</span>
@@ -66,7 +66,7 @@ export default function NewOrganization() {
             </p>
           ) : null}
         </fieldset>
-        <CompanyProfileFields countries={countries} reply={reply} />
+        <CompanyProfileFields countries={countries} reply={reply} defaultCountry={defaults.countryCode} />
         <SubmitButton pendingLabel={t("common.creating")}>{t("organizations.new.submit")}</SubmitButton>
       </Form>
     </div>

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { OrganizationKind, MembershipRole } from "~/generated/prisma/enums";
+import { hasChineseLegalName } from "./countries";
 import { validateTaxId } from "./tax-id";
 
 /** Long passphrases welcome; 10 characters at least, argon2's input capped to keep hashing bounded. */
@@ -27,6 +28,8 @@ export const CompanyProfileSchema = z
     postalCode: optionalText(20),
     taxId: optionalText(40),
   })
+  // A Chinese legal name belongs to companies registered in China (the form shows the field only for them).
+  .transform((value) => (hasChineseLegalName(value.countryCode) ? value : { ...value, legalNameZh: null }))
   .superRefine((value, ctx) => {
     if (!value.taxId) return;
     const result = validateTaxId(value.countryCode, value.taxId);
