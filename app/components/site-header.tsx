@@ -16,12 +16,15 @@ export function SiteHeader({ root, cartLines = null }: { root: RootData; cartLin
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
         {t("nav.skipToContent")}
       </a>
-      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-3 px-4 py-3">
+      {/* One row from 1280 px on (the page's width is no limit there): the longest one, a Spanish park operator's,
+          fits because the language and account links show their icon only below 1536 px (names kept for screen
+          readers), and the search is narrower. */}
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-3 px-4 py-3 xl:max-w-none xl:flex-nowrap xl:gap-x-4 xl:px-8">
         <Link to={`/${lang}`} className="flex items-center gap-2 text-xl font-black tracking-tight text-brand-700">
           <span aria-hidden className="grid h-8 w-8 place-items-center rounded-md bg-brand-600 text-sm text-white">桥</span>
           Ponte
         </Link>
-        <nav aria-label={t("nav.main")} className="flex flex-1 items-center gap-4 text-sm">
+        <nav aria-label={t("nav.main")} className="flex flex-1 items-center gap-4 text-sm xl:gap-3">
           <NavLink to={`/${lang}/products`} className={({ isActive }) => `whitespace-nowrap ${isActive ? "font-semibold text-brand-700" : "text-slate-700 hover:text-slate-900"}`} data-testid="nav-products">
             {t("browse.nav.products")}
           </NavLink>
@@ -42,7 +45,7 @@ export function SiteHeader({ root, cartLines = null }: { root: RootData; cartLin
           ) : null}
         </nav>
         <HeaderSearch lang={lang} />
-        <div className="flex flex-wrap items-center gap-3 text-sm">
+        <div className="flex flex-wrap items-center gap-3 text-sm xl:flex-nowrap">
           {cartLines !== null ? (
             <Link to={`/${lang}/cart`} className="relative whitespace-nowrap text-slate-700 hover:text-slate-900" aria-label={t("cart.header.count", { count: cartLines })} data-testid="cart-link">
               {t("cart.header.link")}
@@ -54,12 +57,16 @@ export function SiteHeader({ root, cartLines = null }: { root: RootData; cartLin
           {user ? (
             <>
               <NotificationBell lang={lang} unread={root.unreadNotifications} />
-              <Link to={`/${lang}/account`} className="text-slate-700 hover:text-slate-900" data-testid="account-link">
-                {user.name}
+              <Link to={`/${lang}/account`} className="flex items-center gap-1.5 whitespace-nowrap text-slate-700 hover:text-slate-900" data-testid="account-link" title={user.name}>
+                <svg aria-hidden viewBox="0 0 20 20" className="hidden h-5 w-5 xl:block 2xl:hidden" fill="none" stroke="currentColor" strokeWidth="1.6">
+                  <circle cx="10" cy="7" r="3.5" />
+                  <path d="M3.5 17c1-3.3 3.5-5 6.5-5s5.5 1.7 6.5 5" strokeLinecap="round" />
+                </svg>
+                <span className="xl:sr-only 2xl:not-sr-only">{user.name}</span>
               </Link>
               <Form method="post" action={`/${lang}/logout`}>
                 <CsrfInput />
-                <button type="submit" className="btn-secondary px-3 py-1.5">
+                <button type="submit" className="btn-secondary whitespace-nowrap px-3 py-1.5">
                   {t("nav.logout")}
                 </button>
               </Form>
@@ -127,10 +134,10 @@ export function LanguageSwitcher({ lang, variant }: { lang: Lang; variant: TextV
   );
   return (
     <details {...menu} className="relative" data-testid="language-switcher">
-      <summary className="flex cursor-pointer list-none items-center gap-1.5 rounded-md border border-slate-300 px-3 py-1.5 hover:bg-slate-100">
+      <summary className="flex cursor-pointer list-none items-center gap-1.5 whitespace-nowrap rounded-md border border-slate-300 px-3 py-1.5 hover:bg-slate-100">
         <span className="sr-only">{t("nav.language")}: </span>
         <GlobeIcon />
-        {european ? PORTUGAL_NAME : LANG_NAMES[lang]}
+        <span className="xl:sr-only 2xl:not-sr-only">{european ? PORTUGAL_NAME : LANG_NAMES[lang]}</span>
       </summary>
       <Form method="post" action="/set-language" className="absolute right-0 z-20 mt-1 w-48 rounded-md border border-slate-200 bg-white py-1 shadow-lg">
         <CsrfInput />
@@ -150,8 +157,8 @@ function OrganizationSwitcher({ lang, memberships, activeId }: { lang: Lang; mem
   const active = memberships.find((m) => m.id === activeId);
   const menu = useHeaderMenu();
   return (
-    <details {...menu} className="relative" data-testid="organization-switcher">
-      <summary className="max-w-[14rem] cursor-pointer list-none truncate rounded-md border border-slate-300 px-3 py-1.5 hover:bg-slate-100">
+    <details {...menu} className="relative min-w-0" data-testid="organization-switcher">
+      <summary className="max-w-[14rem] cursor-pointer list-none truncate rounded-md border border-slate-300 px-3 py-1.5 hover:bg-slate-100 xl:max-w-[18rem] 2xl:max-w-[24rem]" title={active?.name}>
         <span className="sr-only">{t("nav.switchOrganization")}: </span>
         {active?.name ?? t("nav.switchOrganization")}
       </summary>
@@ -217,5 +224,5 @@ function HeaderSearch({ lang }: { lang: Lang }) {
   const onProducts = location.pathname === `/${lang}/products`;
   // Where it stands in the page is where it is in the Tab order: on a phone its own row under the links, above the
   // account controls (no `order-last`, which showed it below them while Tab reached it first).
-  return <SearchBox lang={lang} defaultValue={onProducts ? (params.get("q") ?? "") : ""} className="w-full sm:w-72" />;
+  return <SearchBox lang={lang} defaultValue={onProducts ? (params.get("q") ?? "") : ""} className="w-full sm:w-72 xl:w-64 xl:shrink-0" />;
 }
