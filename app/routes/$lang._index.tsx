@@ -3,19 +3,20 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ProductCardView } from "~/components/catalog/product-card";
 import { currentRates, getBuyerContext } from "~/modules/catalog/buyer-context.server";
-import { NO_FILTERS, presentCard, queryListing } from "~/modules/catalog/listing.server";
+import { presentCard } from "~/modules/catalog/listing.server";
+import { whatsNew } from "~/modules/catalog/whats-new.server";
 import { requireLang } from "~/modules/i18n/config";
 import { serverT } from "~/modules/i18n/i18n.server";
 import { useRootData } from "~/root";
 
-/** The newest published products, in the visitor's language and currency (one query, no count). */
+/** The newest published products, complete listings first, in the visitor's language and currency. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const lang = requireLang(params);
   const [buyer, rates] = await Promise.all([getBuyerContext(request, lang), currentRates()]);
   const currency = rates.currencies.get(buyer.currencyCode) ?? rates.currency("USD");
-  const featured = await queryListing({ lang, currency, rates, filters: NO_FILTERS, sort: "newest", limit: 8, withCount: false });
+  const featured = await whatsNew({ lang, currency, rates, limit: 8 });
   const t = serverT(lang);
-  return { featured: featured.rows.map((row) => presentCard(row, lang, currency, rates)), meta: { title: t("home.metaTitle"), description: t("home.metaDescription") } };
+  return { featured: featured.map((row) => presentCard(row, lang, currency, rates)), meta: { title: t("home.metaTitle"), description: t("home.metaDescription") } };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.meta.title ?? "Ponte" }, { name: "description", content: data?.meta.description ?? "" }];

@@ -9,6 +9,8 @@ import { createProduct, getProductForEdit, setProductStatus } from "~/modules/ca
 import { LocalDiskStorage, setStorage } from "~/modules/catalog/storage.server";
 import { forOrganization, unscopedDb } from "~/modules/db/index.server";
 import { decideVerification, submitVerificationDocuments } from "~/modules/tenancy/verification.server";
+import { ratesAsOf } from "~/modules/money/fx.server";
+import { completeFirst, whatsNew } from "~/modules/catalog/whats-new.server";
 import { withTestDatabase } from "../support/database";
 
 /** Publish rules of issue 13: only verified manufacturers publish (item 12); a photo and pt + es text, or a confirmation (item 14). */
@@ -108,5 +110,36 @@ describe("publishing without a photo or without Portuguese and Spanish text need
     const complete = await createProduct(m.scoped, input(["zh", "pt", "es"]));
     await photo(m.scoped, complete.id);
     expect(await setProductStatus(m.scoped, complete.id, "PUBLISHED")).toEqual({ ok: true, status: "PUBLISHED" });
+  });
+});
+
+describe("what's new on the home page", () => {
+  it("shows complete listings (photo, pt and es text) first, each group newest first", async () => {
+    expect(completeFirst([1, 2, 3, 4, 5], (x) => x % 2 === 0)).toEqual([2, 4, 1, 3, 5]);
+    const m = await maker("VERIFIED");
+    const olderComplete = await createProduct(m.scoped, input(["zh", "pt", "es"]));
+    await photo(m.scoped, olderComplete.id);
+    await setProductStatus(m.scoped, olderComplete.id, "PUBLISHED");
+    const newerWithoutPhoto = await createProduct(m.scoped, input(["zh", "pt", "es"]));
+    await setProductStatus(m.scoped, newerWithoutPhoto.id, "PUBLISHED", { confirmed: true });
+    const newestWithoutSpanish = await createProduct(m.scoped, input(["zh", "pt"]));
+    await photo(m.scoped, newestWithoutSpanish.id);
+    await setProductStatus(m.scoped, newestWithoutSpanish.id, "PUBLISHED", { confirmed: true });
+
+    const rates = await ratesAsOf();
+    const rows = await whatsNew({ lang: "pt", currency: rates.currency("USD"), rates, limit: 8 });
+    const ids = rows.map((r) => r.id);
+    expect(ids.indexOf(olderComplete.id)).toBeGreaterThanOrEqual(0);
+    expect(ids.indexOf(olderComplete.id)).toBeLessThan(ids.indexOf(newestWithoutSpanish.id));
+    expect(ids.indexOf(newestWithoutSpanish.id)).toBeLessThan(ids.indexOf(newerWithoutPhoto.id));
+    // No complete listing after an incomplete one.
+    const complete = await Promise.all(
+      rows.map(async (r) => {
+        const p = (await getProductForEdit(forOrganization(r.organizationId), r.id))!;
+        const has = (l: string) => p.translations.some((t) => t.locale === l && t.name && (t.shortDescription || t.longDescription));
+        return p.images.length > 0 && has("pt") && has("es");
+      }),
+    );
+    expect(complete).toEqual([...complete].sort((a, b) => Number(b) - Number(a)));
   });
 });
