@@ -12,6 +12,7 @@ import { seedDemoCatalog } from "./seed-demo-catalog";
 import { seedDemoInventory } from "./seed-demo-inventory";
 import { seedDemoOrders } from "./seed-demo-orders";
 import { seedDemoExportMoney } from "./seed-demo-export-money";
+import { seedDemoDeclarations } from "./seed-demo-declarations";
 
 export const DEMO_PASSWORD = "ponte-demo-2026";
 
@@ -161,8 +162,8 @@ export async function seedDemoData(options: { onlyIfEmpty: boolean }): Promise<b
   const agent = await upsertUser({ email: "agent@demo.ponte.test", name: "Export Agent", locale: "zh", currencyCode: "CNY" });
   await unscopedDb.membership.upsert({
     where: { organizationId_userId: { organizationId: platformId, userId: agent.id } },
-    create: { organizationId: platformId, userId: agent.id, role: "MEMBER" },
-    update: {},
+    create: { organizationId: platformId, userId: agent.id, role: "MEMBER", exportAgent: true },
+    update: { exportAgent: true },
   });
   // Each demo manufacturer's Zhuhai origin location (inventory).
   await ensureOriginLocations();
@@ -174,5 +175,7 @@ export async function seedDemoData(options: { onlyIfEmpty: boolean }): Promise<b
   await seedDemoOrders();
   // Rebate estimates of the demo's validated and cleared declarations (prisma/seed-demo-export-money.ts).
   await seedDemoExportMoney();
+  // The agency's demo declarations in several states, one with a waybill that disagrees (prisma/seed-demo-declarations.ts).
+  await seedDemoDeclarations();
   return true;
 }
