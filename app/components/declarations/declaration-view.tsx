@@ -119,7 +119,7 @@ export function DeclarationBody({ lang, view, agent, reply, intent }: { lang: La
       </div>
 
       <Section id="list" title={t("agency.documents.list")}>
-        <p className="text-sm text-slate-700">
+        <p className="text-sm text-slate-700" data-testid="packing" data-gross-kg={view.packing.grossKg}>
           {t("agency.declaration.packing", { gross: view.packing.grossWeight, net: view.packing.netWeight, packages: view.packing.packages })}
         </p>
         <ol className="mt-3 space-y-3">

@@ -219,7 +219,7 @@ export async function presentDeclaration(lang: Lang, declarationId: string, view
       netWeight: grams(l.netWeightG, lang),
       grossWeight: grams(l.grossWeightG, lang),
     })),
-    packing: { grossWeight: grams(docs.packing.grossWeightG, lang), netWeight: grams(docs.packing.netWeightG, lang), packages: docs.packing.packages },
+    packing: { grossWeight: grams(docs.packing.grossWeightG, lang), netWeight: grams(docs.packing.netWeightG, lang), packages: docs.packing.packages, grossKg: String(docs.packing.grossWeightG / 1000) },
     receipts: receipts.map((r) => ({ id: r.id, messageType: r.messageType, returnStatus: r.returnStatus, returnInfo: r.returnInfo, received: formatDateTime(r.receivedAt, lang) })),
     history: events.map((e) => ({
       id: e.id,
