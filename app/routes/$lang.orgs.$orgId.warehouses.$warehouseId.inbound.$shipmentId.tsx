@@ -68,6 +68,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       productName: l.productName,
       expected: n(l.expectedQuantity),
       cartons: n(l.cartons),
+      cartonCount: l.cartons,
       received: n(l.receivedQuantity),
       damaged: n(l.damagedQuantity),
       outstanding: l.outstanding,
@@ -78,7 +79,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       sku: d.sku,
       kind: d.kind,
       quantity: n(d.quantity),
+      quantityCount: d.quantity,
       cartons: d.cartons > 0 ? n(d.cartons) : null,
+      cartonCount: d.cartons,
       note: d.note,
       by: d.by,
       date: warehouseDateTime(d.createdAt, lang, warehouse.timeZone),
@@ -92,6 +95,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       id: r.id,
       sku: r.sku,
       quantity: n(r.quantity),
+      quantityCount: r.quantity,
       by: r.by,
       date: warehouseDateTime(r.createdAt, lang, warehouse.timeZone),
     })),
@@ -352,6 +356,7 @@ function ReceiveForm({ lines, reply, maxPhotoMegabytes }: { lines: LoadedLine[];
                   {l.expected}
                   <span className="block text-xs text-slate-600">
                     {t("warehouse.receive.cartonsCount", {
+                      count: l.cartonCount,
                       cartons: l.cartons,
                     })}
                   </span>
@@ -514,14 +519,8 @@ export default function ReceiveShipment() {
                   <DiscrepancyBadge kind={d.kind} />
                   <span className="font-mono text-xs font-semibold">{d.sku}</span>
                   <span>
-                    {d.cartons
-                      ? t("warehouse.receive.quantityCartons", {
-                          quantity: d.quantity,
-                          cartons: d.cartons,
-                        })
-                      : t("warehouse.receive.quantityUnits", {
-                          quantity: d.quantity,
-                        })}
+                    {t("warehouse.receive.quantityUnits", { count: d.quantityCount, quantity: d.quantity })}
+                    {d.cartons ? `, ${t("warehouse.receive.cartonsCount", { count: d.cartonCount, cartons: d.cartons })}` : ""}
                   </span>
                   <span className="text-xs text-slate-600">
                     {d.date}
@@ -544,6 +543,7 @@ export default function ReceiveShipment() {
                 <li key={r.id}>
                   {r.date} · <span className="font-mono text-xs">{r.sku}</span> ·{" "}
                   {t("warehouse.receive.quantityUnits", {
+                    count: r.quantityCount,
                     quantity: r.quantity,
                   })}
                   {r.by ? ` · ${r.by}` : ""}

@@ -145,7 +145,7 @@ export default function StockDetail() {
           <Form method="post" className="space-y-4" key={formKey("count")}>
             <CsrfInput />
             {failed === "count" ? <FormError reply={reply} /> : null}
-            <TextField label={t("warehouse.sku.counted")} name="counted" type="number" inputMode="numeric" min={0} max={MAX_COUNT} step={1} required reply={replyFor("count")} defaultValue={String(balance.onHand)} hint={t("warehouse.sku.countedHint", { reserved: balance.reservedLabel })} />
+            <TextField label={t("warehouse.sku.counted")} name="counted" type="number" inputMode="numeric" min={0} max={MAX_COUNT} step={1} required reply={replyFor("count")} defaultValue={String(balance.onHand)} hint={t("warehouse.sku.countedHint", { count: balance.reserved, reserved: balance.reservedLabel })} />
             <TextField label={t("warehouse.sku.reason")} name="reason" required maxLength={MAX_REASON_LENGTH} reply={replyFor("count")} placeholder={t("warehouse.sku.countReasonPlaceholder")} />
             <IntentButton intent="count" pendingLabel={t("warehouse.sku.saving")}>
               {t("warehouse.sku.recordCount")}

@@ -115,3 +115,15 @@ describe("Portuguese counts", () => {
     expect(serverT("pt", "pt-PT")("browse.results.count", { count: 0, n: "0" })).toBe("0 produtos");
   });
 });
+
+describe("counts take their plural form (issue 13, item 9)", () => {
+  it("says 1 carton and 2 cartons, 1 unit and 0 units", () => {
+    const pt = serverT("pt", null);
+    expect(pt("warehouse.receive.cartonsCount", { count: 1, cartons: "1" })).toBe("1 caixa");
+    expect(pt("warehouse.receive.cartonsCount", { count: 2, cartons: "2" })).toBe("2 caixas");
+    expect(pt("warehouse.receive.quantityUnits", { count: 0, quantity: "0" })).toBe("0 unidades");
+    expect(serverT("en", null)("warehouse.receive.quantityUnits", { count: 1, quantity: "1" })).toBe("1 unit");
+    expect(serverT("es", null)("cart.page.partOf", { count: 1, part: 1, total: 1 })).toBe("1 de la 1 unidad sale de aquí");
+    expect(serverT("zh", null)("warehouse.receive.cartonsCount", { count: 1, cartons: "1" })).toBe(serverT("zh", null)("warehouse.receive.cartonsCount", { count: 5, cartons: "1" }));
+  });
+});

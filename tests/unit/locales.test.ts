@@ -17,6 +17,10 @@ function load(lang: (typeof LANGS)[number]): Record<string, string> {
   return flat;
 }
 
+// The export agency's strings were being written while this check was added (issue 13, item 9): these four are
+// to be given plural forms there. Nothing else may interpolate {{count}} outside a plural key.
+const COUNT_TO_CONVERT = new Set(["agency.queue.age", "agency.queue.blockers.mismatches", "agency.declaration.mismatches.title", "agency.errors.mismatches"]);
+
 const messages = Object.fromEntries(LANGS.map((l) => [l, load(l)])) as Record<(typeof LANGS)[number], Record<string, string>>;
 const baseKeys = (flat: Record<string, string>) => new Set(Object.keys(flat).map((k) => k.replace(PLURAL, "")));
 const placeholders = (s: string) => [...s.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]).sort();
@@ -41,6 +45,14 @@ describe("every UI string exists in pt, es, zh and en", () => {
       const pluralBases = new Set(Object.keys(messages.en).filter((k) => PLURAL.test(k)).map((k) => k.replace(PLURAL, "")));
       const missing = [...pluralBases].flatMap((base) => categories.filter((c) => !(`${base}_${c}` in messages[lang])).map((c) => `${base}_${c}`));
       expect(missing).toEqual([]);
+    });
+
+    it(`${lang} puts every {{count}} in a plural key ("1 caixas", "0 produto")`, () => {
+      // A number interpolated as {{count}} is a count: it needs its forms (_one, _other…), or "1 boxes" follows.
+      const unplural = Object.entries(messages[lang])
+        .filter(([key, text]) => /\{\{\s*count\s*\}\}/.test(text) && !PLURAL.test(key) && !COUNT_TO_CONVERT.has(key))
+        .map(([key]) => key);
+      expect(unplural).toEqual([]);
     });
 
     it(`${lang} keeps the placeholders of en`, () => {

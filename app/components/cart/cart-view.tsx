@@ -50,7 +50,7 @@ export function CartGroups({ groups, editable = false }: { groups: CartGroupView
                     {row.unitPriceBuyer ? <span className="text-slate-600"> ({t("cart.page.approx", { amount: row.unitPriceBuyer })})</span> : null}
                     {row.lineTotal ? <span className="font-semibold"> = {row.lineTotal}</span> : null}
                   </p>
-                  {row.split ? <p className="text-xs text-slate-600">{t("cart.page.partOf", { part: row.partQuantity, total: row.quantity })}</p> : null}
+                  {row.split ? <p className="text-xs text-slate-600">{t("cart.page.partOf", { count: row.quantity, part: row.partQuantity, total: row.quantity })}</p> : null}
                   {row.tierHint ? (
                     <p className="mt-1 text-xs font-medium text-brand-700" data-testid="tier-hint">
                       {row.tierHint}

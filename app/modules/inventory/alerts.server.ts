@@ -176,7 +176,7 @@ function composeAlertEmail(lang: Lang, organizationName: string, organizationId:
     const w = cities.get(alert.warehouseId);
     const city = w ? warehouseCity(t, w) : "";
     const cover = row?.daysOfCover != null ? t("inventory.email.lowStock.cover", { days: n(row.daysOfCover, 1) }) : t("inventory.email.lowStock.noSales");
-    const suggestion = row && row.suggestion.quantity > 0 ? t("inventory.email.lowStock.suggestion", { quantity: n(row.suggestion.quantity), cartons: n(row.suggestion.cartons) }) : "";
+    const suggestion = row && row.suggestion.quantity > 0 ? t("inventory.email.lowStock.suggestion", { count: row.suggestion.quantity, quantity: n(row.suggestion.quantity), cartons: t("inventory.dashboard.cartons", { count: row.suggestion.cartons }) }) : "";
     return `• ${t("inventory.email.lowStock.line", { sku: row?.sku ?? "", product: row?.productName ?? "", city, available: n(alert.available), threshold: n(alert.threshold) })} ${cover}${suggestion ? ` ${suggestion}` : ""}`;
   });
   const first = alerts[0]!;

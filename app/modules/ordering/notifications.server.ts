@@ -142,7 +142,8 @@ export async function notifyRfqEvent(tx: SystemTx | null | undefined, rfq: Notif
       values.price = formatMoney({ amountMinor: event.quote.unitPriceMinor, currency: currencyInfo(event.quote.currencyCode) }, lang);
       values.quantity = formatNumber(event.quote.quantity, lang);
     }
-    let body = t(`${key}.body`, values);
+    // A quoted quantity is a count: "1 unit", "2 units".
+    let body = t(`${key}.body`, event.kind === "quote_received" ? { ...values, count: event.quote.quantity } : values);
     if (event.kind === "quote_accepted" && event.orderNumber) body = `${body} ${t("activity.notices.orderCreated", { orderNumber: event.orderNumber })}`;
     return { title: t(`${key}.title`, values), body };
   };
