@@ -256,6 +256,10 @@ describe("the product page", () => {
     const nowhere = await productPage("pt", "a-lisboa", "");
     expect(nowhere.availability.hint).toBe("chooseCountry");
     expect(nowhere.availability.variants[0]!.lines.map((l) => l.text)).toEqual(["Em estoque em Lisboa", "Ou enviado de Zhuhai — produção em 15 dias, mais o transporte até o seu país"]);
+    // Nothing in stock anywhere: Zhuhai is not an alternative ("Ou…", "Or…") but the only way.
+    expect(nowhere.availability.variants.find((v) => v.sku === "A-220")!.lines.map((l) => l.text)).toEqual(["Enviado de Zhuhai — produção em 15 dias, mais o transporte até o seu país"]);
+    const spanish = await productPage("es", "c-zhuhai", "");
+    expect(spanish.availability.variants[0]!.lines.map((l) => l.text)).toEqual(["Se envía desde Zhuhai — producción en 15 días, más el transporte a tu país"]);
     const timor = await productPage("pt", "a-lisboa", await cookies("TL"));
     expect(timor.availability.variants[0]!.lines.map((l) => l.text)).toEqual(["Enviado de Zhuhai — produção em 15 dias; prazo de transporte até Timor-Leste a confirmar"]);
   });

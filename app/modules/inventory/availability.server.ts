@@ -329,7 +329,9 @@ export async function productAvailability(
     if (!location) {
       const lines: AvailabilityLine[] = [];
       if (variantRows.length) lines.push({ source: "elsewhere", text: t("browse.availability.stockIn", { cities: cityList(lang, variantRows.map((r) => warehouseCity(t, net.warehouses.get(r.warehouseId)!))) }), quantity: null, cost: null });
-      lines.push({ source: "origin", text: t("browse.availability.fromOriginNoCountry", { count: product.leadTimeDays, n: formatNumber(product.leadTimeDays, lang) }), quantity: null, cost: null });
+      // "Or ships from Zhuhai" only after a line about stock; alone, it is the only way the goods come.
+      const originKey = variantRows.length ? "browse.availability.fromOriginNoCountry" : "browse.availability.fromOriginOnlyNoCountry";
+      lines.push({ source: "origin", text: t(originKey, { count: product.leadTimeDays, n: formatNumber(product.leadTimeDays, lang) }), quantity: null, cost: null });
       return { variantId: v.id, sku: v.sku, label, tone: "unknown", lines, splitNote: null, stock: stockList };
     }
 
