@@ -151,11 +151,13 @@ describe("XML downloads", () => {
     expect(await pt.text()).toContain("Ainda não foi recebido nenhum pagamento");
   });
 
-  it("a collection in a currency without a confirmed customs code is refused, naming the currency", async () => {
-    const { declaration } = await declaredOrder([2], { paidIn: "BRL" });
+  it("a collection in the buyer's currency (BRL, no confirmed customs code) is declared in the order's currency", async () => {
+    const { order, declaration } = await declaredOrder([2], { paidIn: "BRL" });
     const response = await get(`/en/agency/declarations/${declaration.number}/xml/CEB403`, agentCookie);
-    expect(response.status).toBe(409);
-    expect(await response.text()).toContain("currency code for BRL is not confirmed");
+    expect(response.status).toBe(200);
+    const xml = await response.text();
+    expect(validateCebMessage(xml)).toMatchObject({ ok: true, problems: [] });
+    expect(xml).toContain(`<ceb:currency>${({ CNY: "142", USD: "502", EUR: "300" } as Record<string, string>)[order.currencyCode.trim()]}</ceb:currency>`);
   });
 
   it("a list whose line has no 10-digit HS code is not handed out", async () => {

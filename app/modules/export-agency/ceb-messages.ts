@@ -405,7 +405,7 @@ export function problemsFor(type: CebMessageType, docs: DeclarationDocuments): C
   if (type === "CEB303") currencies.add(docs.order.currencyCode);
   if (type === "CEB403") {
     if (!docs.receipt) return [{ kind: "no-receipt" }];
-    currencies.add(docs.receipt.currencyCode);
+    currencies.add(docs.order.currencyCode);
   }
   if (type === "CEB505") currencies.add(docs.waybill.currencyCode);
   if (type === "CEB603") {
@@ -478,8 +478,11 @@ function receipts(docs: DeclarationDocuments, common: Fields): Fields {
     // The platform collects the buyer's payment as the exporter of record's agency.
     payCode: clean(docs.agency.code),
     payName: partyName(docs.agency),
-    charge: cebAmount(receipt.chargeMinor, receipt.currencyCode),
-    currency: currencyCode(receipt.currencyCode),
+    // In the order's currency, at the rate the order locked: the platform collects in the buyer's currency (BRL,
+    // MXN…), which has no confirmed JGS-20 code, and customs reconciles the collection with the order's goodsValue
+    // + freight in the order's currency (§2.3). What the buyer actually paid stays on the payment and the page.
+    charge: cebAmount(receipt.chargeInOrderCurrencyMinor, docs.order.currencyCode),
+    currency: currencyCode(docs.order.currencyCode),
     accountingDate: chinaTime(receipt.accountingDate),
   };
 }
