@@ -54,6 +54,10 @@ describe("forex settlement", () => {
     expect(outcomes.map((o) => o.kind)).toEqual(["exists", "exists", "exists"]);
     expect(await unscopedDb.forexSettlement.count({ where: { orderId: order.id } })).toBe(1);
     expect((await unscopedDb.forexSettlement.findUniqueOrThrow({ where: { orderId: order.id } })).netCnyMinor).toBe(36_750n);
+    // The surplus refunded back to the buyer leaves the settlement whole: no note.
+    await applyOrderEvent(unscopedDb, { orderId: order.id, event: { kind: "refund", amountMinor: 100n }, actor: system, now: new Date("2025-07-02T00:00:00Z") });
+    const page = await presentMakerMoney(contextOf(world.makerId), "en");
+    expect(page.settlements.find((r) => r.id === s.id)?.refundNote).toBeNull();
   });
 
   it("concurrent payments of the same order make one settlement, with the fee and rate of their day", async () => {
@@ -87,7 +91,7 @@ describe("forex settlement", () => {
     expect(s.receivedMinor).toBe(3_000n);
     const page = await presentMakerMoney(contextOf(world.makerId), "en");
     const row = page.settlements.find((r) => r.id === s.id)!;
-    expect(row.refundNote).toContain("R$");
+    expect(row.refundNote).toContain("R$10.00");
     expect(row.rate).toBe("1 BRL = 1.25 CNY (rate of Mar 1, 2025)");
 
     const agent = await unscopedDb.user.create({ data: { email: `agent-${randomUUID()}@test.ponte`, name: "Agent Li", passwordHash: "x" } });

@@ -28,10 +28,13 @@ export function rateForDisplay(rate: string, places = 6): string {
 
 type SettlementRow = Awaited<ReturnType<typeof unscopedDb.forexSettlement.findMany>>[number];
 
-function settlementView(s: SettlementRow, lang: Lang, order: { number: string; refundedMinor: bigint; buyerCurrencyCode: string } | undefined, today: string) {
+type SettledOrder = { number: string; paidMinor: bigint; buyerCurrencyCode: string };
+
+function settlementView(s: SettlementRow, lang: Lang, order: SettledOrder | undefined, today: string) {
   const t = serverT(lang);
   const currency = s.receivedCurrencyCode.trim();
-  const refunded = order && order.refundedMinor > 0n ? money(order.refundedMinor, order.buyerCurrencyCode.trim(), lang) : null;
+  // Refunds that leave the order holding less than was settled (a surplus refunded back does not count).
+  const refunded = order && order.paidMinor < s.receivedMinor ? money(s.receivedMinor - order.paidMinor, currency, lang) : null;
   return {
     id: s.id,
     orderNumber: order?.number ?? "",
@@ -51,7 +54,7 @@ function settlementView(s: SettlementRow, lang: Lang, order: { number: string; r
 }
 
 async function ordersById(ids: string[]) {
-  const orders = await unscopedDb.order.findMany({ where: { id: { in: ids } }, select: { id: true, number: true, refundedMinor: true, buyerCurrencyCode: true } });
+  const orders = await unscopedDb.order.findMany({ where: { id: { in: ids } }, select: { id: true, number: true, paidMinor: true, buyerCurrencyCode: true } });
   return new Map(orders.map((o) => [o.id, o]));
 }
 
@@ -109,7 +112,7 @@ export async function presentMakerMoney(context: OrganizationContext, lang: Lang
     }),
     unscopedDb.organization.findUniqueOrThrow({ where: { id: context.organization.id }, select: { rebateMethod: true } }),
   ]);
-  const orders = await scoped.order.findMany({ where: { id: { in: settlements.map((s) => s.orderId) } }, select: { id: true, number: true, refundedMinor: true, buyerCurrencyCode: true } });
+  const orders = await scoped.order.findMany({ where: { id: { in: settlements.map((s) => s.orderId) } }, select: { id: true, number: true, paidMinor: true, buyerCurrencyCode: true } });
   const orderMap = new Map(orders.map((o) => [o.id, o]));
   const pendingMinor = settlements.filter((s) => s.status === "PENDING").reduce((acc, s) => acc + s.netCnyMinor, 0n);
   const nextDue = settlements.filter((s) => s.status === "PENDING").sort((a, b) => a.expectedOn.getTime() - b.expectedOn.getTime())[0];
