@@ -4,7 +4,8 @@ import { useTranslation } from "react-i18next";
 import { DeclarationStatusBadge } from "~/components/declarations/status-badge";
 import { pageTitle } from "~/components/meta";
 import { requireExportAgent } from "~/modules/export-agency/agency-access.server";
-import { CUSTOMS_MODES, presentQueue, QUEUE_FILTERS, queueQueryFrom } from "~/modules/export-agency/declarations-presenter.server";
+import { presentQueue, queueQueryFrom } from "~/modules/export-agency/declarations-presenter.server";
+import { CUSTOMS_MODES, QUEUE_FILTERS } from "~/modules/export-agency/declaration-status";
 import { requireLang } from "~/modules/i18n/config";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "agency.queue.title");

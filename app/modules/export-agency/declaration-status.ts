@@ -3,9 +3,14 @@
  * a reason; a formal amendment takes a submitted (or later) declaration back to draft under a new guid and version.
  * declaration-lifecycle.server.ts applies it; nothing else changes a declaration's status.
  */
-import type { DeclarationStatus } from "~/generated/prisma/enums";
+import type { CustomsMode, DeclarationStatus } from "~/generated/prisma/enums";
 
 export const DECLARATION_STATUSES = ["DRAFT", "VALIDATED", "SUBMITTED", "RELEASED", "CLEARED", "REJECTED"] as const satisfies readonly DeclarationStatus[];
+
+export const CUSTOMS_MODES = ["B2B_DIRECT_9710", "OVERSEAS_WAREHOUSE_9810"] as const satisfies readonly CustomsMode[];
+/** The agent's queue filter: the open ones (everything not yet cleared) by default. */
+export const QUEUE_FILTERS = ["OPEN", ...DECLARATION_STATUSES, "ALL"] as const;
+export type QueueFilter = (typeof QUEUE_FILTERS)[number];
 
 export type DeclarationAction = "validate" | "submit" | "release" | "clear" | "reject" | "amend" | "reopen";
 

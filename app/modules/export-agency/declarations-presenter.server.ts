@@ -1,4 +1,5 @@
 import type { DeclarationStatus, CustomsMode } from "~/generated/prisma/enums";
+
 import type { Prisma } from "~/generated/prisma/client";
 import { unscopedDb, type ScopedDb } from "~/modules/db/index.server";
 import type { Lang } from "~/modules/i18n/config";
@@ -7,7 +8,7 @@ import { serverT } from "~/modules/i18n/i18n.server";
 import { CURRENCIES, type CurrencyInfo } from "~/modules/money/currencies";
 import { formatMoney, minorToDecimalInput } from "~/modules/money/money";
 import type { DeclarationDocuments } from "./declaration-documents";
-import { actionsFrom, DECLARATION_STATUSES, isEditable } from "./declaration-status";
+import { actionsFrom, CUSTOMS_MODES, DECLARATION_STATUSES, isEditable, QUEUE_FILTERS, type QueueFilter } from "./declaration-status";
 import { gatherDeclarationDocuments } from "./declarations.server";
 import { kilograms, matchDocuments, type Mismatch } from "./matching";
 
@@ -17,10 +18,6 @@ import { kilograms, matchDocuments, type Mismatch } from "./matching";
  * the manufacturer's list goes through its scoped client.
  */
 
-export const CUSTOMS_MODES = ["B2B_DIRECT_9710", "OVERSEAS_WAREHOUSE_9810"] as const satisfies readonly CustomsMode[];
-/** The queue's status filter: the open ones (everything not yet cleared) by default. */
-export const QUEUE_FILTERS = ["OPEN", ...DECLARATION_STATUSES, "ALL"] as const;
-export type QueueFilter = (typeof QUEUE_FILTERS)[number];
 
 export interface QueueQuery {
   status: QueueFilter;
