@@ -22,10 +22,10 @@ import { readMultipart } from "~/modules/http/multipart.server";
 import { serverT } from "~/modules/i18n/i18n.server";
 import { uploadedFiles } from "~/modules/ordering/rfq-thread.server";
 import { z } from "zod";
+import { DOCUMENT_KINDS } from "~/modules/tenancy/verification";
 import {
   checkVerificationFiles,
   companyVerification,
-  DOCUMENT_KINDS,
   MAX_VERIFICATION_FILE_BYTES,
   MAX_VERIFICATION_FILES,
   presentVerification,

@@ -141,8 +141,13 @@ test("a manufacturer creates a product in zh and pt with three price tiers and a
     await expect(page.getByTestId("image-item").getByLabel("Português")).toHaveValue("Fritadeira elétrica preta vista de frente");
   });
 
-  await test.step("publishes it", async () => {
+  await test.step("publishes it, after confirming it has no Spanish text yet", async () => {
     await page.getByRole("button", { name: t(zh, "console.actions.publish"), exact: true }).click();
+    const confirm = page.getByTestId("publish-confirm");
+    await expect(confirm).toContainText(t(zh, "trust.publish.missing.no_es"));
+    await expect(confirm).not.toContainText(t(zh, "trust.publish.missing.no_photo"));
+    await expect(page.getByTestId("product-status")).toHaveText(t(zh, "catalog.status.DRAFT"));
+    await confirm.getByRole("button", { name: t(zh, "trust.publish.confirmSubmit") }).click();
     await expect(page.getByText(t(zh, "console.edit.done.publish"))).toBeVisible();
     await expect(page.getByTestId("product-status")).toHaveText(t(zh, "catalog.status.PUBLISHED"));
     await expect(page.getByRole("button", { name: t(zh, "console.actions.unpublish"), exact: true })).toBeVisible();

@@ -2,8 +2,8 @@ import { Form } from "@remix-run/react";
 import { useId } from "react";
 import { useTranslation } from "react-i18next";
 import { CsrfInput, FormError, SubmitButton, type FormReply } from "~/components/forms";
+import { DOCUMENT_KINDS } from "~/modules/tenancy/verification";
 
-const KINDS = ["BUSINESS_LICENCE", "TAX_REGISTRATION", "OTHER"] as const;
 
 /** The company sends its documents (business licence, tax registration) to the platform's verification desk. */
 export function VerificationUpload({ reply, limits }: { reply: FormReply | null; limits: { files: number; megabytes: number } }) {
@@ -27,7 +27,7 @@ export function VerificationUpload({ reply, limits }: { reply: FormReply | null;
           {t("trust.company.kind")}
         </label>
         <select id={kindId} name="kind" className="input" defaultValue={reply?.values?.kind ?? "BUSINESS_LICENCE"}>
-          {KINDS.map((k) => (
+          {DOCUMENT_KINDS.map((k) => (
             <option key={k} value={k}>
               {t(`trust.documentKinds.${k}`)}
             </option>

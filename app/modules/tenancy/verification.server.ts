@@ -21,7 +21,7 @@ import type { OrganizationContext } from "./access.server";
  * when, why) and an email to the company's owners in the company's language.
  */
 
-export const DOCUMENT_KINDS = ["BUSINESS_LICENCE", "TAX_REGISTRATION", "OTHER"] as const satisfies readonly VerificationDocumentKind[];
+export { DOCUMENT_KINDS } from "./verification";
 export const MAX_VERIFICATION_FILES = 5;
 export const MAX_VERIFICATION_FILE_BYTES = 10 * 1024 * 1024;
 
