@@ -22,6 +22,7 @@ async function screens(page: Page, name: string, section: Locator) {
     await section.scrollIntoViewIfNeeded();
     // Nothing may stick out sideways on a phone.
     expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), `${name} ${label} overflow`).toBeLessThanOrEqual(0);
+    expect(await section.evaluate((el) => el.scrollWidth - el.clientWidth), `${name} ${label} section overflow`).toBeLessThanOrEqual(0);
     await section.screenshot({ path: `${SCREENS}/landed-${name}-${label}.png` });
   }
 }

@@ -28,7 +28,7 @@ export function CheckoutLandedCosts({ landed, originManufacturers, chosen }: { l
                   <p className="mt-1 text-sm text-slate-700">{t("landed.checkout.warehouse")}</p>
                 </>
               ) : (
-                <LandedCostBreakdown view={view} headingId={headingId} heading={t("landed.checkout.order", { manufacturer: entry.manufacturerName })} />
+                <LandedCostBreakdown compact view={view} headingId={headingId} heading={t("landed.checkout.order", { manufacturer: entry.manufacturerName })} />
               )}
             </div>
           );

@@ -6,8 +6,11 @@ import type { LandedView } from "~/modules/export-agency/landed-cost.server";
  * marked), the totals, who pays, the FX rate and date used, and the word "estimate" said plainly. When there is no
  * estimate it says why, in one sentence.
  */
-export function LandedCostBreakdown({ view, headingId, heading }: { view: LandedView; headingId: string; heading?: string }) {
+export function LandedCostBreakdown({ view, headingId, heading, compact = false }: { view: LandedView; headingId: string; heading?: string; compact?: boolean }) {
   const { t } = useTranslation();
+  // In a narrow column (checkout's summary) the base goes under the label at every width, as on a phone.
+  const wide = compact ? "hidden" : "hidden sm:table-cell";
+  const narrow = compact ? "block" : "block sm:hidden";
   return (
     <div data-testid="landed-cost" data-status={view.status}>
       {heading ? (
@@ -29,7 +32,7 @@ export function LandedCostBreakdown({ view, headingId, heading }: { view: Landed
                 <th scope="col" className="py-1 pr-2 font-medium">
                   {t("landed.columns.tax")}
                 </th>
-                <th scope="col" className="hidden py-1 pr-2 text-right font-medium sm:table-cell">
+                <th scope="col" className={`${wide} py-1 pr-2 text-right font-medium`}>
                   {t("landed.columns.base")}
                 </th>
                 <th scope="col" className="py-1 pr-2 text-right font-medium">
@@ -46,9 +49,9 @@ export function LandedCostBreakdown({ view, headingId, heading }: { view: Landed
                   <th scope="row" className="py-1 pr-2 text-left font-normal">
                     {l.label}
                     {l.recoverable ? <span className="badge ml-1 bg-emerald-100 text-emerald-900">{t("landed.recoverable")}</span> : null}
-                    {l.base ? <span className="block text-xs text-slate-600 sm:hidden">{`${t("landed.columns.base")}: ${l.base}`}</span> : null}
+                    {l.base ? <span className={`${narrow} text-xs text-slate-600`}>{`${t("landed.columns.base")}: ${l.base}`}</span> : null}
                   </th>
-                  <td className="hidden py-1 pr-2 text-right tabular-nums sm:table-cell">{l.base ?? "—"}</td>
+                  <td className={`${wide} py-1 pr-2 text-right tabular-nums`}>{l.base ?? "—"}</td>
                   <td className="py-1 pr-2 text-right tabular-nums">{l.rate}</td>
                   <td className="py-1 text-right tabular-nums">{l.amount}</td>
                 </tr>
