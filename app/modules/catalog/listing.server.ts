@@ -499,7 +499,8 @@ function segmentQuery(lang: Lang, where: Prisma.Sql, seg: Segment, keyset: { key
       pg."currencyCode", pg."minUnitPriceMinor", pg."incoterm"::text AS "incoterm", pg."leadTimeDays", pg."originCountry", pg."sortValue"::text AS "sortKey",
       tr."name", tr."locale" AS "nameLocale", tr."source" AS "nameSource",
       img."storageKey" AS "imageKey", img."alt" AS "imageAlt",
-      o."name" AS "makerName", o."city" AS "makerCity", o."verificationStatus"::text AS "makerVerification", b."name" AS "brandName"
+      -- The maker's name in the reader's script: the Chinese legal name on Chinese pages (display-name.ts).
+      CASE WHEN ${lang}::text = 'zh' AND btrim(COALESCE(o."legalNameZh", '')) <> '' THEN btrim(o."legalNameZh") ELSE o."name" END AS "makerName", o."city" AS "makerCity", o."verificationStatus"::text AS "makerVerification", b."name" AS "brandName"
     FROM (
       -- Columns keep the inner query flattened (the cursor bound becomes an index condition); a computed key is
       -- fenced (OFFSET 0) so that it is evaluated once per row, not once per mention in the cursor condition.
@@ -710,7 +711,7 @@ async function facetRows(lang: Lang, filters: ListingFilters, context: FacetCont
     const rows = await unscopedDb.$queryRaw<{ kind: "maker" | "brand"; id: string; name: string; verified: boolean }[]>`
       WITH sm AS (${sample(forMakers)}),
         sb AS (${forBrands ? sample(forBrands) : Prisma.sql`SELECT * FROM sm`})
-      SELECT 'maker' AS "kind", o."id", o."name", (o."verificationStatus" = 'VERIFIED') AS "verified"
+      SELECT 'maker' AS "kind", o."id", CASE WHEN ${lang}::text = 'zh' AND btrim(COALESCE(o."legalNameZh", '')) <> '' THEN btrim(o."legalNameZh") ELSE o."name" END AS "name", (o."verificationStatus" = 'VERIFIED') AS "verified"
       FROM (SELECT "organizationId" AS "id", count(*) AS "n" FROM sm GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ${FACET_LIMIT}) c
       JOIN "Organization" o ON o."id" = c."id" AND o."kind" = 'MANUFACTURER'
       UNION ALL

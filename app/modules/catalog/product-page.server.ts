@@ -9,6 +9,7 @@ import type { CurrencyInfo } from "~/modules/money/currencies";
 import type { RateTable } from "~/modules/money/fx.server";
 import { formatMoney, toDecimalString, type Money } from "~/modules/money/money";
 import { imageUrl } from "./images.server";
+import { organizationDisplayName } from "~/modules/tenancy/display-name";
 import { categoryName, categoryTree } from "./listing.server";
 
 /**
@@ -196,7 +197,7 @@ export async function loadProductPage(slug: string, lang: Lang, buyer: { currenc
         certifications: { include: { scheme: true }, orderBy: { schemeCode: "asc" } },
         images: { orderBy: [{ position: "asc" }, { createdAt: "asc" }] },
         brand: { select: { name: true } },
-        organization: { select: { id: true, name: true, city: true, countryCode: true, verificationStatus: true, createdAt: true } },
+        organization: { select: { id: true, name: true, legalNameZh: true, city: true, countryCode: true, verificationStatus: true, createdAt: true } },
       },
     }),
     categoryTree(),
@@ -282,7 +283,7 @@ export async function loadProductPage(slug: string, lang: Lang, buyer: { currenc
     brand: product.brand?.name ?? null,
     maker: {
       id: product.organization.id,
-      name: product.organization.name,
+      name: organizationDisplayName(product.organization, lang),
       city: product.organization.city,
       country: country(product.organization.countryCode),
       verification: product.organization.verificationStatus,
