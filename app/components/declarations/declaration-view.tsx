@@ -163,7 +163,7 @@ export function DeclarationBody({ lang, view, agent, reply, intent }: { lang: La
                   <input type="hidden" name="intent" value="hsCode" />
                   <input type="hidden" name="position" value={line.position} />
                   <TextField label={t("agency.declaration.hsForm.label", { position: line.position })} name="hsCode" defaultValue={line.hsCode} inputMode="numeric" maxLength={14} className="w-48" reply={intent === "hsCode" && reply?.values?.position === String(line.position) ? reply : null} />
-                  <SubmitButton className="btn-secondary" pendingLabel={t("agency.declaration.saving")} name="intent" value="hsCode">
+                  <SubmitButton className="btn-secondary" pendingLabel={t("agency.declaration.saving")}>
                     {t("agency.declaration.hsForm.save")}
                   </SubmitButton>
                 </Form>
@@ -230,7 +230,7 @@ export function DeclarationBody({ lang, view, agent, reply, intent }: { lang: La
                 <Form key={action} method="post" className="flex flex-wrap items-end gap-2">
                   <CsrfInput />
                   <input type="hidden" name="intent" value="action" />
-                  <input type="hidden" name="action" value={action} />
+                  {/* The button carries the action (name="action"): one value per field, or the form reads as a list. */}
                   {needsReason ? <TextField label={t(`agency.declaration.actions.reason.${action}`)} name="reason" required maxLength={500} className="w-64" reply={r("action")?.values?.action === action ? r("action") : null} /> : null}
                   <SubmitButton className={action === "reject" ? "btn-secondary text-red-800" : action === "validate" || action === "submit" ? "btn-primary" : "btn-secondary"} pendingLabel={t("agency.declaration.saving")} name="action" value={action}>
                     {t(`agency.declaration.actions.${action}`)}
