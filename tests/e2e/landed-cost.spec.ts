@@ -107,3 +107,27 @@ test("a buyer in Mexico sees IGI, DTA and IVA in Spanish", async ({ page }) => {
   await expect(landed).toContainText(t("es", "landed.estimateNote"));
   await screens(page, "product-es", section);
 });
+
+test("the platform lists the dated import tax rates and adds one, from its dashboard", async ({ page }) => {
+  await logInToOrganization(page, "admin@demo.ponte.test");
+  await page.getByRole("link", { name: t("en", "landed.rates.link") }).click();
+  await expect(page).toHaveURL(/\/en\/platform\/import-tax-rates$/);
+  await expect(page.getByRole("heading", { level: 1, name: t("en", "landed.rates.title") })).toBeVisible();
+  const rows = page.getByTestId("import-tax-rate");
+  await expect(rows.filter({ hasText: "São Paulo (SP)" })).toContainText("18 %");
+  await expect(rows.filter({ hasText: "€3.00" })).toContainText("Jul 1, 2026");
+  await hydrated(page);
+  const form = page.getByTestId("add-import-tax-rate");
+  await form.getByLabel(t("en", "landed.rates.region")).fill("XX");
+  await form.getByLabel(t("en", "landed.rates.kind")).selectOption("ICMS");
+  await form.getByLabel(t("en", "landed.rates.ratePercent")).fill("20");
+  await form.getByRole("button", { name: t("en", "landed.rates.addSubmit") }).click();
+  await expect(page.getByText(t("en", "landed.rates.errors.region"))).toBeVisible();
+  await form.getByLabel(t("en", "landed.rates.region")).fill("RJ");
+  await form.getByLabel(t("en", "landed.rates.validFrom")).fill("2026-01-01");
+  await form.getByLabel(t("en", "landed.rates.note")).fill("e2e");
+  await form.getByRole("button", { name: t("en", "landed.rates.addSubmit") }).click();
+  await expect(page.getByText(t("en", "landed.rates.added"))).toBeVisible();
+  await expect(rows.filter({ hasText: "Rio de Janeiro (RJ)" })).toContainText("20 %");
+  await screens(page, "platform-rates-en", page.getByTestId("import-tax-rates"));
+});
