@@ -3,7 +3,7 @@ import type { DeclarationStatus, CustomsMode } from "~/generated/prisma/enums";
 import type { Prisma } from "~/generated/prisma/client";
 import { unscopedDb, type ScopedDb } from "~/modules/db/index.server";
 import type { Lang } from "~/modules/i18n/config";
-import { formatDate, formatDateTime } from "~/modules/i18n/format";
+import { formatDate, formatDateTime, formatNumber } from "~/modules/i18n/format";
 import { serverT } from "~/modules/i18n/i18n.server";
 import { CURRENCIES, type CurrencyInfo } from "~/modules/money/currencies";
 import { formatMoney, minorToDecimalInput } from "~/modules/money/money";
@@ -44,6 +44,7 @@ export function mismatchMessage(mismatch: Mismatch, lang: Lang): string {
   const params: Record<string, string | number> = {};
   for (const [key, value] of Object.entries(mismatch.params)) {
     if (key.endsWith("Minor") && typeof mismatch.params.currency === "string") params[key.slice(0, -5)] = money(BigInt(value), mismatch.params.currency, lang);
+    else if (key.endsWith("Kg")) params[key] = kgNumber(String(value), lang);
     else params[key] = value;
   }
   if (typeof params.document === "string") params.document = t(`agency.documents.${params.document}`);
@@ -117,9 +118,14 @@ export async function presentQueue(lang: Lang, query: QueueQuery, now = new Date
   return { items, byStatus };
 }
 
+/** "1452.5" → "1.452,5" in Portuguese: one decimal, the reader's separators (a display of an exact string). */
+function kgNumber(kg: string, lang: Lang) {
+  return formatNumber(Number(kg), lang, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+}
+
 function grams(g: number | null, lang: Lang) {
   if (g === null) return "";
-  return `${kilograms(g)} kg`.replace(".", lang === "pt" || lang === "es" ? "," : ".");
+  return `${kgNumber(kilograms(g), lang)} kg`;
 }
 
 /** One declaration, for the agent (with the forms) or the manufacturer (read-only), in `lang`. */
