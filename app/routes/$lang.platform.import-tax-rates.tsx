@@ -108,7 +108,7 @@ export default function PlatformImportTaxRates() {
                     <dd>{r.kind}</dd>
                   </div>
                   <div>
-                    <dt className="text-slate-600">{t("landed.rates.hsPrefix")}</dt>
+                    <dt className="text-slate-600">{t("landed.rates.prefixColumn")}</dt>
                     <dd>{r.hsPrefix}</dd>
                   </div>
                   <div>

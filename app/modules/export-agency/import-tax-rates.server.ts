@@ -238,7 +238,8 @@ interface SeedRate {
 }
 
 /**
- * The seeded rates (export-domain.md §5; ✅ seen in a source, ⚠️ secondary, ❓ placeholder to verify). Where a
+ * The seeded rates (export-domain.md §5). A note says "(to verify)" where the reference marks a fact ❓ and "(one
+ * source)" where it marks it ⚠️; the others were seen in the source the reference cites. Where a
  * product-level tariff rate was not verified the country-wide row is a placeholder said to be one; the platform
  * adds a row per HS prefix (the longest prefix wins) as rates are confirmed.
  */
@@ -249,25 +250,25 @@ export const SEEDED_IMPORT_TAX_RATES: readonly SeedRate[] = (
       countryCode: "BR",
       kind: "DUTY",
       rate: "0.16",
-      note: "II (TEC) placeholder ❓: the reference's worked-example rate; set the NCM's rate per HS prefix.",
+      note: "II (TEC) placeholder (to verify): the reference's worked-example rate; set the NCM's rate per HS prefix.",
     },
     {
       countryCode: "BR",
       kind: "IPI",
       rate: "0.10",
-      note: "IPI (TIPI) placeholder ❓: the reference's worked-example rate; set per HS prefix.",
+      note: "IPI (TIPI) placeholder (to verify): the reference's worked-example rate; set per HS prefix.",
     },
     {
       countryCode: "BR",
       kind: "PIS",
       rate: "0.021",
-      note: "PIS-Importação 2.1% on the customs value ✅ (§5.1).",
+      note: "PIS-Importação 2.1% on the customs value (§5.1).",
     },
     {
       countryCode: "BR",
       kind: "COFINS",
       rate: "0.0965",
-      note: "COFINS-Importação 9.65% on the customs value ✅ (§5.1).",
+      note: "COFINS-Importação 9.65% on the customs value (§5.1).",
     },
     {
       countryCode: "BR",
@@ -281,26 +282,26 @@ export const SEEDED_IMPORT_TAX_RATES: readonly SeedRate[] = (
       countryCode: "MX",
       kind: "DUTY",
       rate: "0.15",
-      note: "IGI placeholder ❓: the 2026 non-FTA rates for China range 5–50% by TIGIE fraction (DOF 2025-12-29); set the fraction's rate per HS prefix.",
+      note: "IGI placeholder (to verify): the 2026 non-FTA rates for China range 5–50% by TIGIE fraction (DOF 2025-12-29); set the fraction's rate per HS prefix.",
     },
     {
       countryCode: "MX",
       kind: "DTA",
       rate: "0.008",
-      note: "DTA 8 per thousand of the customs value ✅ (§5.2).",
+      note: "DTA 8 per thousand of the customs value (§5.2).",
     },
     {
       countryCode: "MX",
       kind: "VAT",
       rate: "0.16",
-      note: "IVA 16% on CV + IGI + DTA ✅ (§5.2); creditable.",
+      note: "IVA 16% on CV + IGI + DTA (§5.2); creditable.",
     },
-    // Portugal / EU (§5.3): conventional duties of the EU Common Customs Tariff per subheading (❓ verify in TARIC).
+    // Portugal / EU (§5.3): conventional duties of the EU Common Customs Tariff per subheading (to verify in TARIC).
     {
       countryCode: "PT",
       kind: "DUTY",
       rate: "0.027",
-      note: "EU duty placeholder ❓ (2.7%, the reference's example); per-subheading rows below.",
+      note: "EU duty placeholder, 2.7% as in the reference's example (to verify); per-subheading rows below.",
     },
     ...(
       [
@@ -323,14 +324,14 @@ export const SEEDED_IMPORT_TAX_RATES: readonly SeedRate[] = (
         hsPrefix,
         kind: "DUTY",
         rate,
-        note: `EU CCT conventional duty, ${what} ❓ (verify in TARIC).`,
+        note: `EU CCT conventional duty, ${what} (to verify in TARIC).`,
       })
     ),
     {
       countryCode: "PT",
       kind: "VAT",
       rate: "0.23",
-      note: "IVA mainland 23% on CV + duty + costs to the first place of destination ✅ (§5.3).",
+      note: "IVA mainland 23% on CV + duty + costs to the first place of destination (§5.3).",
     },
     {
       countryCode: "PT",
@@ -338,88 +339,88 @@ export const SEEDED_IMPORT_TAX_RATES: readonly SeedRate[] = (
       fixedMinor: 300n,
       currencyCode: "EUR",
       validFrom: "2026-07-01",
-      note: "€3 per item category (6-digit subheading) in parcels under €150, from 2026-07-01 ✅ (§5.3).",
+      note: "€3 per item category (6-digit subheading) in parcels under €150, from 2026-07-01 (§5.3).",
     },
     // Angola (§5.4).
     {
       countryCode: "AO",
       kind: "DUTY",
       rate: "0.20",
-      note: "Pauta 2024 ad valorem placeholder ❓ (2–50% by code); set per HS prefix.",
+      note: "Pauta 2024 ad valorem placeholder, 2–50% by code (to verify); set per HS prefix.",
     },
     {
       countryCode: "AO",
       kind: "CUSTOMS_FEE",
       rate: "0.02",
-      note: "General customs fee 2% of CIF ✅ (trade.gov, §5.4).",
+      note: "General customs fee 2% of CIF (trade.gov, §5.4).",
     },
     {
       countryCode: "AO",
       kind: "STAMP_DUTY",
       rate: "0.01",
-      note: "Stamp duty 1% ✅ (trade.gov, §5.4).",
+      note: "Stamp duty 1% (trade.gov, §5.4).",
     },
     {
       countryCode: "AO",
       kind: "VAT",
       rate: "0.14",
-      note: "IVA 14% ✅ (Lei 7/19); base CV + duty + fees ❓.",
+      note: "IVA 14% (Lei 7/19); base CV + duty + fees (to verify).",
     },
     // Mozambique (§5.4).
     {
       countryCode: "MZ",
       kind: "DUTY",
       rate: "0.20",
-      note: "Consumer goods 20% ✅ (goodhopefreight, §5.4); capital goods 5%, raw materials 2.5%: add per HS prefix.",
+      note: "Consumer goods 20% (goodhopefreight, §5.4); capital goods 5%, raw materials 2.5%: add per HS prefix.",
     },
     {
       countryCode: "MZ",
       kind: "SERVICE_FEE",
       rate: "0.01",
-      note: "Customs service fee 1% ⚠️ (one source, §5.4).",
+      note: "Customs service fee 1% (one source, §5.4).",
     },
     {
       countryCode: "MZ",
       kind: "VAT",
       rate: "0.16",
-      note: "IVA 16% since 2023-01-01 ✅ (Law 22/2022); base CV + duty + fee ❓.",
+      note: "IVA 16% since 2023-01-01 (Law 22/2022); base CV + duty + fee (to verify).",
     },
-    // Chile, Colombia, Peru: background knowledge, to verify (❓).
+    // Chile, Colombia, Peru: background knowledge, to verify.
     {
       countryCode: "CL",
       kind: "DUTY",
       rate: "0.06",
-      note: "General ad valorem duty 6% ❓; the China–Chile FTA rate (0% for most goods, with a Form F certificate of origin) is not applied by the estimate.",
+      note: "General ad valorem duty 6% (to verify); the China–Chile FTA rate (0% for most goods, with a Form F certificate of origin) is not applied by the estimate.",
     },
     {
       countryCode: "CL",
       kind: "VAT",
       rate: "0.19",
-      note: "IVA 19% on CIF + duty ❓.",
+      note: "IVA 19% on CIF + duty (to verify).",
     },
     {
       countryCode: "CO",
       kind: "DUTY",
       rate: "0.10",
-      note: "Arancel placeholder ❓ (0–20% by code); set per HS prefix.",
+      note: "Arancel placeholder, 0–20% by code (to verify); set per HS prefix.",
     },
     {
       countryCode: "CO",
       kind: "VAT",
       rate: "0.19",
-      note: "IVA 19% on CIF + arancel ❓.",
+      note: "IVA 19% on CIF + arancel (to verify).",
     },
     {
       countryCode: "PE",
       kind: "DUTY",
       rate: "0.06",
-      note: "Ad valorem placeholder ❓ (0%, 6% or 11% by code); the China–Peru FTA rate is not applied by the estimate.",
+      note: "Ad valorem placeholder, 0%, 6% or 11% by code (to verify); the China–Peru FTA rate is not applied by the estimate.",
     },
     {
       countryCode: "PE",
       kind: "VAT",
       rate: "0.18",
-      note: "IGV 16% + IPM 2% on CIF + duty, one row ❓.",
+      note: "IGV 16% + IPM 2% on CIF + duty, one row (to verify).",
     },
   ] as SeedRate[]
 ).map((r) => ({ ...r, note: `${r.note} ${EDITABLE}` }));
