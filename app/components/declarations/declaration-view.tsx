@@ -127,7 +127,7 @@ export function DeclarationBody({ lang, view, agent, reply, intent }: { lang: La
             <li key={line.position} id={`line-${line.position}`} className="scroll-mt-20 rounded-md border border-slate-200 p-3">
               <div className="flex flex-wrap items-baseline justify-between gap-2">
                 <p className="font-semibold">
-                  {line.position}. {line.itemName} <span className="font-normal text-slate-600">({line.name})</span>
+                  {line.position}. {line.itemName} {line.name !== line.itemName ? <span className="font-normal text-slate-600">({line.name})</span> : null}
                 </p>
                 <span className="font-mono text-sm">{line.sku}</span>
               </div>

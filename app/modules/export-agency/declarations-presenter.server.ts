@@ -233,7 +233,7 @@ export async function presentDeclaration(lang: Lang, declarationId: string, view
       who: e.actorUserId ? (actors.get(e.actorUserId) ?? "") : t("agency.declaration.history.system"),
       when: formatDateTime(e.createdAt, lang),
       note: e.note,
-      previous: e.previous && typeof e.previous === "object" ? describePrevious(e.previous as Record<string, unknown>) : null,
+      previous: e.previous && typeof e.previous === "object" ? describePrevious(e.previous as Record<string, unknown>, t) : null,
     })),
     // The XML messages are linked by the customs panel (app/components/export-agency/customs-messages.tsx).
     downloads: [
@@ -243,11 +243,29 @@ export async function presentDeclaration(lang: Lang, declarationId: string, view
   };
 }
 
-/** "waybillGrossWeightG: 38500; logisticsNo: …": what a correction or an amendment replaced, compactly. */
-function describePrevious(previous: Record<string, unknown>): string {
+/** The form's label of a field an event kept ("waybillGrossWeightG" → the gross weight's label, in grams). */
+const PREVIOUS_LABELS: Record<string, string> = {
+  logisticsNo: "fields.logisticsNo",
+  logisticsCode: "fields.logisticsCode",
+  logisticsName: "fields.logisticsName",
+  transportMode: "fields.transportMode",
+  containerNumber: "fields.containerNumber",
+  waybillPackages: "fields.packages",
+  hsCode: "fields.hsCode",
+  customsOfficeCode: "waybillForm.customsOffice",
+  portCode: "waybillForm.port",
+};
+
+/** "Waybill number: —; Gross weight (waybill): 41000 g": what a correction or an amendment replaced, compactly. */
+function describePrevious(previous: Record<string, unknown>, t: ReturnType<typeof serverT>): string {
   return Object.entries(previous)
     .filter(([key]) => key !== "lines")
-    .map(([key, value]) => `${key}: ${value === null || value === "" ? "—" : String(value)}`)
+    .map(([key, value]) => {
+      const shown = value === null || value === "" ? "—" : String(value);
+      if (key === "waybillGrossWeightG") return `${t("agency.declaration.fields.waybillGrossWeight")}: ${shown === "—" ? shown : `${shown} g`}`;
+      const label = PREVIOUS_LABELS[key];
+      return `${label ? t(`agency.declaration.${label}`) : key}: ${shown}`;
+    })
     .join("; ");
 }
 
