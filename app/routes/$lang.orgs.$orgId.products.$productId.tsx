@@ -135,7 +135,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const intent = checked.data.intent;
 
   if (intent === "save") {
-    const parsed = parseProductForm(form, lang);
+    const current = await context.scoped.product.findUnique({ where: { id: productId }, select: { status: true } });
+    if (!current) notFound();
+    // Drafts are drafts (a name is enough); a published product stays complete.
+    const parsed = parseProductForm(form, lang, { draft: current.status !== "PUBLISHED" });
     if (!parsed.ok) return formErrorReply(lang, form, parsed.fieldErrors, "console.form.fixBelow");
     try {
       await updateProduct(context.scoped, productId, parsed.input, { userId: context.user.id });

@@ -34,7 +34,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = await readForm(request, lang);
   const checked = await parseForm(request, z.object({ intent: z.literal("save") }), lang, form);
   if (!checked.ok) return checked.reply;
-  const parsed = parseProductForm(form, lang);
+  // A new product is a draft: a name is enough to save it; publishing asks for the trade data.
+  const parsed = parseProductForm(form, lang, { draft: true });
   if (!parsed.ok) return formErrorReply(lang, form, parsed.fieldErrors, "console.form.fixBelow");
   try {
     const created = await createProduct(context.scoped, parsed.input, { userId: context.user.id });

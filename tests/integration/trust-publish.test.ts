@@ -5,7 +5,8 @@ import os from "node:os";
 import path from "node:path";
 import { addProductImages } from "~/modules/catalog/images.server";
 import { ProductInputSchema, type ProductInput } from "~/modules/catalog/product-input";
-import { createProduct, getProductForEdit, setProductStatus } from "~/modules/catalog/products.server";
+import { createProduct, getProductForEdit, setProductStatus, updateProduct } from "~/modules/catalog/products.server";
+import { parseProductForm } from "~/modules/catalog/product-form.server";
 import { LocalDiskStorage, setStorage } from "~/modules/catalog/storage.server";
 import { forOrganization, unscopedDb } from "~/modules/db/index.server";
 import { decideVerification, submitVerificationDocuments } from "~/modules/tenancy/verification.server";
@@ -141,5 +142,46 @@ describe("what's new on the home page", () => {
       }),
     );
     expect(complete).toEqual([...complete].sort((a, b) => Number(b) - Number(a)));
+  });
+});
+
+describe("drafts are drafts", () => {
+  const nameOnly = () => {
+    const form = new FormData();
+    form.set("sourceLocale", "pt");
+    form.set("t.pt.name", "Chaleira elétrica 1,7 L");
+    return form;
+  };
+
+  it("a draft is saved with only a name in one language; publishing asks for the trade data", async () => {
+    const parsed = parseProductForm(nameOnly(), "pt", { draft: true });
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.fieldErrors));
+    expect(parsed.input).toMatchObject({ categoryId: null, hsCode: "", variants: [], priceTiers: [], currencyCode: "USD", moq: 1, packSize: 1 });
+    const m = await maker("VERIFIED");
+    const { id } = await createProduct(m.scoped, parsed.input);
+    const draft = (await getProductForEdit(m.scoped, id))!;
+    expect(draft).toMatchObject({ status: "DRAFT", categoryId: null, hsCode: "", minUnitPriceMinor: null });
+    expect(draft.variants).toHaveLength(0);
+    expect(await setProductStatus(m.scoped, id, "PUBLISHED", { confirmed: true })).toEqual({ ok: false, problems: ["source_incomplete", "no_category", "no_variant", "no_tier", "hs_code"] });
+    // The database agrees: a published product has its category and HS code, whatever writes it.
+    await expect(unscopedDb.product.update({ where: { id }, data: { status: "PUBLISHED", publishedAt: new Date() } })).rejects.toThrow();
+
+    // Filled in later, it publishes.
+    await updateProduct(m.scoped, id, { ...input(["zh", "pt", "es"]), sourceLocale: "zh" });
+    expect(await setProductStatus(m.scoped, id, "PUBLISHED", { confirmed: true })).toEqual({ ok: true, status: "PUBLISHED" });
+  });
+
+  it("what a draft does give is still checked, and the full form (a published product) still needs everything", () => {
+    const oldCode = nameOnly();
+    oldCode.set("hsCode", "8517.12");
+    const refusedCode = parseProductForm(oldCode, "pt", { draft: true });
+    expect(refusedCode.ok ? null : refusedCode.fieldErrors.hsCode).toBe("catalog.validation.hsCodeUnknown");
+    const halfVariant = nameOnly();
+    halfVariant.set("v.0.sku", "KT-1");
+    const refusedVariant = parseProductForm(halfVariant, "pt", { draft: true });
+    expect(refusedVariant.ok ? [] : Object.keys(refusedVariant.fieldErrors)).toContain("v.0.netWeightG");
+    const full = parseProductForm(nameOnly(), "pt");
+    expect(full.ok).toBe(false);
+    if (!full.ok) expect(full.fieldErrors).toMatchObject({ categoryId: expect.any(String), hsCode: expect.any(String), variants: "catalog.validation.variantRequired", tiers: "catalog.validation.tierRequired" });
   });
 });

@@ -158,7 +158,8 @@ export function toSheetProduct(p: ExportRow): SheetProduct {
   }
   return {
     ref: p.slug,
-    categorySlug: p.category.slug,
+    // A draft may not have its category yet: the column stays empty (an import then asks for it).
+    categorySlug: p.category?.slug ?? "",
     brandName: p.brand?.name ?? null,
     sourceLocale: p.sourceLocale,
     originCountry: p.originCountry,

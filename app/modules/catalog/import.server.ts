@@ -11,7 +11,7 @@ import { currentDatabase, forOrganization, unscopedDb, type ScopedDb } from "~/m
 import { enqueue } from "~/modules/jobs/queue.server";
 import { ratesAsOf } from "~/modules/money/fx.server";
 import { emitToOrganization } from "~/modules/realtime/index.server";
-import { PRICE_CURRENCIES, type ProductInput } from "./product-input";
+import { PRICE_CURRENCIES, type DraftProductInput } from "./product-input";
 import { getProductForEdit, ProductSaveError, productToInput, saveProduct, type ScopedTx } from "./products.server";
 import { reindexProducts } from "./search.server";
 import {
@@ -423,8 +423,8 @@ class RollBack extends Error {}
 
 const BATCH_TRANSACTION = { timeout: 120_000, maxWait: 60_000 } as const;
 
-/** ProductInput holds bigints and dates: kept in JSON as {"$n": "…"} and {"$d": "…"}. */
-function encodeInput(input: ProductInput): Prisma.InputJsonValue {
+/** A product as it was (a draft may lack its trade data) holds bigints and dates: kept in JSON as {"$n": "…"} and {"$d": "…"}. */
+function encodeInput(input: DraftProductInput): Prisma.InputJsonValue {
   return JSON.parse(
     JSON.stringify(input, function (this: Record<string, unknown>, key, value: unknown) {
       const original = this[key];
@@ -435,7 +435,7 @@ function encodeInput(input: ProductInput): Prisma.InputJsonValue {
   ) as Prisma.InputJsonValue;
 }
 
-function decodeInput(json: Prisma.JsonValue): ProductInput {
+function decodeInput(json: Prisma.JsonValue): DraftProductInput {
   return JSON.parse(JSON.stringify(json), (_key, value: unknown) => {
     if (value && typeof value === "object" && !Array.isArray(value)) {
       const record = value as Record<string, unknown>;
@@ -443,7 +443,7 @@ function decodeInput(json: Prisma.JsonValue): ProductInput {
       if (typeof record.$d === "string" && Object.keys(record).length === 1) return new Date(record.$d);
     }
     return value;
-  }) as ProductInput;
+  }) as DraftProductInput;
 }
 
 /** The import's end, written once: the slot of "one active import per organization" is freed with it. */

@@ -11,7 +11,7 @@ import { brandOptions } from "./brands.server";
 import { CURRENCIES } from "~/modules/money/currencies";
 import { minorToDecimalInput, parseAmount } from "~/modules/money/money";
 import { isKnownHsSubheading } from "./hs-nomenclature.server";
-import { ProductInputSchema, type ProductInput } from "./product-input";
+import { DraftProductInputSchema, ProductInputSchema, type DraftProductInput } from "./product-input";
 import type { EditableProduct } from "./products.server";
 
 /**
@@ -57,14 +57,16 @@ function formValues(form: FormData): FormValues {
 const exponentOf = (currency: string) => CURRENCIES.find((c) => c.code === currency)?.exponent ?? 2;
 
 export type ParsedProductForm =
-  | { ok: true; input: ProductInput; values: FormValues; fieldFor: (inputPath: string) => string }
+  | { ok: true; input: DraftProductInput; values: FormValues; fieldFor: (inputPath: string) => string }
   | { ok: false; values: FormValues; fieldErrors: Record<string, string> };
 
 /**
  * Reads the form into a valid ProductInput, or field errors (message keys, or zod's own text in `lang`) keyed by
  * form field name. `fieldFor` maps a ProductInput path ("variants.1.sku", from ProductSaveError) to its field.
  */
-export function parseProductForm(form: FormData, lang: Lang): ParsedProductForm {
+export function parseProductForm(form: FormData, lang: Lang, options: { draft?: boolean } = {}): ParsedProductForm {
+  // A draft needs only a name (DraftProductInputSchema); a published product keeps all its trade data.
+  const draft = options.draft ?? false;
   const values = formValues(form);
   const v = (key: string) => (values[key] ?? "").trim();
   const optional = (key: string) => v(key) || null;
@@ -132,18 +134,18 @@ export function parseProductForm(form: FormData, lang: Lang): ParsedProductForm 
   if (samplePriceText) samplePriceMinor = amount("samplePrice", samplePriceText);
 
   const candidate = {
-    categoryId: v("categoryId"),
+    categoryId: draft ? optional("categoryId") : v("categoryId"),
     brandId: optional("brandId"),
     sourceLocale: v("sourceLocale"),
     originCountry: v("originCountry") || "CN",
     hsCode: v("hsCode"),
     hsCodeCn: optional("hsCodeCn"),
     unitOfSale: v("unitOfSale") || undefined,
-    packSize: v("packSize"),
-    moq: v("moq"),
-    currencyCode: currency,
+    packSize: v("packSize") || (draft ? undefined : ""),
+    moq: v("moq") || (draft ? undefined : ""),
+    currencyCode: currency || (draft ? undefined : ""),
     incoterm: v("incoterm") || undefined,
-    leadTimeDays: v("leadTimeDays"),
+    leadTimeDays: v("leadTimeDays") || (draft ? undefined : ""),
     sampleAvailable,
     samplePriceMinor,
     showStockQuantities: values.showStockQuantities === "on" ? true : values.showStockQuantities === "off" ? false : undefined,
@@ -177,7 +179,7 @@ export function parseProductForm(form: FormData, lang: Lang): ParsedProductForm 
   };
 
   const unreadablePrice = Object.keys(errors).some((key) => key.startsWith("tier."));
-  const result = ProductInputSchema.safeParse(candidate, { error: ZOD_LOCALES[lang].localeError as z.core.$ZodErrorMap });
+  const result = (draft ? DraftProductInputSchema : ProductInputSchema).safeParse(candidate, { error: ZOD_LOCALES[lang].localeError as z.core.$ZodErrorMap });
   if (!result.success) {
     for (const issue of result.error.issues) {
       const field = fieldFor(issue.path.map(String).join("."));
@@ -185,14 +187,14 @@ export function parseProductForm(form: FormData, lang: Lang): ParsedProductForm 
       if (field === "tiers" && unreadablePrice) continue;
       errors[field] ??= issue.message;
     }
-  } else if (!isKnownHsSubheading(result.data.hsCode)) {
+  } else if (result.data.hsCode && !isKnownHsSubheading(result.data.hsCode)) {
     // The shape is right but HS 2022 has no such subheading (an HS 2017 code like 8517.12, or 8500.00).
     errors.hsCode ??= "catalog.validation.hsCodeUnknown";
   }
   if (Object.keys(errors).length > 0 || !result.success) {
-    // With no rows at all, the section's own message says what is missing.
-    if (variants.length === 0) errors.variants ??= "catalog.validation.variantRequired";
-    if (priceTiers.length === 0) errors.tiers ??= "catalog.validation.tierRequired";
+    // With no rows at all, the section's own message says what is missing (a draft may have none yet).
+    if (!draft && variants.length === 0) errors.variants ??= "catalog.validation.variantRequired";
+    if (!draft && priceTiers.length === 0) errors.tiers ??= "catalog.validation.tierRequired";
     return { ok: false, values, fieldErrors: errors };
   }
   return { ok: true, input: result.data, values, fieldFor };

@@ -9,7 +9,7 @@ import { type RateTable, ratesAsOf } from "~/modules/money/fx.server";
 import { isSourceComplete, productCompleteness, type LanguageCompleteness, type TranslationContent } from "./completeness";
 import { isValidChinaHsCode, isValidHsCode } from "./hs-code";
 import { copyProductImages, removeStoredImages } from "./images.server";
-import type { ProductInput } from "./product-input";
+import type { DraftProductInput as ProductInput } from "./product-input";
 import { reindexProducts } from "./search.server";
 
 /** The interactive-transaction client of `forOrganization(orgId)`: every query reaches only that organization. */
@@ -140,8 +140,10 @@ export async function saveProduct(tx: ScopedTx, input: ProductInput, options: { 
     : null;
   if (productId && !existing) throw new ProductSaveError("product_not_found", "");
 
-  const category = await tx.category.findUnique({ where: { id: input.categoryId }, select: { id: true } });
-  if (!category) throw new ProductSaveError("category_not_found", "categoryId");
+  if (input.categoryId) {
+    const category = await tx.category.findUnique({ where: { id: input.categoryId }, select: { id: true } });
+    if (!category) throw new ProductSaveError("category_not_found", "categoryId");
+  }
   if (input.brandId) {
     const brand = await tx.brand.findFirst({ where: { id: input.brandId }, select: { id: true } });
     if (!brand) throw new ProductSaveError("brand_not_found", "brandId");
@@ -162,7 +164,7 @@ export async function saveProduct(tx: ScopedTx, input: ProductInput, options: { 
   const rates = options.rates ?? (await ratesAsOf(new Date(), tx));
   const minUnitPriceMinor = input.priceTiers.reduce<bigint | null>((min, t) => (min === null || t.unitPriceMinor < min ? t.unitPriceMinor : min), null);
   const fields = {
-    categoryId: input.categoryId,
+    categoryId: input.categoryId ?? null,
     brandId: input.brandId ?? null,
     sourceLocale: input.sourceLocale,
     originCountry: input.originCountry,
@@ -393,7 +395,7 @@ export async function duplicateProduct(scoped: ScopedDb, productId: string, opti
   }
 }
 
-export type PublishProblem = "unverified" | "source_incomplete" | "no_variant" | "no_tier" | "hs_code";
+export type PublishProblem = "unverified" | "source_incomplete" | "no_category" | "no_variant" | "no_tier" | "hs_code";
 
 /** What a product may be published without, but only once the maker confirms it knows (item 14 of issue 13). */
 export type PublishWarning = "no_photo" | "no_pt" | "no_es";
@@ -416,11 +418,13 @@ export function publishWarnings(product: { translations: { locale: Lang; name: s
  * Why a product cannot be published yet (empty: it can). `makerVerified`: whether the manufacturer is VERIFIED by the
  * platform (only verified manufacturers publish; drafts are fine before).
  */
-export function publishProblems(product: Pick<EditableProduct, "sourceLocale" | "hsCode" | "hsCodeCn" | "translations"> & { variants: unknown[]; priceTiers: unknown[] }, makerVerified = true): PublishProblem[] {
+export function publishProblems(product: Pick<EditableProduct, "sourceLocale" | "hsCode" | "hsCodeCn" | "translations"> & { categoryId: string | null; variants: unknown[]; priceTiers: unknown[] }, makerVerified = true): PublishProblem[] {
   const problems: PublishProblem[] = [];
   if (!makerVerified) problems.push("unverified");
   const translations = Object.fromEntries(product.translations.map((t) => [t.locale, toContent(t)]));
   if (!isSourceComplete(translations, product.sourceLocale)) problems.push("source_incomplete");
+  // A draft may still lack its trade data: the category, HS code, variants and tiers are asked for here.
+  if (!product.categoryId) problems.push("no_category");
   if (product.variants.length === 0) problems.push("no_variant");
   if (product.priceTiers.length === 0) problems.push("no_tier");
   if (!isValidHsCode(product.hsCode) || (product.hsCodeCn && !isValidChinaHsCode(product.hsCodeCn, product.hsCode))) problems.push("hs_code");
@@ -454,6 +458,7 @@ export async function setProductStatus(scoped: ScopedDb, productId: string, stat
         status: true,
         publishedAt: true,
         sourceLocale: true,
+        categoryId: true,
         hsCode: true,
         hsCodeCn: true,
         translations: true,

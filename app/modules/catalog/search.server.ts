@@ -154,7 +154,7 @@ async function reindex(client: SearchClient, ids: string[]): Promise<void> {
            COALESCE(t."searchVector" @@ ${quoteLexeme(PUBLISHED_FLAG)}::tsquery, false) AS "wasPublished"
     FROM "ProductTranslation" t
     JOIN "Product" p ON p.id = t."productId"
-    JOIN "Category" c ON c.id = p."categoryId"
+    LEFT JOIN "Category" c ON c.id = p."categoryId"
     JOIN "Organization" o ON o.id = p."organizationId"
     LEFT JOIN "Category" pc ON pc.id = c."parentId"
     LEFT JOIN "Brand" b ON b.id = p."brandId"
