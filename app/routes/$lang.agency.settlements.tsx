@@ -5,6 +5,7 @@ import { z } from "zod";
 import { CsrfInput, FormError, FormSuccess, SubmitButton, type FormReply } from "~/components/forms";
 import { SettlementFigures } from "~/components/export-money/settlement-figures";
 import { pageTitle } from "~/components/meta";
+import { ScrollBox } from "~/components/scroll-box";
 import { requireExportAgent } from "~/modules/export-agency/agency-access.server";
 import { presentAgencySettlements } from "~/modules/export-agency/money-pages.server";
 import { markSettlementPaid, SettlementError } from "~/modules/export-agency/settlements.server";
@@ -41,7 +42,7 @@ type ActionReply = FormReply & { success?: string };
 
 export default function AgencySettlements() {
   const { t } = useTranslation();
-  const { lang, total, makers, pending, paid } = useLoaderData<typeof loader>();
+  const { lang, total, makers, pending, paid, rebates } = useLoaderData<typeof loader>();
   const reply = useActionData<ActionReply>();
   return (
     <div className="mx-auto max-w-6xl px-4 py-8">
@@ -111,6 +112,45 @@ export default function AgencySettlements() {
           </ul>
         </section>
       ) : null}
+
+      <section aria-labelledby="rebates-title" className="mt-8">
+        <h2 id="rebates-title" className="text-lg font-semibold">
+          {t("exportmoney.agency.rebatesTitle")}
+        </h2>
+        <p className="mt-1 text-sm text-slate-700">{t("exportmoney.agency.rebatesHelp")}</p>
+        {rebates.length === 0 ? (
+          <p className="mt-2 text-sm text-slate-700">{t("exportmoney.agency.noRebates")}</p>
+        ) : (
+          <ScrollBox labelledBy="rebates-title" className="mt-3 rounded-md border border-slate-200 bg-white">
+            <table className="w-full min-w-[36rem] text-left text-sm" data-testid="agency-rebates">
+              <thead className="bg-slate-50 text-slate-600">
+                <tr>
+                  <th scope="col" className="px-3 py-2">{t("exportmoney.maker.month")}</th>
+                  <th scope="col" className="px-3 py-2">{t("exportmoney.agency.maker")}</th>
+                  <th scope="col" className="px-3 py-2 text-right">{t("exportmoney.maker.cleared")}</th>
+                  <th scope="col" className="px-3 py-2 text-right">{t("exportmoney.maker.nonCreditable")}</th>
+                  <th scope="col" className="px-3 py-2 text-right">{t("exportmoney.maker.pending")}</th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-slate-100">
+                {rebates.map((r) => (
+                  <tr key={r.key}>
+                    <td className="whitespace-nowrap px-3 py-2">{r.monthLabel}</td>
+                    <th scope="row" className="px-3 py-2 font-normal">{r.maker}</th>
+                    <td className="px-3 py-2 text-right tabular-nums">
+                      {r.cleared} <span className="text-xs text-slate-500">({t("exportmoney.maker.declarationCount", { count: r.clearedCount })})</span>
+                    </td>
+                    <td className="px-3 py-2 text-right tabular-nums">{r.nonCreditable}</td>
+                    <td className="px-3 py-2 text-right tabular-nums">
+                      {r.pending} <span className="text-xs text-slate-500">({t("exportmoney.maker.declarationCount", { count: r.pendingCount })})</span>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </ScrollBox>
+        )}
+      </section>
 
       <section aria-labelledby="paid-title" className="mt-8">
         <h2 id="paid-title" className="text-lg font-semibold">

@@ -65,6 +65,7 @@ test("the agent sees what is owed per manufacturer and marks a settlement paid",
   await page.goto("/zh/agency/settlements");
   await expect(page.getByRole("heading", { level: 1, name: t("zh", "exportmoney.agency.title") })).toBeVisible();
   await expect(page.getByTestId("owed-by-maker")).toContainText("¥");
+  await expect(page.getByTestId("agency-rebates")).toContainText(t("zh", "exportmoney.maker.declarationCount_other").replace("{{count}}", "1"));
   await screens(page, "agency-zh");
   const pending = page.getByTestId("pending-settlement");
   const before = await pending.count();

@@ -66,9 +66,15 @@ export async function presentAgencySettlements(lang: Lang, now = new Date()) {
     unscopedDb.forexSettlement.findMany({ where: { status: "PAID" }, orderBy: { paidAt: "desc" }, take: 50 }),
   ]);
   const all = [...pending, ...paid];
+  // Rebate estimates of the last six months of export, per manufacturer.
+  const since = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 5, 1));
+  const estimates = await unscopedDb.rebateEstimate.findMany({
+    where: { exportMonth: { gte: since } },
+    select: { organizationId: true, exportMonth: true, rebateMinor: true, nonCreditableMinor: true, declaration: { select: { status: true } } },
+  });
   const [orders, orgs, users] = await Promise.all([
     ordersById(all.map((s) => s.orderId)),
-    unscopedDb.organization.findMany({ where: { id: { in: [...new Set(all.map((s) => s.organizationId))] } }, select: { id: true, name: true, legalNameZh: true } }),
+    unscopedDb.organization.findMany({ where: { id: { in: [...new Set([...all.map((s) => s.organizationId), ...estimates.map((e) => e.organizationId)])] } }, select: { id: true, name: true, legalNameZh: true } }),
     unscopedDb.user.findMany({ where: { id: { in: paid.map((s) => s.paidById).filter((id): id is string => Boolean(id)) } }, select: { id: true, name: true, email: true } }),
   ]);
   const orgName = (id: string) => {
@@ -85,7 +91,21 @@ export async function presentAgencySettlements(lang: Lang, now = new Date()) {
     byMaker.set(s.organizationId, entry);
   }
   const totalMinor = pending.reduce((acc, s) => acc + s.netCnyMinor, 0n);
+  const rebateRows = [...new Set(estimates.map((e) => e.organizationId))].flatMap((organizationId) =>
+    monthlyRebateTotals(estimates.filter((e) => e.organizationId === organizationId).map((e) => ({ ...e, status: e.declaration.status }))).map((m) => ({
+      key: `${organizationId}-${m.month}`,
+      month: m.month,
+      maker: orgName(organizationId),
+      monthLabel: formatDate(`${m.month}T12:00:00Z`, lang, { year: "numeric", month: "long", timeZone: "UTC" }),
+      cleared: money(m.clearedRebateMinor, "CNY", lang),
+      clearedCount: m.clearedCount,
+      nonCreditable: money(m.clearedNonCreditableMinor, "CNY", lang),
+      pending: money(m.pendingRebateMinor, "CNY", lang),
+      pendingCount: m.pendingCount,
+    })),
+  );
   return {
+    rebates: rebateRows.sort((a, b) => b.month.localeCompare(a.month) || a.maker.localeCompare(b.maker)),
     total: money(totalMinor, "CNY", lang),
     makers: [...byMaker.values()]
       .sort((a, b) => a.firstDue.getTime() - b.firstDue.getTime() || a.name.localeCompare(b.name))
