@@ -6,6 +6,7 @@ import { messageBundle } from "~/modules/i18n/message-bundles.server";
 import { runWithViewer } from "~/modules/i18n/viewer.server";
 import { CURRENCIES } from "~/modules/money/currencies";
 import { formatMoney } from "~/modules/money/money";
+import { warehouseDateTime } from "~/modules/inventory/warehouse-desk.server";
 
 // Intl separates a currency symbol from the figure with a no-break space (U+00A0) or a narrow one (U+202F).
 const plain = (s: string) => s.replace(/[\u00a0\u202f]/g, " ");
@@ -63,6 +64,11 @@ describe("timestamps always carry their time zone (issue 13, item 9)", () => {
 
   it("shows a moment in a given zone (a warehouse's), named", () => {
     expect(plain(runWithViewer(UNKNOWN_VIEWER, () => formatDateTime(dispatched, "pt", "America/Sao_Paulo")))).toBe("5 de dez. de 2026, 17:34 BRT");
+  });
+
+  it("shows a warehouse's records in the viewer's zone too: one clock per viewer on every page", () => {
+    expect(plain(as("BR", () => warehouseDateTime(dispatched, "pt", "America/Sao_Paulo")))).toBe(plain(as("BR", () => formatDateTime(dispatched, "pt"))));
+    expect(plain(as("CN", () => warehouseDateTime(dispatched, "zh", "America/Sao_Paulo")))).toBe("2026年12月6日 04:34 GMT+8");
   });
 
   it("leaves day-only dates alone", () => {

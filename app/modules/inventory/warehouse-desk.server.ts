@@ -2,7 +2,7 @@ import type { DiscrepancyKind, InboundStatus, StockMovementKind } from "~/genera
 import { unscopedDb } from "~/modules/db/index.server";
 import { isUuid } from "~/modules/http/responses.server";
 import type { Lang } from "~/modules/i18n/config";
-import { formatDate, formatNumber } from "~/modules/i18n/format";
+import { formatDate, formatDateTime, formatNumber } from "~/modules/i18n/format";
 import { photoIdOf, RECEIVABLE } from "./receiving.server";
 import { forWarehouse, type WarehouseDb } from "./warehouse-access.server";
 
@@ -367,9 +367,13 @@ export async function getInboundForWarehouse(data: WarehouseDb, shipmentId: stri
   };
 }
 
-/** Dates of a warehouse's records in its own time zone (receipts and counts are local events). */
-export function warehouseDateTime(value: Date, lang: Lang, timeZone: string): string {
-  return formatDate(value, lang, { dateStyle: "medium", timeStyle: "short", timeZone });
+/**
+ * When a warehouse record happened. One rule for every timestamp in Ponte (issue 13): the viewer's time zone, named
+ * ("14:34 BRT", "01:34 GMT+8"), so one dispatch never reads 17:34 on one page and 20:34 on another. The warehouse's
+ * zone is accepted for the callers that have it, but no longer changes the clock shown.
+ */
+export function warehouseDateTime(value: Date, lang: Lang, _warehouseTimeZone?: string): string {
+  return formatDateTime(value, lang);
 }
 
 /** A calendar date stored as a DATE (no time zone). */
