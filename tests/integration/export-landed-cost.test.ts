@@ -155,6 +155,23 @@ describe("landed cost estimates", () => {
     expect(rioNow.status === "ok" && rioNow.estimate.breakdown.lines.find((l) => l.kind === "ICMS")?.rate).toBe("0.17");
   });
 
+  it("stores one estimate when the same inputs race", async () => {
+    const fx = await ratesAsOf();
+    const { variant } = await product("850811");
+    const before = await unscopedDb.landedCostEstimate.count();
+    const input = { items: [{ variantId: variant.id, quantity: 12 }], countryCode: "MX", regionCode: "CMX", incoterm: "DAP" as const, fx };
+    const results = await Promise.all([landedCostFor(input), landedCostFor(input), landedCostFor(input)]);
+    const ids = new Set(results.map((r) => (r.status === "ok" ? r.estimate.id : null)));
+    expect(ids.size).toBe(1);
+    expect([...ids][0]).not.toBeNull();
+    expect(await unscopedDb.landedCostEstimate.count()).toBe(before + 1);
+    const [first] = results;
+    if (first?.status !== "ok") throw new Error("no estimate");
+    // Mexico: IGI and DTA on the customs value, IVA on CV + IGI + DTA, in MXN.
+    expect(first.estimate.currencyCode).toBe("MXN");
+    expect(first.estimate.breakdown.lines.map((l) => [l.kind, l.rate])).toEqual([["DUTY", "0.15"], ["DTA", "0.008"], ["VAT", "0.16"]]);
+  });
+
   it("reads the rows in force on a past day: a row from a later day is not used", async () => {
     const rows = await importTaxRatesFor("PT", "2026-06-30");
     expect(rows.some((r) => r.kind === "LOW_VALUE_ITEM_FEE")).toBe(false);

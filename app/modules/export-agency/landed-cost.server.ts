@@ -324,13 +324,10 @@ export async function landedCostFor(input: {
     fxRateDate: fxRateDate ? new Date(`${fxRateDate}T00:00:00Z`) : null,
     computedFor: new Date(`${day}T00:00:00Z`),
   };
-  // Same inputs, same rate rows and FX: the same figures, stored once (a concurrent twin is harmless).
-  const row = await unscopedDb.landedCostEstimate.upsert({
-    where: { inputsHash },
-    create: data,
-    update: {},
-    select: { id: true },
-  });
+  // Same inputs, same rate rows and FX: the same figures, stored once. Two pages racing on the same inputs: the
+  // second insert does nothing and both read the one row.
+  await unscopedDb.landedCostEstimate.createMany({ data: [data], skipDuplicates: true });
+  const row = await unscopedDb.landedCostEstimate.findUniqueOrThrow({ where: { inputsHash }, select: { id: true } });
   return {
     status: "ok",
     estimate: {
