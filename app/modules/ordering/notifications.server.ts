@@ -32,6 +32,8 @@ import { serverT } from "~/modules/i18n/i18n.server";
 import { currentQueue, enqueue } from "~/modules/jobs/queue.server";
 import { CURRENCIES, type CurrencyInfo } from "~/modules/money/currencies";
 import { formatMoney } from "~/modules/money/money";
+import { viewerFor } from "~/modules/i18n/locale";
+import { runWithViewer } from "~/modules/i18n/viewer.server";
 import { emitToOrganization } from "~/modules/realtime/index.server";
 
 /** A transaction of the unscoped client: notifications cross both parties' organizations. */
@@ -176,7 +178,7 @@ async function write(tx: SystemTx, d: Dispatch): Promise<NotifyResult> {
   const sideOf: Record<Side, string> = { buyer: d.buyerId, seller: d.sellerId };
   const organizationIds = [...new Set(d.sides.map((s) => sideOf[s]))];
   const [organizations, members] = await Promise.all([
-    tx.organization.findMany({ where: { id: { in: [d.buyerId, d.sellerId] } }, select: { id: true, name: true } }),
+    tx.organization.findMany({ where: { id: { in: [d.buyerId, d.sellerId] } }, select: { id: true, name: true, countryCode: true } }),
     tx.membership.findMany({
       where: { organizationId: { in: organizationIds } },
       orderBy: { createdAt: "asc" },
@@ -184,6 +186,7 @@ async function write(tx: SystemTx, d: Dispatch): Promise<NotifyResult> {
     }),
   ]);
   const nameOf = new Map(organizations.map((o) => [o.id, o.name]));
+  const countryOf = new Map(organizations.map((o) => [o.id, o.countryCode]));
   const appUrl = env().APP_URL;
   const notifications: Prisma.NotificationCreateManyInput[] = [];
   const emails: Prisma.EmailMessageCreateManyInput[] = [];
@@ -191,16 +194,20 @@ async function write(tx: SystemTx, d: Dispatch): Promise<NotifyResult> {
     const organizationId = sideOf[side];
     const counterpart = nameOf.get(side === "buyer" ? d.sellerId : d.buyerId) ?? "";
     const cache = new Map<Lang, Message>();
-    for (const { user } of members.filter((m) => m.organizationId === organizationId)) {
-      const lang = langOf(user.locale);
-      let message = cache.get(lang);
-      if (!message) cache.set(lang, (message = d.compose(lang, side, counterpart)));
-      const href = `/${lang}${d.path}`;
-      notifications.push({ userId: user.id, organizationId, kind: d.kind, title: message.title, body: message.body, href });
-      const t = serverT(lang);
-      const text = [t("activity.email.greeting", { name: user.name }), "", message.body, "", t("activity.email.open", { link: `${appUrl}${href}` }), "", "—", t("activity.email.footer", { organization: nameOf.get(organizationId) ?? "" })].join("\n");
-      emails.push({ toAddress: user.email, subject: message.title, text, kind: `notification.${d.kind}` });
-    }
+    // Written for the recipients, not for whoever caused it: their company's country decides formats and wording
+    // (a Lisbon buyer's order reaches a Brazilian maker in Brazilian Portuguese, with Brazil's number formats).
+    runWithViewer(viewerFor(countryOf.get(organizationId)), () => {
+      for (const { user } of members.filter((m) => m.organizationId === organizationId)) {
+        const lang = langOf(user.locale);
+        let message = cache.get(lang);
+        if (!message) cache.set(lang, (message = d.compose(lang, side, counterpart)));
+        const href = `/${lang}${d.path}`;
+        notifications.push({ userId: user.id, organizationId, kind: d.kind, title: message.title, body: message.body, href });
+        const t = serverT(lang);
+        const text = [t("activity.email.greeting", { name: user.name }), "", message.body, "", t("activity.email.open", { link: `${appUrl}${href}` }), "", "—", t("activity.email.footer", { organization: nameOf.get(organizationId) ?? "" })].join("\n");
+        emails.push({ toAddress: user.email, subject: message.title, text, kind: `notification.${d.kind}` });
+      }
+    });
   }
   if (notifications.length) await tx.notification.createMany({ data: notifications });
   // Ids are needed to queue delivery after commit; createManyAndReturn is one statement too.
