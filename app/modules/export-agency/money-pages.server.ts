@@ -1,8 +1,7 @@
 import { unscopedDb } from "~/modules/db/index.server";
-import type { Lang } from "~/modules/i18n/config";
-import { formatDate, formatDateTime } from "~/modules/i18n/format";
+import { LOCALE_TAGS, type Lang } from "~/modules/i18n/config";
+import { formatDate, formatDateTime, numberFormat } from "~/modules/i18n/format";
 import { serverT } from "~/modules/i18n/i18n.server";
-import { divideHalfEven } from "~/modules/money/rates";
 import { money } from "~/modules/payments/bank-transfer-desk.server";
 import type { OrganizationContext } from "~/modules/tenancy/access.server";
 import { fractionToPercent } from "./money-rates";
@@ -16,14 +15,9 @@ import { monthlyRebateTotals, type EstimateLine } from "./rebate-estimates.serve
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 const shownDay = (d: Date, lang: Lang) => formatDate(`${iso(d)}T12:00:00Z`, lang, { dateStyle: "medium", timeZone: "UTC" });
 
-/** "7.1035", "1.327459261474" → at most 6 decimals, half-even, exact: what a person reads beside the amounts. */
-export function rateForDisplay(rate: string, places = 6): string {
-  const [whole = "0", decimals = ""] = rate.split(".");
-  if (decimals.length <= places) return decimals.replace(/0+$/, "") ? `${whole}.${decimals.replace(/0+$/, "")}` : whole;
-  const scaled = divideHalfEven(BigInt(whole + decimals), 10n ** BigInt(decimals.length - places));
-  const digits = scaled.toString().padStart(places + 1, "0");
-  const fraction = digits.slice(-places).replace(/0+$/, "");
-  return fraction ? `${digits.slice(0, -places)}.${fraction}` : digits.slice(0, -places);
+/** A decimal string in the reader's language ("1,327459" in pt), exact: Intl formats the string, not a float. */
+export function localDecimal(text: string, lang: Lang, maxDigits = 6): string {
+  return numberFormat(LOCALE_TAGS[lang], { maximumFractionDigits: maxDigits, roundingMode: "halfEven" } as Intl.NumberFormatOptions).format(text as unknown as number);
 }
 
 type SettlementRow = Awaited<ReturnType<typeof unscopedDb.forexSettlement.findMany>>[number];
@@ -39,9 +33,9 @@ function settlementView(s: SettlementRow, lang: Lang, order: SettledOrder | unde
     id: s.id,
     orderNumber: order?.number ?? "",
     received: money(s.receivedMinor, currency, lang),
-    rate: t("exportmoney.rateLine", { currency, rate: rateForDisplay(s.fxRate.toString()), date: shownDay(s.fxRateDate, lang) }),
+    rate: t("exportmoney.rateLine", { currency, rate: localDecimal(s.fxRate.toString(), lang), date: shownDay(s.fxRateDate, lang) }),
     gross: money(s.grossCnyMinor, "CNY", lang),
-    feePercent: fractionToPercent(s.feeRate.toString()),
+    feePercent: localDecimal(fractionToPercent(s.feeRate.toString()), lang, 4),
     fee: money(s.feeMinor, "CNY", lang),
     net: money(s.netCnyMinor, "CNY", lang),
     expectedOn: shownDay(s.expectedOn, lang),
@@ -168,12 +162,12 @@ export async function presentMakerMoney(context: OrganizationContext, lang: Lang
         statusLabel: t(`exportmoney.declarationStatus.${e.declaration.status}`),
         month: monthLabel(iso(e.exportMonth)),
         fob: money(e.fobMinor, currency, lang),
-        rate: currency === "CNY" ? null : t("exportmoney.rateLine", { currency, rate: rateForDisplay(e.fxRate.toString()), date: shownDay(e.fxRateDate, lang) }),
+        rate: currency === "CNY" ? null : t("exportmoney.rateLine", { currency, rate: localDecimal(e.fxRate.toString(), lang), date: shownDay(e.fxRateDate, lang) }),
         fobCny: money(e.fobCnyMinor, "CNY", lang),
         rebate: money(e.rebateMinor, "CNY", lang),
         nonCreditable: e.nonCreditableMinor > 0n ? money(e.nonCreditableMinor, "CNY", lang) : null,
         method: e.method,
-        rates: [...new Set(lines.filter((l) => !l.missingRate).map((l) => `${l.hsCode} ${fractionToPercent(l.rebateRate ?? "0")}%`))],
+        rates: [...new Set(lines.filter((l) => !l.missingRate).map((l) => `${l.hsCode} ${localDecimal(fractionToPercent(l.rebateRate ?? "0"), lang, 4)}%`))],
         missingCodes: [...new Set(lines.filter((l) => l.missingRate).map((l) => l.hsCode))],
       };
     }),

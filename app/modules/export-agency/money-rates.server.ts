@@ -1,7 +1,7 @@
 import { Prisma } from "~/generated/prisma/client";
 import { unscopedDb } from "~/modules/db/index.server";
-import type { Lang } from "~/modules/i18n/config";
-import { formatDate } from "~/modules/i18n/format";
+import { LOCALE_TAGS, type Lang } from "~/modules/i18n/config";
+import { formatDate, numberFormat } from "~/modules/i18n/format";
 import { isValidHsCode } from "./validators";
 import { compareRates } from "./rebate";
 import { fractionToPercent, inForce, percentToFraction, SEED_AGENCY_FEE, seededRebateRates } from "./money-rates";
@@ -131,19 +131,20 @@ export async function presentMoneyRates(lang: Lang, filter: { hsCode?: string },
   const fees = await unscopedDb.agencyFeeRate.findMany({ orderBy: { validFrom: "desc" }, take: 200 });
   const feeValues: FeeRateRow[] = fees.map((f) => ({ id: f.id, rate: f.rate.toString(), settlementDays: f.settlementDays, validFrom: day(f.validFrom) }));
   const feeNow = inForce(feeValues, on);
+  const percent = (fraction: string) => numberFormat(LOCALE_TAGS[lang], { maximumFractionDigits: 4 }).format(fractionToPercent(fraction) as unknown as number);
   const shown = (d: string) => formatDate(`${d}T12:00:00Z`, lang, { dateStyle: "medium", timeZone: "UTC" });
   return {
     today: on,
     rebates: values.map((v) => ({
       id: v.id,
       hsCode: v.hsCode,
-      rebatePercent: fractionToPercent(v.rebateRate),
-      vatPercent: fractionToPercent(v.vatRate),
+      rebatePercent: percent(v.rebateRate),
+      vatPercent: percent(v.vatRate),
       validFrom: shown(v.validFrom),
       note: v.note,
       current: current.has(v.id),
     })),
-    fees: feeValues.map((f) => ({ id: f.id, feePercent: fractionToPercent(f.rate), settlementDays: f.settlementDays, validFrom: shown(f.validFrom), current: f.id === feeNow?.id })),
+    fees: feeValues.map((f) => ({ id: f.id, feePercent: percent(f.rate), settlementDays: f.settlementDays, validFrom: shown(f.validFrom), current: f.id === feeNow?.id })),
   };
 }
 
