@@ -34,3 +34,12 @@ describe("dated reference rates", () => {
     expect(seededRebateRates().every((r) => /^\d{10}$/.test(r.hsCode) && Number(r.rebateRate) <= Number(r.vatRate))).toBe(true);
   });
 });
+
+describe("the demo catalog's China codes", () => {
+  it("each has a seeded rebate rate", async () => {
+    const { DEMO_CATALOG } = await import("../../../prisma/seed-demo-catalog");
+    const seeded = new Set(seededRebateRates().map((row) => row.hsCode));
+    const missing = DEMO_CATALOG.flatMap((maker) => maker.products.map((p) => p.hsCn)).filter((code) => !seeded.has(code));
+    expect(missing).toEqual([]);
+  });
+});

@@ -49,7 +49,7 @@ const TO_CONFIRM = "13% assumed, to confirm against the STA rebate-rate library 
 /** The demo catalog's 10-digit China codes (Product.hsCodeCn in prisma/seed-demo-catalog.ts) and their rows. */
 const DEMO_CODES: Record<string, string> = {
   "3215190000": "墨水 ink",
-  "3707901000": "碳粉 toner",
+  "3707902000": "激光打印机碳粉 laser printer toner powder",
   "3926909090": "塑料制品 plastic articles (phone cases)",
   "7324900000": "不锈钢卫浴制品 stainless sanitary ware",
   "8443999090": "硒鼓 toner cartridges",
@@ -59,7 +59,8 @@ const DEMO_CODES: Record<string, string> = {
   "8509400000": "搅拌机 blenders",
   "8516100000": "电热水器/花洒 electric water heaters",
   "8516710000": "咖啡机 coffee makers",
-  "8516799000": "空气炸锅 air fryers",
+  "8516609000": "空气炸锅 air fryers (ovens)",
+  "8516799000": "电热水壶 kettles",
   "8517130000": "智能手机 smartphones",
   "8517629900": "智能手表 smartwatches",
   "8539520000": "LED灯泡 LED bulbs",
