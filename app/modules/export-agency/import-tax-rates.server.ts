@@ -308,6 +308,7 @@ export const SEEDED_IMPORT_TAX_RATES: readonly SeedRate[] = (
         ["841510", "0.027", "air conditioners"],
         ["851671", "0.027", "coffee makers"],
         ["851679", "0.027", "electrothermic appliances"],
+        ["851660", "0.027", "ovens, incl. air fryers"],
         ["851610", "0.027", "water heaters"],
         ["850940", "0.022", "food mixers and blenders"],
         ["850811", "0.022", "vacuum cleaners"],
