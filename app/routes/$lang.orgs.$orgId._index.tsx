@@ -3,6 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { pageTitle } from "~/components/meta";
 import { TradeCards } from "~/components/dashboard/trade-cards";
+import { pendingVerificationCount } from "~/modules/tenancy/verification.server";
 import { VerificationBadge } from "~/components/verification-badge";
 import { requireLang } from "~/modules/i18n/config";
 import { requireOrganization } from "~/modules/tenancy/access.server";
@@ -23,17 +24,20 @@ const AREAS = {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const lang = requireLang(params);
   const context = await requireOrganization(request, lang, params.orgId);
-  const [overview, productCounts, trade] = await Promise.all([
+  const [overview, productCounts, trade, pendingVerifications] = await Promise.all([
     organizationOverview(context.scoped, context.organization.id),
     context.organization.kind === "MANUFACTURER" ? countProductsByStatus(context.scoped) : null,
     tradeDashboard(context, lang),
+    context.organization.kind === "PLATFORM" ? pendingVerificationCount() : null,
   ]);
-  return { lang, kind: context.organization.kind, overview, productCounts, trade };
+  // The verification desk is for the platform's owners and admins (a 404 to other members).
+  const verification = pendingVerifications === null ? null : { pending: pendingVerifications, canDecide: context.membership.role === "OWNER" || context.membership.role === "ADMIN" };
+  return { lang, kind: context.organization.kind, overview, productCounts, trade, verification };
 }
 
 export default function OrganizationDashboard() {
   const { t } = useTranslation();
-  const { lang, kind, overview, productCounts, trade } = useLoaderData<typeof loader>();
+  const { lang, kind, overview, productCounts, trade, verification } = useLoaderData<typeof loader>();
   const productTotal = productCounts ? productCounts.DRAFT + productCounts.PUBLISHED + productCounts.UNPUBLISHED : 0;
   const base = `/${lang}/orgs/${overview.id}`;
   return (
@@ -103,6 +107,20 @@ export default function OrganizationDashboard() {
                     {t("inventory.overview.open")}
                   </Link>
                 </p>
+              </article>
+            ) : area === "verification" && verification ? (
+              <article key={area} className={`card ${verification.pending ? "border-amber-300" : ""}`} data-testid={`area-${area}`}>
+                <h3 className="font-semibold">{t(`dashboard.areas.${area}.title`)}</h3>
+                <p className="mt-1 text-sm text-slate-700" data-testid="verification-pending">
+                  {verification.pending ? t("trust.desk.waiting", { count: verification.pending }) : t("trust.desk.empty")}
+                </p>
+                {verification.canDecide ? (
+                  <p className="mt-3">
+                    <Link to={`/${lang}/platform/verifications`} className="link text-sm">
+                      {t("trust.desk.openDesk")}
+                    </Link>
+                  </p>
+                ) : null}
               </article>
             ) : area === "settlement" || area === "referenceData" ? (
               <article key={area} className="card" data-testid={`area-${area}`}>

@@ -32,6 +32,7 @@ let platformAdmin: { userId: string; name: string };
 let adminCookie: string;
 let memberCookie: string;
 let buyerCookie: string;
+let platformId: string;
 
 const PDF = new TextEncoder().encode("%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n");
 const pdfFile = (name = "licence.pdf") => ({ bytes: PDF, ext: "pdf", contentType: "application/pdf", name });
@@ -85,6 +86,7 @@ beforeAll(async () => {
   baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
   const platform = await createOrganization("PLATFORM");
+  platformId = platform.id;
   const admin = await createUser(undefined, "Desk Admin", "en");
   await addMember(platform.id, admin.id, "ADMIN");
   platformAdmin = { userId: admin.id, name: admin.name };
@@ -199,6 +201,11 @@ describe("over HTTP", () => {
     expect(anonymous.status).toBe(302);
     expect(anonymous.headers.get("location")).toContain("/login");
     expect((await get("/pt/platform/verifications", adminCookie)).status).toBe(200);
+    // The platform's dashboard leads its owners and admins to the desk, and not its other members.
+    expect(await (await get(`/en/orgs/${platformId}`, adminCookie)).text()).toContain('href="/en/platform/verifications"');
+    const memberDashboard = await get(`/en/orgs/${platformId}`, memberCookie);
+    expect(memberDashboard.status).toBe(200);
+    expect(await memberDashboard.text()).not.toContain('href="/en/platform/verifications"');
   });
 
   it("a company uploads its licence from its profile page; the desk sees it, opens the file, asks for a reason, approves; files stay private", async () => {

@@ -245,3 +245,8 @@ export function presentVerification(lang: Lang, verification: Awaited<ReturnType
   };
 }
 export type PresentedVerification = ReturnType<typeof presentVerification>;
+
+/** How many companies wait for a decision (the platform's dashboard). */
+export async function pendingVerificationCount(): Promise<number> {
+  return unscopedDb.organization.count({ where: { verificationStatus: "PENDING", kind: { not: "PLATFORM" } } });
+}
