@@ -1,7 +1,7 @@
 import type { Page } from "@playwright/test";
 import { logInToOrganization } from "./demo-login";
 import { expect, test } from "./fixtures";
-import { t, type Lang } from "./messages";
+import { t, type TextLang } from "./messages";
 
 /**
  * Stock near the buyer, end to end: the manufacturer (in Chinese) sends an advance shipping notice of air
@@ -18,7 +18,7 @@ const UNITS = 60;
 const PER_CARTON = UNITS / CARTONS;
 
 /** "Em estoque em {{city}} — entrega em …": the part of a message before its first placeholder. */
-function prefix(lang: Lang, key: string, city?: string): string {
+function prefix(lang: TextLang, key: string, city?: string): string {
   const text = t(lang, key);
   const filled = city ? text.replace("{{city}}", city) : text;
   return filled.slice(0, filled.indexOf("{{"));
@@ -46,7 +46,8 @@ test("an ASN to Lisbon, received one carton short, puts the product in stock for
   const productPath = new URL(page.url()).pathname.replace(/^\/pt/, "");
   const before = page.locator(`[data-testid="variant-availability"][data-sku="${SKU}"]`);
   await expect(before).toContainText(prefix("pt", "browse.availability.fromOrigin"));
-  await expect(before).not.toContainText(prefix("pt", "browse.availability.inStock", "Lisboa"));
+  // The Lisbon buyer reads European Portuguese ("Em stock em Lisboa").
+  await expect(before).not.toContainText(prefix("pt-PT", "browse.availability.inStock", "Lisboa"));
   await logOut(page);
 
   // ── The manufacturer, in Chinese, notifies the shipment and marks it shipped. ───────────────────────────────
@@ -104,7 +105,7 @@ test("an ASN to Lisbon, received one carton short, puts the product in stock for
   await logInToOrganization(page, "buyer.pt@demo.ponte.test");
   await page.goto(`/pt${productPath}`);
   const inLisbon = page.locator(`[data-testid="variant-availability"][data-sku="${SKU}"]`);
-  await expect(inLisbon).toContainText(prefix("pt", "browse.availability.inStock", "Lisboa"));
+  await expect(inLisbon).toContainText(prefix("pt-PT", "browse.availability.inStock", "Lisboa"));
   await page.screenshot({ path: `${SCREENSHOTS}/inventory-buyer-lisbon-pt.png`, fullPage: true });
   await logOut(page);
 
