@@ -3,7 +3,7 @@ import { forOrganization, unscopedDb } from "~/modules/db/index.server";
 import { requireDeclarationViewer, requireExportAgent } from "~/modules/export-agency/agency-access.server";
 import { MESSAGE_GUID } from "~/modules/export-agency/declaration-numbers";
 import { applyDeclarationAction, DeclarationError, recordCustomsReceipt, updateLineHsCode, updateWaybill, type WaybillInput } from "~/modules/export-agency/declaration-lifecycle.server";
-import { createMissingDeclarations, ensureInboundDeclaration, ensureOrderDeclaration, gatherDeclarationDocuments } from "~/modules/export-agency/declarations.server";
+import { createMissingDeclarations, ensureInboundDeclaration, ensureOrderDeclaration, gatherDeclarationDocuments, gatherDeclarationDocumentsMany } from "~/modules/export-agency/declarations.server";
 import { matchDocuments } from "~/modules/export-agency/matching";
 import { transitionInbound } from "~/modules/inventory/inbound.server";
 import { applyOrderEvent } from "~/modules/ordering/order-lifecycle.server";
@@ -131,6 +131,16 @@ describe("creation", () => {
     const [a, b] = await Promise.all([createMissingDeclarations(), unscopedDb.$transaction((tx) => ensureInboundDeclaration(tx, other.id))]);
     expect(a.shipments + (b?.created ? 1 : 0)).toBe(1);
     expect(await unscopedDb.exportDeclaration.count({ where: { inboundShipmentId: other.id } })).toBe(1);
+  });
+});
+
+describe("documents of many declarations (the work queue)", () => {
+  it("are read together (each table once for all of them) and equal each one's own", async () => {
+    const ids = (await unscopedDb.exportDeclaration.findMany({ select: { id: true } })).map((d) => d.id);
+    expect(ids.length).toBeGreaterThan(2);
+    const many = await unscopedDb.$transaction((tx) => gatherDeclarationDocumentsMany(tx, ids));
+    expect(many.size).toBe(ids.length);
+    for (const id of ids) expect(many.get(id)).toEqual(await unscopedDb.$transaction((tx) => gatherDeclarationDocuments(tx, id)));
   });
 });
 

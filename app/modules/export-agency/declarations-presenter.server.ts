@@ -9,7 +9,7 @@ import { CURRENCIES, type CurrencyInfo } from "~/modules/money/currencies";
 import { formatMoney, minorToDecimalInput } from "~/modules/money/money";
 import type { DeclarationDocuments } from "./declaration-documents";
 import { actionsFrom, CUSTOMS_MODES, DECLARATION_STATUSES, isEditable, QUEUE_FILTERS, type QueueFilter } from "./declaration-status";
-import { gatherDeclarationDocuments } from "./declarations.server";
+import { gatherDeclarationDocuments, gatherDeclarationDocumentsMany } from "./declarations.server";
 import { kilograms, matchDocuments, type Mismatch } from "./matching";
 
 /**
@@ -85,11 +85,16 @@ export async function presentQueue(lang: Lang, query: QueueQuery, now = new Date
   const orgName = new Map(orgs.map((o) => [o.id, lang === "zh" ? (o.legalNameZh ?? o.name) : o.name]));
   const orderNo = new Map(orders.map((o) => [o.id, o.number]));
   const shipmentRef = new Map(shipments.map((s) => [s.id, s.reference]));
+  // What blocks a draft or validated declaration is its mismatches: their documents are read for all of them at once.
+  const documents = await gatherDeclarationDocumentsMany(
+    unscopedDb,
+    rows.filter((r) => r.status === "DRAFT" || r.status === "VALIDATED").map((r) => r.id),
+  );
   const items = [];
   for (const row of rows) {
     let blocker: { kind: "mismatches" | "ready" | "customs" | "rejected" | "none"; text: string; count: number; href: string | null };
     if (row.status === "DRAFT" || row.status === "VALIDATED") {
-      const docs = await gatherDeclarationDocuments(unscopedDb, row.id);
+      const docs = documents.get(row.id);
       const mismatches = docs ? presentMismatches(docs, lang) : [];
       blocker =
         mismatches.length > 0

@@ -293,160 +293,193 @@ const EMPTY_PARTY: Party = { code: "", name: "", nameZh: null, countryCode: "", 
  * puts "/{lang}" in front. Null when there is no such declaration.
  */
 export async function gatherDeclarationDocuments(client: DeclarationClient, declarationId: string): Promise<DeclarationDocuments | null> {
-  const declaration = await client.exportDeclaration.findUnique({ where: { id: declarationId }, include: { lines: { orderBy: { position: "asc" } } } });
-  if (!declaration) return null;
-  const [exporterOrg, agencyOrg, products] = await Promise.all([
-    client.organization.findUnique({ where: { id: declaration.organizationId }, select: { id: true, ...PARTY_SELECT } }),
+  return (await gatherDeclarationDocumentsMany(client, [declarationId])).get(declarationId) ?? null;
+}
+
+/**
+ * Many declarations' documents in a fixed number of statements whatever their count (the agent's work queue shows
+ * what blocks each): every table is read once with the ids of all of them, then each is assembled in memory.
+ */
+export async function gatherDeclarationDocumentsMany(client: DeclarationClient, declarationIds: string[]): Promise<Map<string, DeclarationDocuments>> {
+  const result = new Map<string, DeclarationDocuments>();
+  if (declarationIds.length === 0) return result;
+  const declarations = await client.exportDeclaration.findMany({ where: { id: { in: [...new Set(declarationIds)] } }, include: { lines: { orderBy: { position: "asc" } } } });
+  if (declarations.length === 0) return result;
+  const makerIds = [...new Set(declarations.map((d) => d.organizationId))];
+  const orderIds = declarations.flatMap((d) => (d.orderId ? [d.orderId] : []));
+  const shipmentIds = declarations.flatMap((d) => (d.inboundShipmentId ? [d.inboundShipmentId] : []));
+  const [exporterOrgs, agencyOrg, products, orders, shipments, transfers] = await Promise.all([
+    client.organization.findMany({ where: { id: { in: makerIds } }, select: { id: true, ...PARTY_SELECT } }),
     client.organization.findFirst({ where: { kind: "PLATFORM" }, orderBy: { createdAt: "asc" }, select: PARTY_SELECT }),
     client.product.findMany({
-      where: { organizationId: declaration.organizationId, id: { in: [...new Set(declaration.lines.map((l) => l.productId))] } },
+      where: { organizationId: { in: makerIds }, id: { in: [...new Set(declarations.flatMap((d) => d.lines.map((l) => l.productId)))] } },
       select: { id: true, originCountry: true, packSize: true, translations: { select: { locale: true, name: true } } },
     }),
+    orderIds.length > 0
+      ? client.order.findMany({ where: { id: { in: orderIds } }, include: { lines: { orderBy: { id: "asc" } }, payments: { orderBy: { createdAt: "asc" } } } })
+      : Promise.resolve([]),
+    shipmentIds.length > 0
+      ? client.inboundShipment.findMany({
+          where: { id: { in: shipmentIds } },
+          select: { reference: true, cartons: true, createdAt: true, id: true, warehouse: { select: { name: true, countryCode: true, addressLine1: true, city: true, region: true, postalCode: true } } },
+        })
+      : Promise.resolve([]),
+    orderIds.length > 0
+      ? client.bankTransfer.findMany({ where: { orderId: { in: orderIds }, status: "MATCHED" }, orderBy: { receivedOn: "asc" }, select: { orderId: true, bankTransactionId: true, payerName: true, receivedOn: true } })
+      : Promise.resolve([]),
   ]);
+  const buyers = orders.length > 0 ? await client.organization.findMany({ where: { id: { in: [...new Set(orders.map((o) => o.buyerOrganizationId))] } }, select: { id: true, ...PARTY_SELECT } }) : [];
+  const exporterById = new Map(exporterOrgs.map((o) => [o.id, o]));
   const productById = new Map(products.map((p) => [p.id, p]));
-  const self = `/agency/declarations/${declaration.number}`;
+  const orderById = new Map(orders.map((o) => [o.id, o]));
+  const shipmentById = new Map(shipments.map((sh) => [sh.id, sh]));
+  const buyerById = new Map(buyers.map((b) => [b.id, b]));
+  const transfersByOrder = new Map<string, typeof transfers>();
+  for (const transfer of transfers) if (transfer.orderId) transfersByOrder.set(transfer.orderId, [...(transfersByOrder.get(transfer.orderId) ?? []), transfer]);
 
-  const lines: DeclarationLine[] = declaration.lines.map((line) => {
-    const product = productById.get(line.productId);
-    return {
-      position: line.position,
-      sku: line.sku,
-      names: product ? namesOf(product.translations) : { zh: line.itemName },
-      quantity: line.quantity,
-      unitPriceMinor: line.unitPriceMinor,
-      totalMinor: line.totalMinor,
-      itemName: line.itemName,
-      hsCode: line.hsCode,
-      unitCode: line.unitCode,
-      netWeightG: line.netWeightG,
-      grossWeightG: line.grossWeightG,
-      originCountry: product?.originCountry.trim() ?? "CN",
-    };
-  });
-  const packsOf = (line: { productId: string; quantity: number }) => Math.ceil(line.quantity / Math.max(1, productById.get(line.productId)?.packSize ?? 1));
+  for (const declaration of declarations) {
+    const exporterOrg = exporterById.get(declaration.organizationId) ?? null;
+    const self = `/agency/declarations/${declaration.number}`;
 
-  let consignee: Party = EMPTY_PARTY;
-  let order: DeclarationDocuments["order"];
-  let receipt: DeclarationDocuments["receipt"] = null;
-  let packages = declaration.lines.reduce((sum, l) => sum + packsOf(l), 0);
-
-  if (declaration.orderId) {
-    const found = await client.order.findUniqueOrThrow({
-      where: { id: declaration.orderId },
-      include: { lines: { orderBy: { id: "asc" } }, payments: { orderBy: { createdAt: "asc" } } },
-    });
-    const buyer = await client.organization.findUnique({ where: { id: found.buyerOrganizationId }, select: PARTY_SELECT });
-    consignee = buyer ? partyOf(buyer) : EMPTY_PARTY;
-    const orderHref = `/orders/${found.number}`;
-    order = {
-      number: found.number,
-      orderType: "B",
-      currencyCode: found.currencyCode.trim(),
-      goodsValueMinor: found.subtotalMinor,
-      freightMinor: found.shippingMinor,
-      incoterm: found.tradeTerm,
-      placedAt: found.placedAt,
-      lines: found.lines.map((line, index): DocumentLine => ({
-        position: index + 1,
+    const lines: DeclarationLine[] = declaration.lines.map((line) => {
+      const product = productById.get(line.productId);
+      return {
+        position: line.position,
         sku: line.sku,
-        names: (line.names ?? {}) as Record<string, string>,
+        names: product ? namesOf(product.translations) : { zh: line.itemName },
         quantity: line.quantity,
         unitPriceMinor: line.unitPriceMinor,
-        totalMinor: line.lineTotalMinor,
-      })),
-      href: orderHref,
-    };
-    const received = found.payments.filter((p) => p.receivedMinor > 0n);
-    if (received.length > 0) {
-      const chargeMinor = received.reduce((sum, p) => sum + p.receivedMinor, 0n);
-      const currencyCode = received[0]!.currencyCode.trim();
-      const transfers = await client.bankTransfer.findMany({ where: { orderId: found.id, status: "MATCHED" }, orderBy: { receivedOn: "asc" }, select: { bankTransactionId: true, payerName: true, receivedOn: true } });
-      const last = received[received.length - 1]!;
-      const viaTransfer = received.some((p) => p.method === "BANK_TRANSFER");
-      receipt = {
-        payNo: viaTransfer && transfers[0] ? transfers[0].bankTransactionId : (last.stripePaymentIntentId ?? last.id),
-        payerName: transfers[0]?.payerName ?? consignee.name,
-        currencyCode,
-        chargeMinor,
-        // The order's locked rate maps buyerTotalMinor to totalMinor exactly; a part payment converts in proportion.
-        chargeInOrderCurrencyMinor:
-          currencyCode === found.currencyCode.trim()
-            ? chargeMinor
-            : chargeMinor === found.buyerTotalMinor
-              ? found.totalMinor
-              : found.buyerTotalMinor > 0n
-                ? divideHalfEven(chargeMinor * found.totalMinor, found.buyerTotalMinor)
-                : 0n,
-        accountingDate: last.succeededAt ?? transfers[transfers.length - 1]?.receivedOn ?? last.updatedAt,
-        href: viaTransfer ? "/platform/transfers" : orderHref,
+        totalMinor: line.totalMinor,
+        itemName: line.itemName,
+        hsCode: line.hsCode,
+        unitCode: line.unitCode,
+        netWeightG: line.netWeightG,
+        grossWeightG: line.grossWeightG,
+        originCountry: product?.originCountry.trim() ?? "CN",
+      };
+    });
+    const packsOf = (line: { productId: string; quantity: number }) => Math.ceil(line.quantity / Math.max(1, productById.get(line.productId)?.packSize ?? 1));
+
+    let consignee: Party = EMPTY_PARTY;
+    let order: DeclarationDocuments["order"];
+    let receipt: DeclarationDocuments["receipt"] = null;
+    let packages = declaration.lines.reduce((sum, l) => sum + packsOf(l), 0);
+
+    if (declaration.orderId) {
+      const found = orderById.get(declaration.orderId);
+      if (!found) continue;
+      const buyer = buyerById.get(found.buyerOrganizationId) ?? null;
+      consignee = buyer ? partyOf(buyer) : EMPTY_PARTY;
+      const orderHref = `/orders/${found.number}`;
+      order = {
+        number: found.number,
+        orderType: "B",
+        currencyCode: found.currencyCode.trim(),
+        goodsValueMinor: found.subtotalMinor,
+        freightMinor: found.shippingMinor,
+        incoterm: found.tradeTerm,
+        placedAt: found.placedAt,
+        lines: found.lines.map((line, index): DocumentLine => ({
+          position: index + 1,
+          sku: line.sku,
+          names: (line.names ?? {}) as Record<string, string>,
+          quantity: line.quantity,
+          unitPriceMinor: line.unitPriceMinor,
+          totalMinor: line.lineTotalMinor,
+        })),
+        href: orderHref,
+      };
+      const received = found.payments.filter((p) => p.receivedMinor > 0n);
+      if (received.length > 0) {
+        const chargeMinor = received.reduce((sum, p) => sum + p.receivedMinor, 0n);
+        const currencyCode = received[0]!.currencyCode.trim();
+        const transfers = transfersByOrder.get(found.id) ?? [];
+        const last = received[received.length - 1]!;
+        const viaTransfer = received.some((p) => p.method === "BANK_TRANSFER");
+        receipt = {
+          payNo: viaTransfer && transfers[0] ? transfers[0].bankTransactionId : (last.stripePaymentIntentId ?? last.id),
+          payerName: transfers[0]?.payerName ?? consignee.name,
+          currencyCode,
+          chargeMinor,
+          // The order's locked rate maps buyerTotalMinor to totalMinor exactly; a part payment converts in proportion.
+          chargeInOrderCurrencyMinor:
+            currencyCode === found.currencyCode.trim()
+              ? chargeMinor
+              : chargeMinor === found.buyerTotalMinor
+                ? found.totalMinor
+                : found.buyerTotalMinor > 0n
+                  ? divideHalfEven(chargeMinor * found.totalMinor, found.buyerTotalMinor)
+                  : 0n,
+          accountingDate: last.succeededAt ?? transfers[transfers.length - 1]?.receivedOn ?? last.updatedAt,
+          href: viaTransfer ? "/platform/transfers" : orderHref,
+        };
+      }
+    } else {
+      const shipment = shipmentById.get(declaration.inboundShipmentId!);
+      if (!shipment) continue;
+      const w = shipment.warehouse;
+      consignee = {
+        code: "",
+        name: w.name,
+        nameZh: null,
+        countryCode: w.countryCode.trim(),
+        address: [w.addressLine1, [w.postalCode, w.city].filter(Boolean).join(" "), w.region ?? ""].map((s) => s.trim()).filter(Boolean),
+        taxId: null,
+      };
+      packages = shipment.cartons;
+      const goodsValueMinor = lines.reduce((sum, l) => sum + l.totalMinor, 0n);
+      order = {
+        number: shipment.reference,
+        orderType: "W",
+        currencyCode: declaration.currencyCode.trim(),
+        goodsValueMinor,
+        freightMinor: declaration.freightMinor,
+        incoterm: null,
+        placedAt: shipment.createdAt,
+        lines: lines.map(({ position, sku, names, quantity, unitPriceMinor, totalMinor }) => ({ position, sku, names, quantity, unitPriceMinor, totalMinor })),
+        href: `/orgs/${declaration.organizationId}/inventory/inbound/${shipment.id}`,
       };
     }
-  } else {
-    const shipment = await client.inboundShipment.findUniqueOrThrow({
-      where: { id: declaration.inboundShipmentId! },
-      select: { reference: true, cartons: true, createdAt: true, id: true, warehouse: { select: { name: true, countryCode: true, addressLine1: true, city: true, region: true, postalCode: true } } },
-    });
-    const w = shipment.warehouse;
-    consignee = {
-      code: "",
-      name: w.name,
-      nameZh: null,
-      countryCode: w.countryCode.trim(),
-      address: [w.addressLine1, [w.postalCode, w.city].filter(Boolean).join(" "), w.region ?? ""].map((s) => s.trim()).filter(Boolean),
-      taxId: null,
-    };
-    packages = shipment.cartons;
-    const goodsValueMinor = lines.reduce((sum, l) => sum + l.totalMinor, 0n);
-    order = {
-      number: shipment.reference,
-      orderType: "W",
-      currencyCode: declaration.currencyCode.trim(),
-      goodsValueMinor,
-      freightMinor: declaration.freightMinor,
-      incoterm: null,
-      placedAt: shipment.createdAt,
-      lines: lines.map(({ position, sku, names, quantity, unitPriceMinor, totalMinor }) => ({ position, sku, names, quantity, unitPriceMinor, totalMinor })),
-      href: `/orgs/${declaration.organizationId}/inventory/inbound/${shipment.id}`,
-    };
-  }
 
-  return {
-    declaration: {
-      id: declaration.id,
-      number: declaration.number,
-      guid: declaration.guid,
-      version: declaration.version,
-      mode: declaration.mode,
-      status: declaration.status,
-      destinationCountry: declaration.destinationCountry.trim(),
-      currencyCode: declaration.currencyCode.trim(),
-      customsOfficeCode: declaration.customsOfficeCode,
-      portCode: declaration.portCode,
-      createdAt: declaration.createdAt,
-    },
-    agency: agencyOrg ? partyOf(agencyOrg) : EMPTY_PARTY,
-    exporter: exporterOrg ? partyOf(exporterOrg) : EMPTY_PARTY,
-    consignee,
-    order,
-    receipt,
-    waybill: {
-      logisticsCode: declaration.logisticsCode,
-      logisticsName: declaration.logisticsName,
-      logisticsNo: declaration.logisticsNo,
-      transportMode: declaration.transportMode,
-      containerNumber: declaration.containerNumber,
-      freightMinor: declaration.freightMinor,
-      insuredFeeMinor: declaration.insuredFeeMinor,
-      currencyCode: declaration.currencyCode.trim(),
-      grossWeightG: declaration.waybillGrossWeightG,
-      packages: declaration.waybillPackages,
-      href: `${self}#waybill`,
-    },
-    lines,
-    packing: {
-      grossWeightG: lines.reduce((sum, l) => sum + l.grossWeightG, 0),
-      netWeightG: lines.reduce((sum, l) => sum + l.netWeightG, 0),
-      packages,
-    },
-  };
+    result.set(declaration.id, {
+      declaration: {
+        id: declaration.id,
+        number: declaration.number,
+        guid: declaration.guid,
+        version: declaration.version,
+        mode: declaration.mode,
+        status: declaration.status,
+        destinationCountry: declaration.destinationCountry.trim(),
+        currencyCode: declaration.currencyCode.trim(),
+        customsOfficeCode: declaration.customsOfficeCode,
+        portCode: declaration.portCode,
+        createdAt: declaration.createdAt,
+      },
+      agency: agencyOrg ? partyOf(agencyOrg) : EMPTY_PARTY,
+      exporter: exporterOrg ? partyOf(exporterOrg) : EMPTY_PARTY,
+      consignee,
+      order,
+      receipt,
+      waybill: {
+        logisticsCode: declaration.logisticsCode,
+        logisticsName: declaration.logisticsName,
+        logisticsNo: declaration.logisticsNo,
+        transportMode: declaration.transportMode,
+        containerNumber: declaration.containerNumber,
+        freightMinor: declaration.freightMinor,
+        insuredFeeMinor: declaration.insuredFeeMinor,
+        currencyCode: declaration.currencyCode.trim(),
+        grossWeightG: declaration.waybillGrossWeightG,
+        packages: declaration.waybillPackages,
+        href: `${self}#waybill`,
+      },
+      lines,
+      packing: {
+        grossWeightG: lines.reduce((sum, l) => sum + l.grossWeightG, 0),
+        netWeightG: lines.reduce((sum, l) => sum + l.netWeightG, 0),
+        packages,
+      },
+    });
+  }
+  return result;
 }
