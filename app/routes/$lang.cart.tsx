@@ -1,5 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { CartGroups, CartGate } from "~/components/cart/cart-view";
@@ -73,8 +73,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function CartPage() {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language as "pt" | "es" | "zh" | "en";
+  const { t } = useTranslation();
+  // The URL's language, not i18next's: that one is "pt-PT" for European Portuguese readers.
+  const lang = useParams().lang as "pt" | "es" | "zh" | "en";
   const loaded = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>() as Reply | undefined;
   if (loaded.gate || !loaded.cart) return <CartGate reason={loaded.gate ?? "noOrganization"} />;

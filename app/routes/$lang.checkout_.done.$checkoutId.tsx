@@ -1,5 +1,5 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData, useParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CartGate } from "~/components/cart/cart-view";
 import { pageTitle } from "~/components/meta";
@@ -41,10 +41,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function CheckoutDone() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { gate, orders } = useLoaderData<typeof loader>();
+  // The URL's language, not i18next's: that one is "pt-PT" for European Portuguese readers.
+  const lang = useParams().lang;
   if (gate || !orders) return <CartGate reason={gate ?? "noOrganization"} />;
-  const lang = i18n.language;
   return (
     <div className="mx-auto max-w-3xl px-4 py-8">
       <h1 className="text-3xl font-bold">{t("cart.checkout.done.title")}</h1>

@@ -75,6 +75,9 @@ test("a buyer in Lisbon sees euros after the amount and European Portuguese", as
   await expect(main).toContainText(/\d,\d{2}\s€/);
   expect(await main.innerText()).not.toMatch(/€[ \u00a0\u202f]\d/);
   await shoot(page, "lisbon-cart");
+  // Links keep the URL's language: "pt-PT" is i18next's language, never a path.
+  await expect(page.locator('a[href^="/pt-PT"]')).toHaveCount(0);
+  await expect(page.locator('a[href^="/pt/"]').first()).toBeVisible();
 
   // Brazilian Portuguese on request: the URL stays /pt, the words and formats are Brazil's… but the money stays
   // formatted for Portugal, where the buyer is.
