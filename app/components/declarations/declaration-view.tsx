@@ -2,6 +2,7 @@ import { Form, Link } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { CustomsMessages } from "~/components/export-agency/customs-messages";
+import { OriginPanel } from "~/components/export-agency/origin-panel";
 import { CsrfInput, FormError, SelectField, SubmitButton, TextField, type FormReply } from "~/components/forms";
 import type { DeclarationView } from "~/modules/export-agency/declarations-presenter.server";
 import type { Lang } from "~/modules/i18n/config";
@@ -243,6 +244,7 @@ export function DeclarationBody({ lang, view, agent, reply, intent }: { lang: La
         </Section>
       ) : null}
 
+      <OriginPanel origin={view.origin} lang={lang} />
       <CustomsMessages lang={lang} number={view.number} />
       {view.downloads.length > 0 ? (
         <Section id="downloads" title={t("agency.declaration.downloads.title")}>

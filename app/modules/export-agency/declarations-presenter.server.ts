@@ -11,6 +11,7 @@ import type { DeclarationDocuments } from "./declaration-documents";
 import { actionsFrom, CUSTOMS_MODES, DECLARATION_STATUSES, isEditable, QUEUE_FILTERS, type QueueFilter } from "./declaration-status";
 import { gatherDeclarationDocuments, gatherDeclarationDocumentsMany } from "./declarations.server";
 import { kilograms, matchDocuments, type Mismatch } from "./matching";
+import { declarationOrigin } from "./export-documents.server";
 
 /**
  * The agency desk's and the manufacturer's declaration pages, assembled and formatted here so the routes stay thin
@@ -241,6 +242,8 @@ export async function presentDeclaration(lang: Lang, declarationId: string, view
       previous: e.previous && typeof e.previous === "object" ? describePrevious(e.previous as Record<string, unknown>, t) : null,
     })),
     // The XML messages are linked by the customs panel (app/components/export-agency/customs-messages.tsx).
+    /** Certificate-of-origin data (FTA destinations) or the plain origin statement, as the commercial invoice prints it. */
+    origin: declarationOrigin(docs),
     downloads: [
       { key: "invoice", label: t("agency.declaration.downloads.invoice"), href: `/${lang}/agency/declarations/${d.number}/commercial-invoice.pdf` },
       { key: "packing", label: t("agency.declaration.downloads.packing"), href: `/${lang}/agency/declarations/${d.number}/packing-list.pdf` },
