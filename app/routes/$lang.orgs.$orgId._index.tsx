@@ -4,6 +4,9 @@ import { useTranslation } from "react-i18next";
 import { pageTitle } from "~/components/meta";
 import { TradeCards } from "~/components/dashboard/trade-cards";
 import { pendingVerificationCount } from "~/modules/tenancy/verification.server";
+import { agentFlag } from "~/modules/export-agency/agency-access.server";
+import { declarationStatusCounts } from "~/modules/export-agency/agency-dashboard.server";
+import { formatNumber } from "~/modules/i18n/format";
 import { VerificationBadge } from "~/components/verification-badge";
 import { requireLang } from "~/modules/i18n/config";
 import { requireOrganization } from "~/modules/tenancy/access.server";
@@ -13,31 +16,40 @@ import { tradeDashboard } from "~/modules/ordering/dashboard.server";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "organizations.tabs.dashboard");
 
-/** What each kind of organization will do here; each area says so until it has data (orders and quotes: TradeCards). */
+/**
+ * The cards of each kind of organization (orders and quotes: TradeCards). Each shows real figures or leads to a page
+ * that exists; the park's exhibition storefronts are not built yet, so a park operator gets the catalog, not
+ * placeholders for them.
+ */
 const AREAS = {
   MANUFACTURER: ["products", "stock", "settlement"],
   BUYER: ["browse", "shipments", "landedCost"],
-  PARK_OPERATOR: ["storefronts", "curation", "qrCodes", "leads"],
+  PARK_OPERATOR: ["browse"],
   PLATFORM: ["verification", "declarations", "warehouses", "referenceData"],
 } as const;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const lang = requireLang(params);
   const context = await requireOrganization(request, lang, params.orgId);
-  const [overview, productCounts, trade, pendingVerifications] = await Promise.all([
+  const platform = context.organization.kind === "PLATFORM";
+  const [overview, productCounts, trade, pendingVerifications, declarations, agent] = await Promise.all([
     organizationOverview(context.scoped, context.organization.id),
     context.organization.kind === "MANUFACTURER" ? countProductsByStatus(context.scoped) : null,
     tradeDashboard(context, lang),
-    context.organization.kind === "PLATFORM" ? pendingVerificationCount() : null,
+    platform ? pendingVerificationCount() : null,
+    platform ? declarationStatusCounts() : null,
+    platform ? agentFlag(context) : false,
   ]);
   // The verification desk is for the platform's owners and admins (a 404 to other members).
   const verification = pendingVerifications === null ? null : { pending: pendingVerifications, canDecide: context.membership.role === "OWNER" || context.membership.role === "ADMIN" };
-  return { lang, kind: context.organization.kind, overview, productCounts, trade, verification };
+  const customs = declarations ? { counts: declarations, agent } : null;
+  return { lang, kind: context.organization.kind, overview, productCounts, trade, verification, customs, organizationId: context.organization.id };
 }
 
 export default function OrganizationDashboard() {
   const { t } = useTranslation();
-  const { lang, kind, overview, productCounts, trade, verification } = useLoaderData<typeof loader>();
+  const { lang, kind, overview, productCounts, trade, verification, customs } = useLoaderData<typeof loader>();
+  const buyerOrders = trade && trade.kind === "BUYER" ? trade.orders.byStatus : null;
   const productTotal = productCounts ? productCounts.DRAFT + productCounts.PUBLISHED + productCounts.UNPUBLISHED : 0;
   const base = `/${lang}/orgs/${overview.id}`;
   return (
@@ -143,10 +155,64 @@ export default function OrganizationDashboard() {
                   )}
                 </p>
               </article>
-            ) : (
-              <article key={area} className="card border-dashed" data-testid={`area-${area}`}>
+            ) : area === "declarations" && customs ? (
+              <article key={area} className="card" data-testid={`area-${area}`}>
                 <h3 className="font-semibold">{t(`dashboard.areas.${area}.title`)}</h3>
-                <p className="mt-1 text-sm text-slate-700">{t(`dashboard.areas.${area}.empty`)}</p>
+                <p className="mt-1 text-sm text-slate-700" data-testid="declaration-counts">
+                  {t("dashboard.areas.declarations.counts", {
+                    draft: formatNumber((customs.counts.DRAFT ?? 0) + (customs.counts.VALIDATED ?? 0), lang),
+                    customs: formatNumber((customs.counts.SUBMITTED ?? 0) + (customs.counts.RELEASED ?? 0), lang),
+                    cleared: formatNumber(customs.counts.CLEARED ?? 0, lang),
+                  })}
+                </p>
+                {customs.agent ? (
+                  <p className="mt-3 flex flex-wrap gap-x-4 text-sm">
+                    <Link to={`/${lang}/agency/declarations`} className="link">
+                      {t("dashboard.areas.declarations.open")}
+                    </Link>
+                    <Link to={`/${lang}/agency/summary`} className="link">
+                      {t("dashboard.areas.declarations.summary")}
+                    </Link>
+                  </p>
+                ) : null}
+              </article>
+            ) : area === "warehouses" ? (
+              <article key={area} className="card" data-testid={`area-${area}`}>
+                <h3 className="font-semibold">{t(`dashboard.areas.${area}.title`)}</h3>
+                <p className="mt-1 text-sm text-slate-700">{t("dashboard.areas.warehouses.body")}</p>
+                <p className="mt-3">
+                  <Link to={`${base}/warehouses`} className="link text-sm">
+                    {t("dashboard.areas.warehouses.open")}
+                  </Link>
+                </p>
+              </article>
+            ) : area === "shipments" ? (
+              <article key={area} className="card" data-testid={`area-${area}`}>
+                <h3 className="font-semibold">{t(`dashboard.areas.${area}.title`)}</h3>
+                <p className="mt-1 text-sm text-slate-700" data-testid="shipment-counts">
+                  {t("dashboard.areas.shipments.counts", { shipped: formatNumber(buyerOrders?.SHIPPED ?? 0, lang), delivered: formatNumber(buyerOrders?.DELIVERED ?? 0, lang) })}
+                </p>
+                <p className="mt-3">
+                  <Link to={`/${lang}/orders?status=SHIPPED`} className="link text-sm">
+                    {t("dashboard.areas.shipments.open")}
+                  </Link>
+                </p>
+              </article>
+            ) : (
+              // browse, landedCost: what the buyer (or the park) can do today, and where.
+              <article key={area} className="card" data-testid={`area-${area}`}>
+                <h3 className="font-semibold">{t(`dashboard.areas.${area}.title`)}</h3>
+                <p className="mt-1 text-sm text-slate-700">{t(`dashboard.areas.${area}.body`)}</p>
+                <p className="mt-3 flex flex-wrap gap-x-4 text-sm">
+                  <Link to={`/${lang}/products`} className="link">
+                    {t(`dashboard.areas.${area}.open`)}
+                  </Link>
+                  {area === "browse" && kind === "BUYER" ? (
+                    <Link to={`/${lang}/products?nearStock=1`} className="link">
+                      {t("dashboard.areas.browse.nearStock")}
+                    </Link>
+                  ) : null}
+                </p>
               </article>
             ),
           )}

@@ -24,7 +24,8 @@ async function activeContext(request: Request, lang: Lang): Promise<Organization
   return requireOrganization(request, lang, sessionUser.activeOrganizationId);
 }
 
-async function agentFlag(context: OrganizationContext): Promise<boolean> {
+/** Whether the member a request acts as works the agency desk (the platform dashboard shows the desk's links to them). */
+export async function agentFlag(context: OrganizationContext): Promise<boolean> {
   if (context.organization.kind !== "PLATFORM") return false;
   const membership = await unscopedDb.membership.findUnique({ where: { id: context.membership.id }, select: { role: true, exportAgent: true } });
   return membership !== null && isExportAgent(membership);
