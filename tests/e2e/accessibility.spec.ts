@@ -259,6 +259,34 @@ test("a manufacturer's pages: dashboard, product console, inventory, orders, an 
   expect(problems).toEqual([]);
 });
 
+test("the export agency's pages: the declaration queue, a declaration, settlements, the monthly summary, the verification desk, rates", async ({ page }) => {
+  test.setTimeout(300_000);
+  await logInToOrganization(page, PLATFORM);
+  const declaration = await firstHref(page, "/pt/agency/declarations", /^\/pt\/agency\/declarations\/DEC-[0-9-]+$/);
+  const problems = await audit(page, [
+    { name: "declaration queue", path: "/{lang}/agency/declarations" },
+    { name: "declaration", path: declaration },
+    { name: "agency settlements", path: "/{lang}/agency/settlements" },
+    { name: "monthly summary", path: "/{lang}/agency/summary" },
+    { name: "verification desk", path: "/{lang}/platform/verifications" },
+    { name: "import tax rates", path: "/{lang}/platform/import-tax-rates" },
+    { name: "rebate rates", path: "/{lang}/platform/rebate-rates" },
+  ]);
+  expect(problems).toEqual([]);
+});
+
+test("a manufacturer's export pages: its declarations, a declaration, its export money", async ({ page }) => {
+  test.setTimeout(300_000);
+  await logInToOrganization(page, MAKER);
+  const declaration = await firstHref(page, "/pt/declarations", /^\/pt\/declarations\/DEC-[0-9-]+$/);
+  const problems = await audit(page, [
+    { name: "manufacturer declarations", path: "/{lang}/declarations" },
+    { name: "manufacturer declaration", path: declaration },
+    { name: "export money", path: "/{lang}/export/money" },
+  ]);
+  expect(problems).toEqual([]);
+});
+
 test("the platform's pages: dashboard, orders, an order, the transfer and credit desks, warehouses", async ({ page }) => {
   test.setTimeout(300_000);
   const org = await logInToOrganization(page, PLATFORM);
