@@ -99,6 +99,33 @@ type Label = keyof typeof LABEL;
 /** A specification: its label, and a value that is the same in every language or written per language. */
 type Spec = [Label, string | L4];
 
+/** The demo's colours in the four languages (the products type them in English); "3000K", "RGB" read the same. */
+const COLOUR_NAMES: Record<string, L4> = {
+  Black: l("黑色", "Preto", "Negro", "Black"),
+  White: l("白色", "Branco", "Blanco", "White"),
+  Silver: l("银色", "Prata", "Plateado", "Silver"),
+  Red: l("红色", "Vermelho", "Rojo", "Red"),
+  Blue: l("蓝色", "Azul", "Azul", "Blue"),
+  Pink: l("粉色", "Rosa", "Rosa", "Pink"),
+  Navy: l("藏青色", "Azul-marinho", "Azul marino", "Navy"),
+  Clear: l("透明", "Transparente", "Transparente", "Clear"),
+  Chrome: l("镀铬", "Cromado", "Cromado", "Chrome"),
+  "Matte black": l("哑光黑", "Preto fosco", "Negro mate", "Matte black"),
+  "Midnight Black": l("午夜黑", "Preto meia-noite", "Negro medianoche", "Midnight Black"),
+  "Ocean Blue": l("海洋蓝", "Azul oceano", "Azul océano", "Ocean Blue"),
+  "Brushed gold": l("拉丝金", "Dourado escovado", "Dorado cepillado", "Brushed gold"),
+  "Brushed steel": l("拉丝不锈钢", "Aço escovado", "Acero cepillado", "Brushed steel"),
+  "Camouflage green": l("迷彩绿", "Verde camuflado", "Verde camuflaje", "Camouflage green"),
+  "2200K amber": l("2200K 琥珀色", "2200K âmbar", "2200K ámbar", "2200K amber"),
+  "Black (silicone strap)": l("黑色（硅胶表带）", "Preto (pulseira de silicone)", "Negro (correa de silicona)", "Black (silicone strap)"),
+  "Pink (silicone strap)": l("粉色（硅胶表带）", "Rosa (pulseira de silicone)", "Rosa (correa de silicona)", "Pink (silicone strap)"),
+  "Silver (steel mesh strap)": l("银色（钢网表带）", "Prata (pulseira de malha de aço)", "Plateado (correa de malla de acero)", "Silver (steel mesh strap)"),
+  "Gold-tone, black dial": l("金色，黑色表盘", "Dourado, mostrador preto", "Dorado, esfera negra", "Gold-tone, black dial"),
+  "Rose gold-tone": l("玫瑰金色", "Ouro rosé", "Oro rosa", "Rose gold-tone"),
+  "Silver, black dial": l("银色，黑色表盘", "Prata, mostrador preto", "Plateado, esfera negra", "Silver, black dial"),
+  "Silver, blue dial": l("银色，蓝色表盘", "Prata, mostrador azul", "Plateado, esfera azul", "Silver, blue dial"),
+};
+
 interface Variant {
   sku: string;
   voltage?: string;
@@ -1666,6 +1693,7 @@ export function demoProductInput(product: DemoProduct, ids: { categoryId: string
       voltage: v.voltage ?? null,
       plugType: v.plugType ?? null,
       color: v.color ?? null,
+      colorNames: v.color ? COLOUR_NAMES[v.color] : undefined,
       capacity: v.capacity ?? null,
       netWeightG: v.weight[0],
       grossWeightG: v.weight[1],

@@ -490,6 +490,26 @@ describe("the pages", () => {
     expect(data.initialQuote).toMatchObject({ tierIndex: 0, totalOriginal: formatMoney({ amountMinor: 125_000n, currency: USD }, "zh") });
   });
 
+  it("product: each buyer reads the variant's colour in their language, else as the maker typed it", async () => {
+    const variant = await unscopedDb.productVariant.findFirstOrThrow({ where: { product: { slug: "pp-cafeteira" } }, select: { id: true, color: true, colorNames: true } });
+    await unscopedDb.productVariant.update({ where: { id: variant.id }, data: { color: "White", colorNames: { zh: "白色", pt: "Branco" } } });
+    try {
+      const read = async (lang: Lang) => {
+        const data = await productLoader({ request: new Request(`http://localhost/${lang}/products/pp-cafeteira`), params: { lang, slug: "pp-cafeteira" }, ...ctx });
+        return { table: data.page.variants.map((v) => v.color), chooser: data.cart.variants.map((v) => v.label).join(" | ") };
+      };
+      const zh = await read("zh");
+      expect(zh.table).toEqual(["白色"]);
+      expect(zh.chooser).toContain("白色");
+      const pt = await read("pt");
+      expect(pt.table).toEqual(["Branco"]);
+      expect(pt.chooser).toContain("Branco");
+      expect((await read("es")).table).toEqual(["White"]);
+    } finally {
+      await unscopedDb.productVariant.update({ where: { id: variant.id }, data: { color: variant.color, colorNames: variant.colorNames ?? {} } });
+    }
+  });
+
   it("facets list manufacturers with published products and their brands", async () => {
     forgetListingCaches();
     const facets = await listingFacets("pt", { maker: makerA, brand: null });

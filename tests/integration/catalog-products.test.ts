@@ -535,6 +535,32 @@ describe("the console form", () => {
     expect(noRows.ok ? null : noRows.fieldErrors.variants).toBe("catalog.validation.variantRequired");
   });
 
+  it("reads a variant's colour in other languages, refuses one too long, and shows them again on edit", async () => {
+    const named = parseProductForm(form({ ...basics(), "v.3.color": "黑色", "v.3.color.pt": " Preto ", "v.3.color.es": "Negro", "v.3.color.en": "" }), "zh");
+    if (!named.ok) throw new Error(JSON.stringify(named.fieldErrors));
+    expect(named.input.variants[0]).toMatchObject({ color: "黑色", colorNames: { pt: "Preto", es: "Negro" } });
+    expect(named.input.variants[0]!.colorNames).not.toHaveProperty("en");
+    const unnamed = parseProductForm(form(basics()), "zh");
+    expect(unnamed.ok && unnamed.input.variants[0]!.colorNames).toBeUndefined();
+
+    const tooLong = parseProductForm(form({ ...basics(), "v.3.color": "黑色", "v.3.color.pt": "P".repeat(61) }), "pt");
+    if (tooLong.ok) throw new Error("should fail");
+    expect(Object.keys(tooLong.fieldErrors)).toEqual(["v.3.color.pt"]);
+
+    const input = productInput();
+    input.variants[0]!.colorNames = { zh: "黑色", es: "Negro" };
+    const { id } = await createProduct(makerA.scoped, input, { userId });
+    const saved = (await getProductForEdit(makerA.scoped, id))!;
+    expect(saved.variants[0]!.colorNames).toEqual({ zh: "黑色", es: "Negro" });
+    expect(saved.variants[1]!.colorNames).toEqual({});
+    const values = productToFormValues(saved);
+    expect(values).toMatchObject({ "v.0.color": "Preto", "v.0.color.zh": "黑色", "v.0.color.es": "Negro" });
+    expect(values).not.toHaveProperty("v.1.color.zh");
+    const again = parseProductForm(form(values), "zh");
+    if (!again.ok) throw new Error(JSON.stringify(again.fieldErrors));
+    expect(again.input.variants.map((v) => v.colorNames)).toEqual([{ zh: "黑色", es: "Negro" }, undefined]);
+  });
+
   it("round-trips a saved product through the form", async () => {
     const input = productInput({ sampleAvailable: true, samplePriceMinor: 2500n });
     const { id } = await createProduct(makerA.scoped, input, { userId });

@@ -144,6 +144,41 @@ function CellInput({ name, label, className = "min-w-[5rem]", ...rest }: { name:
   );
 }
 
+/** The colour as typed, and under it (folded) its name in each language: buyers read theirs, else the typed one. */
+function ColourCell({ row, label }: { row: number; label: string }) {
+  const { t } = useTranslation();
+  const id = useId();
+  const { values, errors } = useContext(FormStateContext);
+  const main = useFieldState(`v.${row}.color`);
+  const named = LANGS.some((l) => values[`v.${row}.color.${l}`] || errors[`v.${row}.color.${l}`]);
+  return (
+    <td className="px-1 py-1 align-top">
+      <input id={id} name={`v.${row}.color`} defaultValue={main.value} aria-label={label} aria-invalid={main.error ? true : undefined} aria-describedby={main.error ? `${id}-error` : undefined} className="input min-w-[5rem]" maxLength={60} />
+      <ErrorText id={`${id}-error`} error={main.error} />
+      <details className="mt-1" open={named || undefined} data-testid="colour-names">
+        <summary className="cursor-pointer text-xs text-slate-600">{t("console.variants.colorNames")}</summary>
+        <div className="mt-1 grid gap-1">
+          {LANGS.map((l) => {
+            const name = `v.${row}.color.${l}`;
+            const error = errors[name];
+            return (
+              <div key={l}>
+                <div className="flex items-center gap-1">
+                  <span aria-hidden="true" className="w-6 text-xs uppercase text-slate-500">
+                    {l}
+                  </span>
+                  <input id={`${id}-${l}`} name={name} defaultValue={values[name] ?? ""} lang={l} aria-label={t("console.variants.colorIn", { field: label, language: LANG_NAMES[l] })} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-${l}-error` : undefined} className="input min-w-[5rem] py-0.5 text-xs" maxLength={60} />
+                </div>
+                <ErrorText id={`${id}-${l}-error`} error={error} />
+              </div>
+            );
+          })}
+        </div>
+      </details>
+    </td>
+  );
+}
+
 function CellSelect({ name, label, options, className = "min-w-[7rem]" }: { name: string; label: string; options: Option[]; className?: string }) {
   const id = useId();
   const { value, error } = useFieldState(name);
@@ -581,7 +616,7 @@ function VariantsSection({ hydrated }: { hydrated: boolean }) {
                 <CellInput name={`v.${row}.sku`} label={label("sku", index)} className="min-w-[11rem] font-mono" maxLength={64} autoComplete="off" />
                 <CellSelect name={`v.${row}.voltage`} label={label("voltage", index)} options={voltages} />
                 <CellInput name={`v.${row}.plugType`} label={label("plugType", index)} list="plug-types" maxLength={20} className="min-w-[4.5rem]" />
-                <CellInput name={`v.${row}.color`} label={label("color", index)} maxLength={60} />
+                <ColourCell row={row} label={label("color", index)} />
                 <CellInput name={`v.${row}.capacity`} label={label("capacity", index)} maxLength={60} />
                 <CellInput name={`v.${row}.netWeightG`} label={label("netWeightG", index)} type="number" min={1} step={1} inputMode="numeric" />
                 <CellInput name={`v.${row}.grossWeightG`} label={label("grossWeightG", index)} type="number" min={1} step={1} inputMode="numeric" />

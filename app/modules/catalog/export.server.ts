@@ -7,6 +7,7 @@ import { Prisma } from "~/generated/prisma/client";
 import { unscopedDb, type ScopedDb } from "~/modules/db/index.server";
 import { LANG_NAMES, type Lang } from "~/modules/i18n/config";
 import type { ProductInput } from "./product-input";
+import { colorNamesInput } from "./variant-colour";
 import {
   COMMENT_PREFIX,
   guardFormula,
@@ -174,7 +175,7 @@ export function toSheetProduct(p: ExportRow): SheetProduct {
     sampleAvailable: p.sampleAvailable,
     samplePriceMinor: p.samplePriceMinor,
     translations,
-    variants: p.variants.map((v) => ({ sku: v.sku, voltage: v.voltage, plugType: v.plugType, color: v.color, capacity: v.capacity, netWeightG: v.netWeightG, grossWeightG: v.grossWeightG, lengthMm: v.lengthMm, widthMm: v.widthMm, heightMm: v.heightMm })),
+    variants: p.variants.map((v) => ({ sku: v.sku, voltage: v.voltage, plugType: v.plugType, color: v.color, colorNames: colorNamesInput(v.colorNames), capacity: v.capacity, netWeightG: v.netWeightG, grossWeightG: v.grossWeightG, lengthMm: v.lengthMm, widthMm: v.widthMm, heightMm: v.heightMm })),
     priceTiers: p.priceTiers.map((tier) => ({ minQuantity: tier.minQuantity, unitPriceMinor: tier.unitPriceMinor })),
     certifications: p.certifications.map((c) => ({ schemeCode: c.schemeCode, number: c.number, expiresOn: c.expiresOn })),
   };

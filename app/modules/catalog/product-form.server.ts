@@ -11,6 +11,7 @@ import { brandOptions } from "./brands.server";
 import { CURRENCIES } from "~/modules/money/currencies";
 import { minorToDecimalInput, parseAmount } from "~/modules/money/money";
 import { isKnownHsSubheading } from "./hs-nomenclature.server";
+import { colorNamesInput, colorNamesOf } from "./variant-colour";
 import { DraftProductInputSchema, ProductInputSchema, type DraftProductInput } from "./product-input";
 import type { EditableProduct } from "./products.server";
 
@@ -22,6 +23,7 @@ import type { EditableProduct } from "./products.server";
  *   showStockQuantities ("off" from a hidden input, then "on" from the checkbox when ticked; absent: unchanged)
  *   t.<lang>.name | shortDescription | longDescription | machine ("on") | spec.<row>.label | spec.<row>.value
  *   v.<row>.sku | voltage | plugType | color | capacity | netWeightG | grossWeightG | lengthMm | widthMm | heightMm
+ *   v.<row>.color.<lang> (the colour in that language; empty: the colour as typed)
  *   tier.<row>.minQuantity | unitPrice (decimal, in the product's currency)
  *   cert.<row>.schemeCode | number | expiresOn (YYYY-MM-DD)
  *
@@ -90,12 +92,13 @@ export function parseProductForm(form: FormData, lang: Lang, options: { draft?: 
     };
   }
 
-  const variantRows = rowNumbers(values, "v").filter((r) => VARIANT_FIELDS.some((f) => v(`v.${r}.${f}`)));
+  const variantRows = rowNumbers(values, "v").filter((r) => VARIANT_FIELDS.some((f) => v(`v.${r}.${f}`)) || LANGS.some((l) => v(`v.${r}.color.${l}`)));
   const variants = variantRows.map((r) => ({
     sku: v(`v.${r}.sku`),
     voltage: optional(`v.${r}.voltage`),
     plugType: optional(`v.${r}.plugType`),
     color: optional(`v.${r}.color`),
+    colorNames: colorNamesInput(Object.fromEntries(LANGS.map((l) => [l, v(`v.${r}.color.${l}`)]))),
     capacity: optional(`v.${r}.capacity`),
     netWeightG: v(`v.${r}.netWeightG`),
     grossWeightG: v(`v.${r}.grossWeightG`),
@@ -166,6 +169,7 @@ export function parseProductForm(form: FormData, lang: Lang, options: { draft?: 
         return third ? `t.${l}.${third}` : `t.${l}.name`;
       }
       case "variants":
+        if (second !== undefined && third === "colorNames") return `v.${row(variantRows, second)}.color${fourth ? `.${fourth}` : ""}`;
         return second === undefined ? "variants" : `v.${row(variantRows, second)}.${third ?? "sku"}`;
       case "priceTiers":
         return second === undefined ? "tiers" : `tier.${row(tierRows, second)}.${third === "unitPriceMinor" ? "unitPrice" : (third ?? "minQuantity")}`;
@@ -236,6 +240,7 @@ export function productToFormValues(product: EditableProduct): FormValues {
   }
   product.variants.forEach((variant, i) => {
     for (const field of VARIANT_FIELDS) set(`v.${i}.${field}`, variant[field]);
+    for (const [l, name] of Object.entries(colorNamesOf(variant.colorNames))) set(`v.${i}.color.${l}`, name);
   });
   product.priceTiers.forEach((tier, i) => {
     set(`tier.${i}.minQuantity`, tier.minQuantity);

@@ -28,6 +28,8 @@ export const VariantInputSchema = z
     voltage: text(40).optional().nullable(),
     plugType: text(20).optional().nullable(),
     color: text(60).optional().nullable(),
+    /** The colour in other languages; a language left out shows `color` as typed. */
+    colorNames: z.partialRecord(z.enum(LANGS), text(60).min(1, "validation.required")).optional(),
     capacity: text(60).optional().nullable(),
     netWeightG: positiveInt(10_000_000),
     grossWeightG: positiveInt(10_000_000),

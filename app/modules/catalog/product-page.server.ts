@@ -11,6 +11,7 @@ import { formatMoney, toDecimalString, type Money } from "~/modules/money/money"
 import { imageUrl } from "./images.server";
 import { organizationDisplayName } from "~/modules/tenancy/display-name";
 import { categoryName, categoryTree } from "./listing.server";
+import { colorIn } from "./variant-colour";
 
 /**
  * Everything the public product page shows, read for one PUBLISHED product (across manufacturers, hence
@@ -299,7 +300,7 @@ export async function loadProductPage(slug: string, lang: Lang, buyer: { currenc
       sku: v.sku,
       voltage: v.voltage,
       plugType: v.plugType,
-      color: v.color,
+      color: colorIn(v, lang),
       capacity: v.capacity,
       netWeight: grams(v.netWeightG),
       grossWeight: grams(v.grossWeightG),
@@ -336,7 +337,7 @@ export async function loadProductPage(slug: string, lang: Lang, buyer: { currenc
       originCountry: product.originCountry.trim(),
       showStockQuantities: product.showStockQuantities,
       unit: product.unitOfSale,
-      variants: product.variants.map((v) => ({ id: v.id, sku: v.sku, voltage: v.voltage, plugType: v.plugType, color: v.color, capacity: v.capacity })),
+      variants: product.variants.map((v) => ({ id: v.id, sku: v.sku, voltage: v.voltage, plugType: v.plugType, color: colorIn(v, lang), capacity: v.capacity })),
     },
   };
 }

@@ -11,6 +11,7 @@ import { isValidChinaHsCode, isValidHsCode } from "./hs-code";
 import { copyProductImages, removeStoredImages } from "./images.server";
 import type { DraftProductInput as ProductInput } from "./product-input";
 import { reindexProducts } from "./search.server";
+import { colorNamesInput } from "./variant-colour";
 
 /** The interactive-transaction client of `forOrganization(orgId)`: every query reaches only that organization. */
 export type ScopedTx = Parameters<Parameters<ScopedDb["$transaction"]>[0]>[0];
@@ -247,6 +248,7 @@ async function writeVariants(tx: ScopedTx, productId: string, input: ProductInpu
     voltage: v.voltage || null,
     plugType: v.plugType || null,
     color: v.color || null,
+    colorNames: v.colorNames ?? {},
     capacity: v.capacity || null,
     netWeightG: v.netWeightG,
     grossWeightG: v.grossWeightG,
@@ -351,7 +353,7 @@ export function productToInput(product: EditableProduct): ProductInput {
     samplePriceMinor: product.samplePriceMinor,
     showStockQuantities: product.showStockQuantities,
     translations,
-    variants: product.variants.map((v) => ({ sku: v.sku, voltage: v.voltage, plugType: v.plugType, color: v.color, capacity: v.capacity, netWeightG: v.netWeightG, grossWeightG: v.grossWeightG, lengthMm: v.lengthMm, widthMm: v.widthMm, heightMm: v.heightMm })),
+    variants: product.variants.map((v) => ({ sku: v.sku, voltage: v.voltage, plugType: v.plugType, color: v.color, colorNames: colorNamesInput(v.colorNames), capacity: v.capacity, netWeightG: v.netWeightG, grossWeightG: v.grossWeightG, lengthMm: v.lengthMm, widthMm: v.widthMm, heightMm: v.heightMm })),
     priceTiers: product.priceTiers.map((t) => ({ minQuantity: t.minQuantity, unitPriceMinor: t.unitPriceMinor })),
     certifications: product.certifications.map((c) => ({ schemeCode: c.schemeCode, number: c.number, expiresOn: c.expiresOn })),
   };

@@ -3,6 +3,7 @@ import { Incoterm, UnitOfSale } from "~/generated/prisma/enums";
 import type { Lang } from "~/modules/i18n/config";
 import { minorToDecimalInput, parseAmountToMinor } from "~/modules/money/money";
 import { ProductInputSchema, PRICE_CURRENCIES, type ProductInput } from "./product-input";
+import { colorNamesInput } from "./variant-colour";
 
 /**
  * The spreadsheet layout shared by the template, the import and the export (CSV and XLSX alike).
@@ -111,6 +112,7 @@ const VARIANT: ColumnSpec[] = [
   col("voltage", "variant"),
   col("plug_type", "variant"),
   col("color", "variant"),
+  ...SHEET_LANGS.map((lang) => col(`color_${lang}`, "variant", false, "color_lang", { lang })),
   col("capacity", "variant"),
   col("net_weight_g", "variant", true),
   col("gross_weight_g", "variant", true),
@@ -527,6 +529,7 @@ function mapGroup(rows: SheetRow[], lookup: ReferenceLookup, errors: RowError[])
     voltage: row.cells.voltage ?? null,
     plugType: row.cells.plug_type ?? null,
     color: row.cells.color ?? null,
+    colorNames: colorNamesInput(Object.fromEntries(SHEET_LANGS.map((lang) => [lang, row.cells[`color_${lang}`]]))),
     capacity: row.cells.capacity ?? null,
     netWeightG: integer(row.row, "net_weight_g", row.cells.net_weight_g),
     grossWeightG: integer(row.row, "gross_weight_g", row.cells.gross_weight_g),
@@ -615,6 +618,7 @@ export function locateIssue(issue: { path: readonly PropertyKey[]; message?: str
   const at = group.firstRow;
   if (head === "variants") {
     if (typeof index !== "number") return { row: at, column: "sku" };
+    if (field === "colorNames") return { row: group.variantRows[index] ?? at, column: issue.path[3] === undefined ? "color" : `color_${String(issue.path[3])}` };
     return { row: group.variantRows[index] ?? at, column: VARIANT_COLUMNS[String(field)] ?? "sku" };
   }
   if (head === "translations") {
@@ -701,6 +705,7 @@ export function productToRows(product: SheetProduct, exponent: number): Record<s
     voltage: v.voltage ?? "",
     plug_type: v.plugType ?? "",
     color: v.color ?? "",
+    ...Object.fromEntries(SHEET_LANGS.map((lang) => [`color_${lang}`, v.colorNames?.[lang] ?? ""])),
     capacity: v.capacity ?? "",
     net_weight_g: String(v.netWeightG),
     gross_weight_g: String(v.grossWeightG),
@@ -744,8 +749,8 @@ export const EXAMPLE_PRODUCT: SheetProduct = {
     en: { name: "Stainless steel electric kettle 1.7 L", shortDescription: "Food-grade 304 stainless steel, auto shut-off", longDescription: "", specifications: [{ label: "Capacity", value: "1.7 L" }], source: "HUMAN" },
   },
   variants: [
-    { sku: "EXAMPLE-KT17-127", voltage: "127V", plugType: "N", color: "Silver", capacity: "1.7 L", netWeightG: 950, grossWeightG: 1300, lengthMm: 240, widthMm: 180, heightMm: 260 },
-    { sku: "EXAMPLE-KT17-220", voltage: "220V", plugType: "N", color: "Silver", capacity: "1.7 L", netWeightG: 950, grossWeightG: 1300, lengthMm: 240, widthMm: 180, heightMm: 260 },
+    { sku: "EXAMPLE-KT17-127", voltage: "127V", plugType: "N", color: "Silver", colorNames: { zh: "银色", pt: "Prata", es: "Plateado" }, capacity: "1.7 L", netWeightG: 950, grossWeightG: 1300, lengthMm: 240, widthMm: 180, heightMm: 260 },
+    { sku: "EXAMPLE-KT17-220", voltage: "220V", plugType: "N", color: "Silver", colorNames: { zh: "银色", pt: "Prata", es: "Plateado" }, capacity: "1.7 L", netWeightG: 950, grossWeightG: 1300, lengthMm: 240, widthMm: 180, heightMm: 260 },
   ],
   priceTiers: [
     { minQuantity: 60, unitPriceMinor: 1250n },

@@ -11,6 +11,7 @@ interface CatalogRow {
   voltage: string | null;
   plugType: string | null;
   color: string | null;
+  colorNames: unknown;
   capacity: string | null;
   grossWeightG: number;
   productId: string;
@@ -42,7 +43,7 @@ export async function catalogVariants(variantIds: string[], client: Pick<LedgerT
   const ids = [...new Set(variantIds)].filter(isUuid);
   if (ids.length === 0) return new Map();
   const rows = await client.$queryRaw<CatalogRow[]>`
-    SELECT v."id", v."sku", v."voltage", v."plugType", v."color", v."capacity", v."grossWeightG",
+    SELECT v."id", v."sku", v."voltage", v."plugType", v."color", v."colorNames", v."capacity", v."grossWeightG",
            p."id" AS "productId", p."organizationId", p."slug", p."status"::text AS "status", p."moq", p."packSize",
            p."currencyCode", p."leadTimeDays", p."originCountry", p."hsCode", p."unitOfSale"::text AS "unitOfSale",
            p."sourceLocale"::text AS "sourceLocale", o."name" AS "organizationName",
@@ -63,6 +64,7 @@ export async function catalogVariants(variantIds: string[], client: Pick<LedgerT
         voltage: r.voltage,
         plugType: r.plugType,
         color: r.color,
+        colorNames: r.colorNames,
         capacity: r.capacity,
         grossWeightG: r.grossWeightG,
         product: {

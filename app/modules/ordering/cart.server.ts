@@ -17,6 +17,7 @@ import { formatMoney, type Money } from "~/modules/money/money";
 import { myMembershipOf } from "~/modules/tenancy/organizations.server";
 import { getSessionUser, requireSessionUser, type SessionUser } from "~/modules/tenancy/session.server";
 import { currentRates, getBuyerContext as getViewerContext } from "~/modules/catalog/buyer-context.server";
+import { colorIn } from "~/modules/catalog/variant-colour";
 import { chargeableKg, grossWeightG, type DeliveryRateValue } from "./delivery-rates";
 import { deliveryRatesFor, quoteDelivery, type DeliveryQuote } from "./delivery-rates.server";
 import { catalogVariants } from "./cart-catalog.server";
@@ -138,6 +139,8 @@ export interface CatalogVariant {
   voltage: string | null;
   plugType: string | null;
   color: string | null;
+  /** The colour per language (ProductVariant.colorNames); variantLabel falls back to `color`. */
+  colorNames: unknown;
   capacity: string | null;
   /** Per unit, packed: what delivery is charged on. */
   grossWeightG: number;
@@ -145,7 +148,7 @@ export interface CatalogVariant {
 }
 
 /** The shape of a CatalogVariant as a Prisma select (the SKU lookup; catalogVariants answers the same in one statement). */
-export const VARIANT_SELECT = { id: true, sku: true, voltage: true, plugType: true, color: true, capacity: true, grossWeightG: true, product: { select: PRODUCT_SELECT } } as const;
+export const VARIANT_SELECT = { id: true, sku: true, voltage: true, plugType: true, color: true, colorNames: true, capacity: true, grossWeightG: true, product: { select: PRODUCT_SELECT } } as const;
 
 /** Variants by id with their product, tiers and names; any status (one statement: cart-catalog.server.ts). */
 export { catalogVariants };
@@ -155,8 +158,9 @@ export function productName(product: Pick<CatalogProduct, "translations" | "sour
   return product.translations.find((t) => t.locale === lang)?.name ?? product.translations.find((t) => t.locale === product.sourceLocale)?.name ?? product.translations[0]?.name ?? "";
 }
 
-export function variantLabel(variant: Pick<CatalogVariant, "voltage" | "plugType" | "color" | "capacity" | "sku">): string {
-  return [variant.voltage, variant.plugType, variant.color, variant.capacity].filter(Boolean).join(" · ");
+/** The variant's attributes as a reader of `lang` sees them (the colour in that language when it has a name there). */
+export function variantLabel(variant: Pick<CatalogVariant, "voltage" | "plugType" | "color" | "colorNames" | "capacity" | "sku">, lang: Lang): string {
+  return [variant.voltage, variant.plugType, colorIn(variant, lang), variant.capacity].filter(Boolean).join(" · ");
 }
 
 /** A variant a buyer may order: the id must exist and its product be published. */
@@ -740,7 +744,7 @@ export async function presentCart(buyer: BuyerContext, lang: Lang, currencyCode:
         productSlug: product.slug,
         productName: productName(product, lang),
         sku: line.variant.sku,
-        variantLabel: variantLabel(line.variant),
+        variantLabel: variantLabel(line.variant, lang),
         quantity: line.quantity,
         partQuantity: part.quantity,
         split: line.allocation.parts.length > 1,
