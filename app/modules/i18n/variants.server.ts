@@ -1,13 +1,18 @@
 import ptPTActivity from "../../../locales/pt-PT/activity.json";
+import ptPTAgency from "../../../locales/pt-PT/agency.json";
 import ptPTBanking from "../../../locales/pt-PT/banking.json";
 import ptPTBrowse from "../../../locales/pt-PT/browse.json";
 import ptPTCart from "../../../locales/pt-PT/cart.json";
 import ptPTCatalog from "../../../locales/pt-PT/catalog.json";
 import ptPTCommon from "../../../locales/pt-PT/common.json";
 import ptPTConsole from "../../../locales/pt-PT/console.json";
+import ptPTCustoms from "../../../locales/pt-PT/customs.json";
 import ptPTDocuments from "../../../locales/pt-PT/documents.json";
+import ptPTExportdocs from "../../../locales/pt-PT/exportdocs.json";
+import ptPTExportmoney from "../../../locales/pt-PT/exportmoney.json";
 import ptPTImporter from "../../../locales/pt-PT/importer.json";
 import ptPTInventory from "../../../locales/pt-PT/inventory.json";
+import ptPTLanded from "../../../locales/pt-PT/landed.json";
 import ptPTOrders from "../../../locales/pt-PT/orders.json";
 import ptPTPay from "../../../locales/pt-PT/pay.json";
 import ptPTRfq from "../../../locales/pt-PT/rfq.json";
@@ -25,7 +30,7 @@ import { resources, type Messages } from "./resources";
  */
 type Tree = { [key: string]: string | Tree };
 
-export const ptPTOverrides: Tree = { ...(ptPTCommon as Tree), activity: ptPTActivity as Tree, banking: ptPTBanking as Tree, browse: ptPTBrowse as Tree, cart: ptPTCart as Tree, catalog: ptPTCatalog as Tree, console: ptPTConsole as Tree, documents: ptPTDocuments as Tree, importer: ptPTImporter as Tree, inventory: ptPTInventory as Tree, orders: ptPTOrders as Tree, pay: ptPTPay as Tree, rfq: ptPTRfq as Tree, warehouse: ptPTWarehouse as Tree };
+export const ptPTOverrides: Tree = { ...(ptPTCommon as Tree), activity: ptPTActivity as Tree, banking: ptPTBanking as Tree, browse: ptPTBrowse as Tree, cart: ptPTCart as Tree, catalog: ptPTCatalog as Tree, console: ptPTConsole as Tree, documents: ptPTDocuments as Tree, importer: ptPTImporter as Tree, inventory: ptPTInventory as Tree, orders: ptPTOrders as Tree, pay: ptPTPay as Tree, rfq: ptPTRfq as Tree, warehouse: ptPTWarehouse as Tree, exportdocs: ptPTExportdocs as Tree, agency: ptPTAgency as Tree, customs: ptPTCustoms as Tree, landed: ptPTLanded as Tree, exportmoney: ptPTExportmoney as Tree };
 
 function deepMerge(base: Tree, over: Tree): Tree {
   const out: Tree = { ...base };
