@@ -112,7 +112,7 @@ describe("column specs", () => {
     expect(names.filter((n) => /^(tier|cert)\d/.test(n))).toEqual(["tier1_qty", "tier1_price", "tier2_qty", "tier2_price", "cert1_scheme", "cert1_number", "cert1_expiry"]);
     expect(names).toContain("machine_translated");
     expect(names.indexOf("hs_code")).toBeGreaterThan(names.indexOf("machine_translated"));
-    expect(names.slice(-9, -5)).toEqual(["voltage", "plug_type", "color", "capacity"]);
+    expect(names.slice(-13, -5)).toEqual(["voltage", "plug_type", "color", "color_zh", "color_pt", "color_es", "color_en", "capacity"]);
   });
 
   it("knows which columns are numbers, and lays records out as cells", () => {

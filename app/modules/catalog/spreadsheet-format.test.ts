@@ -130,6 +130,23 @@ describe("rows to products", () => {
     expect(groups[0]!.input).toEqual(expectedInput(KETTLE));
   });
 
+  it("reads and writes each variant's colour per language in color_zh/pt/es/en, reporting a bad one on its own cell", () => {
+    const records = productToRows(KETTLE, 2);
+    expect(records[0]).toMatchObject({ color: "Silver", color_zh: "银色", color_pt: "Prata", color_es: "Plateado", color_en: "" });
+    const { groups } = rowsToProducts(sheetRows(records), lookup);
+    expect(groups[0]!.input!.variants.map((v) => v.colorNames)).toEqual([
+      { zh: "银色", pt: "Prata", es: "Plateado" },
+      { zh: "银色", pt: "Prata", es: "Plateado" },
+    ]);
+    // A file without the columns (an older export) imports as before: no names, the colour as typed.
+    const older = records.map((r) => Object.fromEntries(Object.entries(r).filter(([k]) => !k.startsWith("color_"))));
+    expect(rowsToProducts(sheetRows(older), lookup).groups[0]!.input!.variants[0]!.colorNames).toBeUndefined();
+    const tooLong = records.map((r, i) => (i === 1 ? { ...r, color_pt: "P".repeat(61) } : r));
+    const { groups: rejected, errors } = rowsToProducts(sheetRows(tooLong), lookup);
+    expect(rejected[0]!.input).toBeNull();
+    expect(errors).toEqual([{ row: 3, column: "color_pt", code: "validation.tooLong", value: "P".repeat(61) }]);
+  });
+
   it("lets later rows leave the product's columns empty, and rejects a value that contradicts the first row", () => {
     const records = productToRows(KETTLE, 2);
     const second = Object.fromEntries(Object.entries(records[1]!).filter(([k]) => ["product_ref", "sku", "voltage", "plug_type", "color", "capacity", "net_weight_g", "gross_weight_g", "length_mm", "width_mm", "height_mm"].includes(k)));

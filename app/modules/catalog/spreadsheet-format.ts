@@ -20,7 +20,7 @@ import { colorNamesInput } from "./variant-colour";
 export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
 export const MAX_IMPORT_ROWS = 10_000;
 /**
- * What reading one file may cost (a 10,000 × 61 catalog is 610,000 cells; its text, four languages of names and
+ * What reading one file may cost (a 10,000 × 65 catalog is 650,000 cells; its text, four languages of names and
  * descriptions, rarely 20 million characters): cells of every sheet, and an XLSX's shared strings by count and
  * characters. Past any of them the file is refused ("expands") before it can exhaust memory.
  */
