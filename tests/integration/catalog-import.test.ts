@@ -67,7 +67,7 @@ afterAll(async () => {
   rmSync(uploads, { recursive: true, force: true });
 });
 
-/** `count` products of two variants each (110 V / 220 V), priced in USD or CNY, in three languages. */
+/** `count` products of two variants each (110 V / 220 V), priced in USD or CNY, in three languages (every other one's colour named in two). */
 function catalog(count: number, options: { prefix?: string; priceBump?: number } = {}): SheetProduct[] {
   const prefix = options.prefix ?? "KT";
   return Array.from({ length: count }, (_, i) => {
@@ -95,7 +95,7 @@ function catalog(count: number, options: { prefix?: string; priceBump?: number }
         en: { name: `Electric kettle ${prefix} ${n}`, shortDescription: "", longDescription: "", specifications: [], source: "MACHINE" },
       },
       variants: [
-        { sku: `${prefix}-${n}-110`, voltage: "127V", plugType: "N", color: "Silver", capacity: "1.7 L", netWeightG: 950, grossWeightG: 1300, lengthMm: 240, widthMm: 180, heightMm: 260 },
+        { sku: `${prefix}-${n}-110`, voltage: "127V", plugType: "N", color: "Silver", colorNames: i % 2 === 0 ? { zh: "银色", pt: "Prata" } : undefined, capacity: "1.7 L", netWeightG: 950, grossWeightG: 1300, lengthMm: 240, widthMm: 180, heightMm: 260 },
         { sku: `${prefix}-${n}-220`, voltage: "220V", plugType: "N", color: "Silver", capacity: "1.7 L", netWeightG: 950, grossWeightG: 1300, lengthMm: 240, widthMm: 180, heightMm: 260 },
       ],
       priceTiers: [
@@ -160,6 +160,8 @@ describe("importing a valid file", () => {
     expect(result).toMatchObject({ status: "SUCCEEDED", totalRows: 50, processedRows: 50, createdCount: 25, updatedCount: 0, failureCode: null, rowErrors: [] });
     expect(await productCount()).toBe(25);
     expect(await forOrganization(makerOrg).productVariant.count()).toBe(50);
+    const named = await forOrganization(makerOrg).productVariant.findUniqueOrThrow({ where: { organizationId_sku: { organizationId: makerOrg, sku: "KT-0001-110" } }, select: { color: true, colorNames: true } });
+    expect(named).toEqual({ color: "Silver", colorNames: { zh: "银色", pt: "Prata" } });
 
     // Searchable: the search vectors were built in the same transaction (Portuguese stemming: "chaleiras").
     const filter = (await productSearchFilter("chaleiras 0007", "pt"))!;
