@@ -145,7 +145,7 @@ function CellInput({ name, label, className = "min-w-[5rem]", ...rest }: { name:
 }
 
 /** The colour as typed, and under it (folded) its name in each language: buyers read theirs, else the typed one. */
-function ColourCell({ row, label }: { row: number; label: string }) {
+function ColourCell({ row, index, label }: { row: number; index: number; label: string }) {
   const { t } = useTranslation();
   const id = useId();
   const { values, errors } = useContext(FormStateContext);
@@ -167,7 +167,7 @@ function ColourCell({ row, label }: { row: number; label: string }) {
                   <span aria-hidden="true" className="w-6 text-xs uppercase text-slate-500">
                     {l}
                   </span>
-                  <input id={`${id}-${l}`} name={name} defaultValue={values[name] ?? ""} lang={l} aria-label={t("console.variants.colorIn", { field: label, language: LANG_NAMES[l] })} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-${l}-error` : undefined} className="input min-w-[5rem] py-0.5 text-xs" maxLength={60} />
+                  <input id={`${id}-${l}`} name={name} defaultValue={values[name] ?? ""} lang={l} aria-label={`${t("console.variants.colorIn", { language: LANG_NAMES[l] })} · ${t("console.form.row", { row: index + 1 })}`} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-${l}-error` : undefined} className="input min-w-[5rem] py-0.5 text-xs" maxLength={60} />
                 </div>
                 <ErrorText id={`${id}-${l}-error`} error={error} />
               </div>
@@ -616,7 +616,7 @@ function VariantsSection({ hydrated }: { hydrated: boolean }) {
                 <CellInput name={`v.${row}.sku`} label={label("sku", index)} className="min-w-[11rem] font-mono" maxLength={64} autoComplete="off" />
                 <CellSelect name={`v.${row}.voltage`} label={label("voltage", index)} options={voltages} />
                 <CellInput name={`v.${row}.plugType`} label={label("plugType", index)} list="plug-types" maxLength={20} className="min-w-[4.5rem]" />
-                <ColourCell row={row} label={label("color", index)} />
+                <ColourCell row={row} index={index} label={label("color", index)} />
                 <CellInput name={`v.${row}.capacity`} label={label("capacity", index)} maxLength={60} />
                 <CellInput name={`v.${row}.netWeightG`} label={label("netWeightG", index)} type="number" min={1} step={1} inputMode="numeric" />
                 <CellInput name={`v.${row}.grossWeightG`} label={label("grossWeightG", index)} type="number" min={1} step={1} inputMode="numeric" />
