@@ -117,7 +117,12 @@ export default function OrganizationSettings() {
         <p className="text-sm text-slate-700">{t(`company.verificationHelp.${profile.verificationStatus}`)}</p>
         {verifiedOn ? <p className="text-xs text-slate-600">{t("company.verifiedOn", { date: verifiedOn })}</p> : null}
         {reply && "sent" in reply ? <FormSuccess>{t("trust.company.sent")}</FormSuccess> : null}
-        {canEdit && profile.verificationStatus !== "VERIFIED" ? <VerificationUpload reply={uploadReply} limits={limits} /> : null}
+        {canEdit && profile.verificationStatus !== "VERIFIED" ? (
+          <VerificationUpload reply={uploadReply} limits={limits} />
+        ) : uploadReply ? (
+          // A refused upload where the form is not shown (a verified company, a member who cannot edit): still say why.
+          <FormError reply={{ ...uploadReply, formError: uploadReply.formError ?? uploadReply.fieldErrors?.documents }} />
+        ) : null}
         <VerificationTrail verification={verification} />
       </aside>
     </div>
