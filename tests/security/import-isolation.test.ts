@@ -143,7 +143,7 @@ describe("an import in its own process", () => {
 
   it("that runs out of its heap ends FAILED ('memory') and this process carries on", async () => {
     // 10,000 rows of long descriptions: fine for the default heap, far too much for 48 MB.
-    const long = "Stainless steel kettle with automatic shut-off and boil-dry protection. ".repeat(12);
+    const long = "Stainless steel kettle with automatic shut-off and boil-dry protection. ".repeat(10);
     const list = products(10_000, "MEM").map((p) => ({ ...p, translations: { en: { ...p.translations.en!, longDescription: long } } }));
     const importId = await uploaded("big.csv", await csvOf(list));
     const outcome = await runCatalogImportIsolated(importId, { memoryMb: 48 });
