@@ -144,18 +144,19 @@ function CellInput({ name, label, className = "min-w-[5rem]", ...rest }: { name:
   );
 }
 
-/** The colour as typed, and under it (folded) its name in each language: buyers read theirs, else the typed one. */
-function ColourCell({ row, index, label }: { row: number; index: number; label: string }) {
+/**
+ * The colour's name in each language (folded), in the row's last column: buyers read theirs, else the colour as typed.
+ * Last, so that Tab runs along the row and then down these inputs, as they are shown (stacked in a cell mid-row, the
+ * next cell's input sat above the last of them on a phone).
+ */
+function ColourNamesCell({ row, index }: { row: number; index: number }) {
   const { t } = useTranslation();
   const id = useId();
   const { values, errors } = useContext(FormStateContext);
-  const main = useFieldState(`v.${row}.color`);
   const named = LANGS.some((l) => values[`v.${row}.color.${l}`] || errors[`v.${row}.color.${l}`]);
   return (
     <td className="px-1 py-1 align-top">
-      <input id={id} name={`v.${row}.color`} defaultValue={main.value} aria-label={label} aria-invalid={main.error ? true : undefined} aria-describedby={main.error ? `${id}-error` : undefined} className="input min-w-[5rem]" maxLength={60} />
-      <ErrorText id={`${id}-error`} error={main.error} />
-      <details className="mt-1" open={named || undefined} data-testid="colour-names">
+      <details open={named || undefined} data-testid="colour-names">
         <summary className="cursor-pointer text-xs text-slate-600">{t("console.variants.colorNames")}</summary>
         <div className="mt-1 grid gap-1">
           {LANGS.map((l) => {
@@ -586,6 +587,7 @@ function VariantsSection({ hydrated }: { hydrated: boolean }) {
     ["lengthMm", t("console.variants.lengthMm")],
     ["widthMm", t("console.variants.widthMm")],
     ["heightMm", t("console.variants.heightMm")],
+    ["colorNames", t("console.variants.colorNames")],
   ] as const;
   const label = (field: string, index: number) => `${columns.find(([f]) => f === field)![1]} · ${t("console.form.row", { row: index + 1 })}`;
   return (
@@ -616,14 +618,16 @@ function VariantsSection({ hydrated }: { hydrated: boolean }) {
                 <CellInput name={`v.${row}.sku`} label={label("sku", index)} className="min-w-[11rem] font-mono" maxLength={64} autoComplete="off" />
                 <CellSelect name={`v.${row}.voltage`} label={label("voltage", index)} options={voltages} />
                 <CellInput name={`v.${row}.plugType`} label={label("plugType", index)} list="plug-types" maxLength={20} className="min-w-[4.5rem]" />
-                <ColourCell row={row} index={index} label={label("color", index)} />
+                <CellInput name={`v.${row}.color`} label={label("color", index)} maxLength={60} />
                 <CellInput name={`v.${row}.capacity`} label={label("capacity", index)} maxLength={60} />
                 <CellInput name={`v.${row}.netWeightG`} label={label("netWeightG", index)} type="number" min={1} step={1} inputMode="numeric" />
                 <CellInput name={`v.${row}.grossWeightG`} label={label("grossWeightG", index)} type="number" min={1} step={1} inputMode="numeric" />
                 <CellInput name={`v.${row}.lengthMm`} label={label("lengthMm", index)} type="number" min={1} step={1} inputMode="numeric" />
                 <CellInput name={`v.${row}.widthMm`} label={label("widthMm", index)} type="number" min={1} step={1} inputMode="numeric" />
                 <CellInput name={`v.${row}.heightMm`} label={label("heightMm", index)} type="number" min={1} step={1} inputMode="numeric" />
-                <td className="w-10 pr-1 align-top">{hydrated ? <RemoveRowButton onClick={() => remove(row)} label={t("console.form.removeRow", { row: index + 1 })} /> : null}</td>
+                <ColourNamesCell row={row} index={index} />
+                {/* At the row's foot: Tab reaches it after the colour names, which may stand taller than the row's inputs. */}
+                <td className="w-10 pb-2 pr-1 align-bottom">{hydrated ? <RemoveRowButton onClick={() => remove(row)} label={t("console.form.removeRow", { row: index + 1 })} /> : null}</td>
               </tr>
             ))}
           </tbody>
