@@ -144,38 +144,45 @@ function CellInput({ name, label, className = "min-w-[5rem]", ...rest }: { name:
   );
 }
 
-/**
- * The colour's name in each language (folded), in the row's last column: buyers read theirs, else the colour as typed.
- * Last, so that Tab runs along the row and then down these inputs, as they are shown (stacked in a cell mid-row, the
- * next cell's input sat above the last of them on a phone).
- */
-function ColourNamesCell({ row, index }: { row: number; index: number }) {
+/** The colour as typed, and under it (folded) its name in each language: buyers read theirs, else the typed one. */
+function ColourCell({ row, index, label }: { row: number; index: number; label: string }) {
   const { t } = useTranslation();
   const id = useId();
   const { values, errors } = useContext(FormStateContext);
-  const named = LANGS.some((l) => values[`v.${row}.color.${l}`] || errors[`v.${row}.color.${l}`]);
+  const main = useFieldState(`v.${row}.color`);
+  // Folded unless one of them is refused: opened, the names stand under the colour and Tab runs down them before the
+  // row's next cell (which is then shown above them); folded, the summary sits beside the colour, in the row's order.
+  const refused = LANGS.some((l) => errors[`v.${row}.color.${l}`]);
+  const named = LANGS.filter((l) => values[`v.${row}.color.${l}`]).length;
   return (
     <td className="px-1 py-1 align-top">
-      <details open={named || undefined} data-testid="colour-names">
-        <summary className="cursor-pointer text-xs text-slate-600">{t("console.variants.colorNames")}</summary>
-        <div className="mt-1 grid gap-1">
-          {LANGS.map((l) => {
-            const name = `v.${row}.color.${l}`;
-            const error = errors[name];
-            return (
-              <div key={l}>
-                <div className="flex items-center gap-1">
-                  <span aria-hidden="true" className="w-6 text-xs uppercase text-slate-500">
-                    {l}
-                  </span>
-                  <input id={`${id}-${l}`} name={name} defaultValue={values[name] ?? ""} lang={l} aria-label={`${t("console.variants.colorIn", { language: LANG_NAMES[l] })} · ${t("console.form.row", { row: index + 1 })}`} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-${l}-error` : undefined} className="input min-w-[5rem] py-0.5 text-xs" maxLength={60} />
+      <div className="flex items-start gap-2">
+        <input id={id} name={`v.${row}.color`} defaultValue={main.value} aria-label={label} aria-invalid={main.error ? true : undefined} aria-describedby={main.error ? `${id}-error` : undefined} className="input min-w-[5rem]" maxLength={60} />
+        <details className="pt-2" open={refused || undefined} data-testid="colour-names">
+          <summary className="cursor-pointer text-xs text-slate-600">
+            {t("console.variants.colorNames")}
+            {named ? ` (${named})` : ""}
+          </summary>
+          <div className="mt-1 grid gap-1">
+            {LANGS.map((l) => {
+              const name = `v.${row}.color.${l}`;
+              const error = errors[name];
+              return (
+                <div key={l}>
+                  <div className="flex items-center gap-1">
+                    <span aria-hidden="true" className="w-6 text-xs uppercase text-slate-500">
+                      {l}
+                    </span>
+                    <input id={`${id}-${l}`} name={name} defaultValue={values[name] ?? ""} lang={l} aria-label={`${t("console.variants.colorIn", { language: LANG_NAMES[l] })} · ${t("console.form.row", { row: index + 1 })}`} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-${l}-error` : undefined} className="input min-w-[5rem] py-0.5 text-xs" maxLength={60} />
+                  </div>
+                  <ErrorText id={`${id}-${l}-error`} error={error} />
                 </div>
-                <ErrorText id={`${id}-${l}-error`} error={error} />
-              </div>
-            );
-          })}
-        </div>
-      </details>
+              );
+            })}
+          </div>
+        </details>
+      </div>
+      <ErrorText id={`${id}-error`} error={main.error} />
     </td>
   );
 }
@@ -587,7 +594,6 @@ function VariantsSection({ hydrated }: { hydrated: boolean }) {
     ["lengthMm", t("console.variants.lengthMm")],
     ["widthMm", t("console.variants.widthMm")],
     ["heightMm", t("console.variants.heightMm")],
-    ["colorNames", t("console.variants.colorNames")],
   ] as const;
   const label = (field: string, index: number) => `${columns.find(([f]) => f === field)![1]} · ${t("console.form.row", { row: index + 1 })}`;
   return (
@@ -618,16 +624,14 @@ function VariantsSection({ hydrated }: { hydrated: boolean }) {
                 <CellInput name={`v.${row}.sku`} label={label("sku", index)} className="min-w-[11rem] font-mono" maxLength={64} autoComplete="off" />
                 <CellSelect name={`v.${row}.voltage`} label={label("voltage", index)} options={voltages} />
                 <CellInput name={`v.${row}.plugType`} label={label("plugType", index)} list="plug-types" maxLength={20} className="min-w-[4.5rem]" />
-                <CellInput name={`v.${row}.color`} label={label("color", index)} maxLength={60} />
+                <ColourCell row={row} index={index} label={label("color", index)} />
                 <CellInput name={`v.${row}.capacity`} label={label("capacity", index)} maxLength={60} />
                 <CellInput name={`v.${row}.netWeightG`} label={label("netWeightG", index)} type="number" min={1} step={1} inputMode="numeric" />
                 <CellInput name={`v.${row}.grossWeightG`} label={label("grossWeightG", index)} type="number" min={1} step={1} inputMode="numeric" />
                 <CellInput name={`v.${row}.lengthMm`} label={label("lengthMm", index)} type="number" min={1} step={1} inputMode="numeric" />
                 <CellInput name={`v.${row}.widthMm`} label={label("widthMm", index)} type="number" min={1} step={1} inputMode="numeric" />
                 <CellInput name={`v.${row}.heightMm`} label={label("heightMm", index)} type="number" min={1} step={1} inputMode="numeric" />
-                <ColourNamesCell row={row} index={index} />
-                {/* At the row's foot: Tab reaches it after the colour names, which may stand taller than the row's inputs. */}
-                <td className="w-10 pb-2 pr-1 align-bottom">{hydrated ? <RemoveRowButton onClick={() => remove(row)} label={t("console.form.removeRow", { row: index + 1 })} /> : null}</td>
+                <td className="w-10 pr-1 align-top">{hydrated ? <RemoveRowButton onClick={() => remove(row)} label={t("console.form.removeRow", { row: index + 1 })} /> : null}</td>
               </tr>
             ))}
           </tbody>
