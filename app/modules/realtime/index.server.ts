@@ -12,6 +12,11 @@ export function emitToOrganization(organizationId: string, event: string, payloa
   registry.__ponteRealtime?.to(organizationRoom(organizationId)).emit(event, payload);
 }
 
+/** Pushes an event once to every socket in any of the rooms (socket.io deduplicates across rooms). */
+export function emitToRooms(rooms: string[], event: string, payload: unknown) {
+  if (rooms.length) registry.__ponteRealtime?.to(rooms).emit(event, payload);
+}
+
 /** Pushes an event to both sides of an RFQ thread that have it open. */
 export function emitToRfq(rfqId: string, event: string, payload: unknown) {
   registry.__ponteRealtime?.to(rfqRoom(rfqId)).emit(event, payload);
