@@ -43,6 +43,8 @@ export async function seedReferenceData() {
   await seedImportTaxRates();
   // VAT rebate rates of the demo catalog's codes and the agency's fee (before any order is paid: settlements read it).
   await seedExportMoneyRates();
+  // Carriers and their webhook secrets (app/modules/logistics/carriers.server.ts).
+  await (await import("../app/modules/logistics/carriers.server")).seedCarriers();
   if ((await unscopedDb.fxRate.count()) > 0) return;
   const today = new Date();
   // 90 days of history: the demo orders were placed weeks ago and keep the rate of their day.
