@@ -5,7 +5,8 @@ import pg from "pg";
 import { isMember } from "~/modules/tenancy/access.server";
 import { sessionUserFromCookieHeader } from "~/modules/tenancy/session.server";
 import { unscopedDb } from "~/modules/db/index.server";
-import { organizationRoom, rfqRoom, sessionRoom, userRoom } from "~/modules/realtime/rooms";
+import { agencyRoom, organizationRoom, rfqRoom, sessionRoom, shipmentRoom, userRoom, warehouseRoom } from "~/modules/realtime/rooms";
+import { isExportAgentUser, mayFollowWarehouse, mayViewShipment } from "~/modules/logistics/shipment-access.server";
 import { mayJoinRfq } from "~/modules/ordering/rfq-thread.server";
 import { setRealtime } from "~/modules/realtime/index.server";
 
@@ -22,7 +23,8 @@ type Ack = (answer: { ok: true } | { ok: false; status: 404; error: "not_found" 
 /**
  * socket.io on the pages' HTTP server. The handshake is authenticated by the same session cookie as the pages;
  * a socket joins its user's and its session's rooms, and an organization's room only when the session is still
- * alive and its user a member (else "not found"). A socket lives no longer than its session: ending the session
+ * alive and its user a member (else "not found"); tracking rooms (a shipment, a warehouse, the agency) only for those
+ * logistics/shipment-access.server.ts lets see them. A socket lives no longer than its session: ending the session
  * disconnects the session's room (realtime/index.server.ts), and the session's expiry closes it too.
  */
 export function attachSocketServer(httpServer: HttpServer, options: { databaseUrl?: string; appUrl: string }) {
@@ -86,6 +88,27 @@ export function attachSocketServer(httpServer: HttpServer, options: { databaseUr
     socket.on("rfq:leave", async (rfqId: unknown) => {
       if (typeof rfqId === "string") await socket.leave(rfqRoom(rfqId));
     });
+    // Tracking (logistics/shipment-access.server.ts decides, as for the pages): a shipment's page joins its room; the
+    // agency's desk the agency room (every shipment); a warehouse's desk that warehouse's room. Others: not found.
+    guardedJoin(socket, sessionId, "shipment:join", (shipmentId) => mayViewShipment(userId, shipmentId), (shipmentId) => shipmentRoom(shipmentId as string));
+    guardedJoin(socket, sessionId, "warehouse:join", (warehouseId) => mayFollowWarehouse(userId, warehouseId), (warehouseId) => warehouseRoom(warehouseId as string));
+    socket.on("agency:join", async (ack?: Ack) => {
+      try {
+        const allowed = (await sessionAlive(sessionId)) && (await isExportAgentUser(userId));
+        if (allowed) await socket.join(agencyRoom());
+        if (typeof ack === "function") ack(allowed ? { ok: true } : { ok: false, status: 404, error: "not_found" });
+      } catch (error) {
+        console.error("[socket] agency:join failed", error);
+        if (typeof ack === "function") ack({ ok: false, status: 404, error: "not_found" });
+      }
+    });
+    socket.on("agency:leave", () => void socket.leave(agencyRoom()));
+    socket.on("shipment:leave", (shipmentId: unknown) => {
+      if (typeof shipmentId === "string") void socket.leave(shipmentRoom(shipmentId));
+    });
+    socket.on("warehouse:leave", (warehouseId: unknown) => {
+      if (typeof warehouseId === "string") void socket.leave(warehouseRoom(warehouseId));
+    });
     // Typing is relayed to the other sockets of a room this socket has joined, never stored.
     socket.on("rfq:typing", (rfqId: unknown) => {
       if (typeof rfqId === "string" && socket.rooms.has(rfqRoom(rfqId))) socket.to(rfqRoom(rfqId)).emit("rfq:typing", { rfqId, userId });
@@ -100,6 +123,20 @@ export function attachSocketServer(httpServer: HttpServer, options: { databaseUr
       await pool?.end();
     },
   };
+}
+
+/** A join answered like rfq:join: the room only when the session is alive and `allowed` says yes, else not found. */
+function guardedJoin(socket: Socket, sessionId: string, event: string, allowed: (id: unknown) => Promise<boolean>, room: (id: unknown) => string) {
+  socket.on(event, async (id: unknown, ack?: Ack) => {
+    try {
+      const ok = (await sessionAlive(sessionId)) && (await allowed(id));
+      if (ok) await socket.join(room(id));
+      if (typeof ack === "function") ack(ok ? { ok: true } : { ok: false, status: 404, error: "not_found" });
+    } catch (error) {
+      console.error(`[socket] ${event} failed`, error);
+      if (typeof ack === "function") ack({ ok: false, status: 404, error: "not_found" });
+    }
+  });
 }
 
 async function sessionAlive(sessionId: string): Promise<boolean> {
