@@ -13,6 +13,7 @@ import ptPTExportmoney from "../../../locales/pt-PT/exportmoney.json";
 import ptPTImporter from "../../../locales/pt-PT/importer.json";
 import ptPTInventory from "../../../locales/pt-PT/inventory.json";
 import ptPTLanded from "../../../locales/pt-PT/landed.json";
+import ptPTLogistics from "../../../locales/pt-PT/logistics.json";
 import ptPTOrders from "../../../locales/pt-PT/orders.json";
 import ptPTPay from "../../../locales/pt-PT/pay.json";
 import ptPTRfq from "../../../locales/pt-PT/rfq.json";
@@ -30,7 +31,7 @@ import { resources, type Messages } from "./resources";
  */
 type Tree = { [key: string]: string | Tree };
 
-export const ptPTOverrides: Tree = { ...(ptPTCommon as Tree), activity: ptPTActivity as Tree, banking: ptPTBanking as Tree, browse: ptPTBrowse as Tree, cart: ptPTCart as Tree, catalog: ptPTCatalog as Tree, console: ptPTConsole as Tree, documents: ptPTDocuments as Tree, importer: ptPTImporter as Tree, inventory: ptPTInventory as Tree, orders: ptPTOrders as Tree, pay: ptPTPay as Tree, rfq: ptPTRfq as Tree, warehouse: ptPTWarehouse as Tree, exportdocs: ptPTExportdocs as Tree, agency: ptPTAgency as Tree, customs: ptPTCustoms as Tree, landed: ptPTLanded as Tree, exportmoney: ptPTExportmoney as Tree };
+export const ptPTOverrides: Tree = { ...(ptPTCommon as Tree), activity: ptPTActivity as Tree, banking: ptPTBanking as Tree, browse: ptPTBrowse as Tree, cart: ptPTCart as Tree, catalog: ptPTCatalog as Tree, console: ptPTConsole as Tree, documents: ptPTDocuments as Tree, importer: ptPTImporter as Tree, inventory: ptPTInventory as Tree, orders: ptPTOrders as Tree, pay: ptPTPay as Tree, rfq: ptPTRfq as Tree, warehouse: ptPTWarehouse as Tree, exportdocs: ptPTExportdocs as Tree, agency: ptPTAgency as Tree, customs: ptPTCustoms as Tree, landed: ptPTLanded as Tree, exportmoney: ptPTExportmoney as Tree, logistics: ptPTLogistics as Tree };
 
 function deepMerge(base: Tree, over: Tree): Tree {
   const out: Tree = { ...base };
