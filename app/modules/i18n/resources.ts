@@ -18,6 +18,7 @@ import enWarehouse from "../../../locales/en/warehouse.json";
 import enOrders from "../../../locales/en/orders.json";
 import enPay from "../../../locales/en/pay.json";
 import enLogistics from "../../../locales/en/logistics.json";
+import enShowrooms from "../../../locales/en/showrooms.json";
 import esActivity from "../../../locales/es/activity.json";
 import esBanking from "../../../locales/es/banking.json";
 import esBrowse from "../../../locales/es/browse.json";
@@ -38,6 +39,7 @@ import esWarehouse from "../../../locales/es/warehouse.json";
 import esOrders from "../../../locales/es/orders.json";
 import esPay from "../../../locales/es/pay.json";
 import esLogistics from "../../../locales/es/logistics.json";
+import esShowrooms from "../../../locales/es/showrooms.json";
 import ptActivity from "../../../locales/pt/activity.json";
 import ptBanking from "../../../locales/pt/banking.json";
 import ptBrowse from "../../../locales/pt/browse.json";
@@ -58,6 +60,7 @@ import ptWarehouse from "../../../locales/pt/warehouse.json";
 import ptOrders from "../../../locales/pt/orders.json";
 import ptPay from "../../../locales/pt/pay.json";
 import ptLogistics from "../../../locales/pt/logistics.json";
+import ptShowrooms from "../../../locales/pt/showrooms.json";
 import zhActivity from "../../../locales/zh/activity.json";
 import zhBanking from "../../../locales/zh/banking.json";
 import zhBrowse from "../../../locales/zh/browse.json";
@@ -78,13 +81,14 @@ import zhWarehouse from "../../../locales/zh/warehouse.json";
 import zhOrders from "../../../locales/zh/orders.json";
 import zhPay from "../../../locales/zh/pay.json";
 import zhLogistics from "../../../locales/zh/logistics.json";
+import zhShowrooms from "../../../locales/zh/showrooms.json";
 import type { Lang } from "./config";
 
 /**
  * Each language is one i18next namespace, assembled from several files so that areas of the product keep their
  * strings apart: common.json at the top level, and `catalog`, `console`, `importer`, `browse`, `inventory` (the manufacturer's stock console), `warehouse`
  * (warehouse staff), `activity` (notifications, dashboard cards of orders and quotes), `documents` (the pro-forma and
- * invoice PDFs), `banking` (bank transfers, payment terms), `rfq` (quotes negotiated with manufacturers), `orders` (order lists, order pages, disputes), `pay` (an order's pay page, Stripe), `exportdocs` (the export pack: commercial invoice and packing list PDFs, certificate-of-origin data), `agency` (the export agency's declaration desk and the manufacturer's declarations), `customs` (the customs XML messages and the monthly summary declaration), `landed` (landed-cost estimates, the import tax rates page), `exportmoney` (VAT rebate rates and estimates, forex settlements), `logistics` (shipments, tracking milestones and their notifications) under their own
+ * invoice PDFs), `banking` (bank transfers, payment terms), `rfq` (quotes negotiated with manufacturers), `orders` (order lists, order pages, disputes), `pay` (an order's pay page, Stripe), `exportdocs` (the export pack: commercial invoice and packing list PDFs, certificate-of-origin data), `agency` (the export agency's declaration desk and the manufacturer's declarations), `customs` (the customs XML messages and the monthly summary declaration), `landed` (landed-cost estimates, the import tax rates page), `exportmoney` (VAT rebate rates and estimates, forex settlements), `logistics` (shipments, tracking milestones and their notifications), `showrooms` (the park's storefronts: operator console, public pages, events, leads, insight) under their own
  * key: the key browse.filters.title reads locales/{lang}/browse.json → filters.title.
  */
 function assemble(
@@ -108,8 +112,9 @@ function assemble(
   landed: typeof enLanded,
   exportmoney: typeof enExportmoney,
   logistics: typeof enLogistics,
+  showrooms: typeof enShowrooms,
 ) {
-  return { ...common, catalog, console, importer, browse, inventory, warehouse, activity, documents, banking, rfq, cart, orders, pay, exportdocs, agency, customs, landed, exportmoney, logistics };
+  return { ...common, catalog, console, importer, browse, inventory, warehouse, activity, documents, banking, rfq, cart, orders, pay, exportdocs, agency, customs, landed, exportmoney, logistics, showrooms };
 }
 
 export type Messages = ReturnType<typeof assemble>;
@@ -118,8 +123,8 @@ export type Messages = ReturnType<typeof assemble>;
 // the casts; tests/unit/locales.test.ts proves every key exists in all four.
 type Any = Parameters<typeof assemble>;
 export const resources: Record<Lang, { common: Messages }> = {
-  en: { common: assemble(en, enCatalog, enConsole, enImporter, enBrowse, enInventory, enWarehouse, enActivity, enDocuments, enBanking, enRfq, enCart, enOrders, enPay, enExportdocs, enAgency, enCustoms, enLanded, enExportmoney, enLogistics) },
-  pt: { common: assemble(...([pt, ptCatalog, ptConsole, ptImporter, ptBrowse, ptInventory, ptWarehouse, ptActivity, ptDocuments, ptBanking, ptRfq, ptCart, ptOrders, ptPay, ptExportdocs, ptAgency, ptCustoms, ptLanded, ptExportmoney, ptLogistics] as unknown as Any)) },
-  es: { common: assemble(...([es, esCatalog, esConsole, esImporter, esBrowse, esInventory, esWarehouse, esActivity, esDocuments, esBanking, esRfq, esCart, esOrders, esPay, esExportdocs, esAgency, esCustoms, esLanded, esExportmoney, esLogistics] as unknown as Any)) },
-  zh: { common: assemble(...([zh, zhCatalog, zhConsole, zhImporter, zhBrowse, zhInventory, zhWarehouse, zhActivity, zhDocuments, zhBanking, zhRfq, zhCart, zhOrders, zhPay, zhExportdocs, zhAgency, zhCustoms, zhLanded, zhExportmoney, zhLogistics] as unknown as Any)) },
+  en: { common: assemble(en, enCatalog, enConsole, enImporter, enBrowse, enInventory, enWarehouse, enActivity, enDocuments, enBanking, enRfq, enCart, enOrders, enPay, enExportdocs, enAgency, enCustoms, enLanded, enExportmoney, enLogistics, enShowrooms) },
+  pt: { common: assemble(...([pt, ptCatalog, ptConsole, ptImporter, ptBrowse, ptInventory, ptWarehouse, ptActivity, ptDocuments, ptBanking, ptRfq, ptCart, ptOrders, ptPay, ptExportdocs, ptAgency, ptCustoms, ptLanded, ptExportmoney, ptLogistics, ptShowrooms] as unknown as Any)) },
+  es: { common: assemble(...([es, esCatalog, esConsole, esImporter, esBrowse, esInventory, esWarehouse, esActivity, esDocuments, esBanking, esRfq, esCart, esOrders, esPay, esExportdocs, esAgency, esCustoms, esLanded, esExportmoney, esLogistics, esShowrooms] as unknown as Any)) },
+  zh: { common: assemble(...([zh, zhCatalog, zhConsole, zhImporter, zhBrowse, zhInventory, zhWarehouse, zhActivity, zhDocuments, zhBanking, zhRfq, zhCart, zhOrders, zhPay, zhExportdocs, zhAgency, zhCustoms, zhLanded, zhExportmoney, zhLogistics, zhShowrooms] as unknown as Any)) },
 };

@@ -17,6 +17,7 @@ import ptPTLogistics from "../../../locales/pt-PT/logistics.json";
 import ptPTOrders from "../../../locales/pt-PT/orders.json";
 import ptPTPay from "../../../locales/pt-PT/pay.json";
 import ptPTRfq from "../../../locales/pt-PT/rfq.json";
+import ptPTShowrooms from "../../../locales/pt-PT/showrooms.json";
 import ptPTWarehouse from "../../../locales/pt-PT/warehouse.json";
 import type { Lang } from "./config";
 import type { TextVariant } from "./locale";
@@ -31,7 +32,7 @@ import { resources, type Messages } from "./resources";
  */
 type Tree = { [key: string]: string | Tree };
 
-export const ptPTOverrides: Tree = { ...(ptPTCommon as Tree), activity: ptPTActivity as Tree, banking: ptPTBanking as Tree, browse: ptPTBrowse as Tree, cart: ptPTCart as Tree, catalog: ptPTCatalog as Tree, console: ptPTConsole as Tree, documents: ptPTDocuments as Tree, importer: ptPTImporter as Tree, inventory: ptPTInventory as Tree, orders: ptPTOrders as Tree, pay: ptPTPay as Tree, rfq: ptPTRfq as Tree, warehouse: ptPTWarehouse as Tree, exportdocs: ptPTExportdocs as Tree, agency: ptPTAgency as Tree, customs: ptPTCustoms as Tree, landed: ptPTLanded as Tree, exportmoney: ptPTExportmoney as Tree, logistics: ptPTLogistics as Tree };
+export const ptPTOverrides: Tree = { ...(ptPTCommon as Tree), activity: ptPTActivity as Tree, banking: ptPTBanking as Tree, browse: ptPTBrowse as Tree, cart: ptPTCart as Tree, catalog: ptPTCatalog as Tree, console: ptPTConsole as Tree, documents: ptPTDocuments as Tree, importer: ptPTImporter as Tree, inventory: ptPTInventory as Tree, orders: ptPTOrders as Tree, pay: ptPTPay as Tree, rfq: ptPTRfq as Tree, warehouse: ptPTWarehouse as Tree, exportdocs: ptPTExportdocs as Tree, agency: ptPTAgency as Tree, customs: ptPTCustoms as Tree, landed: ptPTLanded as Tree, exportmoney: ptPTExportmoney as Tree, logistics: ptPTLogistics as Tree, showrooms: ptPTShowrooms as Tree };
 
 function deepMerge(base: Tree, over: Tree): Tree {
   const out: Tree = { ...base };
