@@ -179,5 +179,6 @@ export async function seedDemoData(options: { onlyIfEmpty: boolean }): Promise<b
   await seedDemoExportMoney();
   // The agency's demo declarations in several states, one with a waybill that disagrees (prisma/seed-demo-declarations.ts).
   await seedDemoDeclarations();
+  await (await import("./seed-demo-showrooms")).seedDemoShowrooms();
   return true;
 }
