@@ -245,7 +245,7 @@ const RENDITION = /^w(\d+)\.webp$/;
 
 /**
  * The stored file behind a /media/… path, when it is a rendition of an image of an existing product (or the logo
- * of an existing brand); null otherwise. The path's ids are checked against the database, scoped to the
+ * of an existing brand, or a storefront's hero image); null otherwise. The path's ids are checked against the database, scoped to the
  * organization it names.
  */
 export async function resolveMedia(path: string): Promise<{ key: string; etag: string } | null> {
@@ -264,6 +264,11 @@ export async function resolveMedia(path: string): Promise<{ key: string; etag: s
     if (!(LOGO_WIDTHS as readonly number[]).includes(width)) return null;
     const brand = await scoped.brand.findFirst({ where: { id: ownerId, logoKey: { startsWith: `${folder}/` } }, select: { id: true } });
     if (!brand) return null;
+  } else if (kind === "storefronts") {
+    // A park storefront's hero image (app/modules/showrooms/storefronts.server.ts), same renditions as products.
+    if (!(IMAGE_WIDTHS as readonly number[]).includes(width)) return null;
+    const image = await scoped.storefrontImage.findFirst({ where: { id: imageId, storefrontId: ownerId }, select: { storageKey: true } });
+    if (!image || imageFolder(image.storageKey) !== folder) return null;
   } else {
     return null;
   }
