@@ -11,6 +11,7 @@ import { runOrderCompletion } from "./orders-completion";
 import { runOverdueFlagging } from "./payments-overdue";
 import { runStripeEvent, runStripeEventSweep } from "./stripe-events";
 import { runDeclarationSweep } from "./export-declarations";
+import { notifyShipmentEvent } from "~/modules/logistics/notifications.server";
 
 /** Registers every handler on a started queue, and the recurring jobs. */
 export async function registerWorkers(boss: PgBoss) {
@@ -61,6 +62,10 @@ export async function registerWorkers(boss: PgBoss) {
   });
   await boss.work("export-declarations.sweep", async () => {
     await runDeclarationSweep();
+  });
+  // Tracking notifications are written off the webhook's path, within a second of the event.
+  await boss.work<{ eventId: string }>("shipments.notify", { pollingIntervalSeconds: 1, batchSize: 10 }, async (jobs) => {
+    for (const job of jobs) await notifyShipmentEvent(job.data.eventId);
   });
   await boss.schedule("email.sweep", "*/5 * * * *");
   await boss.schedule("products.import-sweep", "* * * * *");

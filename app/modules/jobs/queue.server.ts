@@ -25,9 +25,11 @@ export interface JobPayloads {
   "orders.complete-delivered": Record<string, never>;
   /** Recurring: Zhuhai orders and shipped inbound shipments without an export declaration get one. */
   "export-declarations.sweep": Record<string, never>;
+  /** One stored tracking event that changed a shipment: tells its people (in-app and email), once. */
+  "shipments.notify": { eventId: string };
 }
 export type JobName = keyof JobPayloads;
-export const JOB_NAMES: JobName[] = ["email.send", "email.sweep", "maintenance.purge-expired", "products.import", "products.import-sweep", "reservations.expire", "stock-alerts.evaluate", "rfqs.expire", "payments.flag-overdue", "stripe.event", "stripe.events-sweep", "orders.complete-delivered", "export-declarations.sweep"];
+export const JOB_NAMES: JobName[] = ["email.send", "email.sweep", "maintenance.purge-expired", "products.import", "products.import-sweep", "reservations.expire", "stock-alerts.evaluate", "rfqs.expire", "payments.flag-overdue", "stripe.event", "stripe.events-sweep", "orders.complete-delivered", "export-declarations.sweep", "shipments.notify"];
 
 const DEFAULT_QUEUE_OPTIONS = { retryLimit: 5, retryDelay: 30, retryBackoff: true };
 /**
