@@ -6,6 +6,7 @@ import { ensureInboundDeclaration } from "~/modules/export-agency/declarations.s
 import { LOCALE_TAGS, type Lang } from "~/modules/i18n/config";
 import { serverT } from "~/modules/i18n/i18n.server";
 import { warehouseCity } from "./cities";
+import { bookShipmentForShippedInbound } from "~/modules/logistics/shipments.server";
 
 /**
  * Inbound replenishment (ASN), the manufacturer's side: a shipment of its own SKUs from Zhuhai to an overseas
@@ -327,7 +328,10 @@ export async function transitionInbound(scoped: ScopedDb, shipmentId: string, tr
     data: { status: rule.to, ...(transition === "ship" ? { shippedAt: now } : {}) },
   });
   if (result.count === 1) {
-    if (transition === "ship") await declareInbound(shipmentId, now);
+    if (transition === "ship") {
+      await declareInbound(shipmentId, now);
+      await bookShipmentForShippedInbound(shipmentId, now);
+    }
     return { status: rule.to };
   }
   const exists = await scoped.inboundShipment.findFirst({ where: { id: shipmentId }, select: { id: true } });

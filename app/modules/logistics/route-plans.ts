@@ -108,8 +108,13 @@ export interface RoutePlan {
 
 export type RouteRequest =
   | { kind: "ORDER_EXPORT"; countryCode: string; city?: string | null; mode?: TransportMode }
-  | { kind: "WAREHOUSE_REPLENISHMENT"; warehouseCode: string; mode?: TransportMode }
-  | { kind: "LOCAL_DELIVERY"; warehouseCode: string; countryCode: string; city?: string | null; leadDaysMax: number };
+  | { kind: "WAREHOUSE_REPLENISHMENT"; warehouseCode: string; warehouseName?: string; mode?: TransportMode }
+  | { kind: "LOCAL_DELIVERY"; warehouseCode: string; warehouseName?: string; countryCode: string; city?: string | null; leadDaysMax: number };
+
+/** The warehouse's own name at its place's LOCODE ("Ponte São Paulo (Guarulhos)" at BRGRU). */
+function warehousePlace(lane: CountryLane, name: string | undefined): Place {
+  return name ? { ...lane.warehouse, name } : lane.warehouse;
+}
 
 export class RoutePlanError extends Error {
   constructor(readonly code: "no_lane" | "unknown_warehouse") {
@@ -138,15 +143,16 @@ export function planRoute(request: RouteRequest): RoutePlan {
     const lane = country ? COUNTRY_LANES[country] : undefined;
     if (!lane) throw new RoutePlanError("unknown_warehouse");
     const destination = cityPlace(COUNTRY_LANES[request.countryCode] ?? lane, request.city);
+    const origin = warehousePlace(lane, request.warehouseName);
     return {
       kind: "LOCAL_DELIVERY",
       mode: "ROAD",
-      origin: lane.warehouse,
+      origin,
       destination,
       destinationCountryCode: request.countryCode,
       destinationTimeZone: (COUNTRY_LANES[request.countryCode] ?? lane).timeZone,
       // Picked and packed the same day; the service area's lead days are business days, counted here as calendar days.
-      legs: [{ sequence: 1, mode: "ROAD", carrierCode: lane.lastMileCarrier, referenceKind: "CONSIGNMENT", from: lane.warehouse, to: destination, handlingHours: 4, travelHours: Math.max(1, request.leadDaysMax) * 24 }],
+      legs: [{ sequence: 1, mode: "ROAD", carrierCode: lane.lastMileCarrier, referenceKind: "CONSIGNMENT", from: origin, to: destination, handlingHours: 4, travelHours: Math.max(1, request.leadDaysMax) * 24 }],
     };
   }
   const countryCode = request.kind === "WAREHOUSE_REPLENISHMENT" ? WAREHOUSE_COUNTRY[request.warehouseCode] : request.countryCode;
@@ -154,7 +160,7 @@ export function planRoute(request: RouteRequest): RoutePlan {
   const lane = countryCode ? COUNTRY_LANES[countryCode] : undefined;
   if (!lane || !countryCode) throw new RoutePlanError("no_lane");
   const mode = request.mode ?? defaultMode(request.kind, countryCode);
-  const destination = request.kind === "WAREHOUSE_REPLENISHMENT" ? lane.warehouse : cityPlace(lane, request.city);
+  const destination = request.kind === "WAREHOUSE_REPLENISHMENT" ? warehousePlace(lane, request.warehouseName) : cityPlace(lane, request.city);
   const pickUp: PlannedLeg = { sequence: 1, mode: "ROAD", carrierCode: "hongwan-cfs", referenceKind: "CONSIGNMENT", from: PLACES.ZUH_FACTORY, to: PLACES.ZUH_HONGWAN, handlingHours: 4, travelHours: 6 };
   const legs: PlannedLeg[] =
     mode === "SEA"

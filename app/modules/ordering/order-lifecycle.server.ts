@@ -5,6 +5,7 @@ import { applyMovement, type LedgerTx } from "~/modules/inventory/ledger.server"
 import { confirm, release, reserve, RESERVATION_TRANSACTION, ship, type TransactionRunner } from "~/modules/inventory/reservations.server";
 import { ensureOrderDeclaration, ORDER_STATUSES_NEEDING_DECLARATION } from "~/modules/export-agency/declarations.server";
 import { settleOrderPayment } from "~/modules/export-agency/settlements.server";
+import { bookShipmentForShippedOrder } from "~/modules/logistics/shipments.server";
 import { reasonColumns, type OrderReason } from "./order-reasons";
 import { transition, type OrderEffect, type OrderEventInput, type OrderEventKind, type OrderState, type OrderStatus, type TransitionRefusal } from "./order-state";
 
@@ -182,6 +183,8 @@ async function applyInTransaction(tx: Prisma.TransactionClient, input: ApplyOrde
 
   for (const effect of result.effects) await carryOut(tx, updated, effect, input.actor, now);
   if (updated.status !== order.status) await declareExport(tx, updated, input.actor, now);
+  // Shipped: its tracked shipment (legs, references, promise), under a savepoint of its own (shipments.server.ts).
+  await bookShipmentForShippedOrder(tx, updated, order.status, now);
   if (input.event.kind === "payment_received") await settleForex(tx, updated, now);
   return { ...updated, effects: result.effects };
 }
