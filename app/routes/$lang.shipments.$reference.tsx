@@ -41,7 +41,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const parsed = await parseForm(request, LinkIntent, lang);
   if (!parsed.ok) return parsed.reply;
   // The agency and the warehouse desk see the shipment; only its two parties share it.
-  if (!mayManagePublicLink(access.role)) return formErrorReply(lang, parsed.formData, {}, "logistics.publicLink.notAllowed", 403);
+  if (!mayManagePublicLink(access.role)) return formErrorReply(lang, parsed.formData, {}, "logistics.shipmentPage.publicLink.notAllowed", 403);
   const back = `/${lang}/shipments/${encodeURIComponent((params.reference ?? "").toUpperCase())}`;
   if (parsed.data.intent === "create_link") {
     const made = await createPublicLink(access);
@@ -52,7 +52,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return redirect(`${back}?done=link_revoked#public-link`);
 }
 
-const DONE = { link_created: "logistics.publicLink.created", link_revoked: "logistics.publicLink.revoked" } as const;
+const DONE = { link_created: "logistics.shipmentPage.publicLink.created", link_revoked: "logistics.shipmentPage.publicLink.revoked" } as const;
 
 export default function ShipmentPage() {
   const { t } = useTranslation();
