@@ -10,6 +10,7 @@ import { parseForm } from "~/modules/http/forms.server";
 import { requireLang } from "~/modules/i18n/config";
 import { formatNumber } from "~/modules/i18n/format";
 import { serverT } from "~/modules/i18n/i18n.server";
+import { readShowroomSource } from "~/modules/showrooms/source.server";
 import { addToCart, CartError, cartPageAccess, presentCart, removeLine, updateLine } from "~/modules/ordering/cart.server";
 import { quickOrder, reorder } from "~/modules/ordering/quick-order.server";
 
@@ -52,7 +53,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   try {
     switch (input.intent) {
       case "add":
-        await addToCart(access.buyer, { variantId: input.variantId || undefined, sku: input.sku || undefined, quantity: input.quantity });
+        await addToCart(access.buyer, { variantId: input.variantId || undefined, sku: input.sku || undefined, quantity: input.quantity, source: await readShowroomSource(request) });
         return redirect(`/${lang}/cart?done=added`);
       case "update":
         await updateLine(access.buyer, input.lineId, input.quantity);

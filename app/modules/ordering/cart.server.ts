@@ -18,6 +18,8 @@ import { myMembershipOf } from "~/modules/tenancy/organizations.server";
 import { getSessionUser, requireSessionUser, type SessionUser } from "~/modules/tenancy/session.server";
 import { currentRates, getBuyerContext as getViewerContext } from "~/modules/catalog/buyer-context.server";
 import { colorIn } from "~/modules/catalog/variant-colour";
+import { attributionFor } from "~/modules/showrooms/leads.server";
+import type { ShowroomSource } from "~/modules/showrooms/source.server";
 import { chargeableKg, grossWeightG, type DeliveryRateValue } from "./delivery-rates";
 import { deliveryRatesFor, quoteDelivery, type DeliveryQuote } from "./delivery-rates.server";
 import { catalogVariants } from "./cart-catalog.server";
@@ -251,6 +253,8 @@ export interface AddInput {
   variantId?: string;
   sku?: string;
   quantity: number;
+  /** The showroom the buyer came from (a scanned QR code): the line keeps it, the order line after it. */
+  source?: ShowroomSource | null;
 }
 
 /** Adds units of a SKU (by id or code) to the cart; a SKU already there gets the units added to its line. */
@@ -264,10 +268,13 @@ export async function addToCart(buyer: BuyerContext, input: AddInput): Promise<{
   checkQuantity(quantity);
   checkPack(variant.product, quantity);
   if (!existing && (await scoped.cartLine.count({ where: { cartId: cart.id } })) >= MAX_CART_LINES) throw new CartError("too_many_lines", { max: MAX_CART_LINES });
+  // Only while the maker is featured in that storefront; the latest scan wins on a line added again.
+  const attribution = await attributionFor(input.source, variant.product.organizationId);
+  const source = attribution ? { sourceStorefrontId: attribution.storefrontId, sourceBoothId: attribution.boothId } : {};
   const line = existing
-    ? await scoped.cartLine.update({ where: { id: existing.id }, data: { quantity }, select: { id: true, quantity: true } })
+    ? await scoped.cartLine.update({ where: { id: existing.id }, data: { quantity, ...source }, select: { id: true, quantity: true } })
     : await scoped.cartLine.create({
-        data: { organizationId: buyer.organization.id, cartId: cart.id, manufacturerOrganizationId: variant.product.organizationId, productId: variant.product.id, variantId: variant.id, quantity, addedById: buyer.sessionUser.user.id },
+        data: { organizationId: buyer.organization.id, cartId: cart.id, manufacturerOrganizationId: variant.product.organizationId, productId: variant.product.id, variantId: variant.id, quantity, addedById: buyer.sessionUser.user.id, ...source },
         select: { id: true, quantity: true },
       });
   if (existing) await releaseHolds(buyer, cart.id, [variant.id]);

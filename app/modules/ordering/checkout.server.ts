@@ -34,6 +34,7 @@ import { grossWeightG } from "./delivery-rates";
 import { deliveryRatesFor, quoteDelivery, type DeliveryQuote } from "./delivery-rates.server";
 import { crossRate, lineTotal } from "./pricing";
 import { checkoutLandedCosts, type CheckoutLanded } from "~/modules/export-agency/landed-cost.server";
+import { recordOrderLeads } from "~/modules/showrooms/leads.server";
 
 /**
  * Checkout: the cart becomes one order per manufacturer and per source (an overseas warehouse, or the
@@ -220,7 +221,7 @@ export async function placeOrders(buyer: BuyerContext, input: CheckoutInput, lan
       const tx = raw as LedgerTx;
       // Two members checking out the same cart at once: the second waits here, then finds it empty.
       const [cart] = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "Cart" WHERE "organizationId" = ${buyerId}::uuid FOR UPDATE`;
-      const lines = cart ? await tx.cartLine.findMany({ where: { cartId: cart.id, organizationId: buyerId }, select: { id: true, variantId: true, quantity: true }, orderBy: { createdAt: "asc" } }) : [];
+      const lines = cart ? await tx.cartLine.findMany({ where: { cartId: cart.id, organizationId: buyerId }, select: { id: true, variantId: true, quantity: true, sourceStorefrontId: true, sourceBoothId: true }, orderBy: { createdAt: "asc" } }) : [];
       if (!cart || lines.length === 0) throw new CheckoutRefused({ ok: false, code: "empty", lineErrors: [], addressErrors: [] });
       const reference = cartReference(cart.id);
       const variantIds = lines.map((l) => l.variantId);
@@ -360,6 +361,7 @@ export async function placeOrders(buyer: BuyerContext, input: CheckoutInput, lan
       }
       if (shortages.length) throw new CheckoutRefused({ ok: false, code: "stock", lineErrors: shortages, addressErrors: [] });
 
+      const sourceOf = new Map(lines.map((l) => [l.id, l]));
       const orderLines = orders.flatMap(({ group, order }) =>
         group.parts.map((part) => {
           const product = part.line.variant.product;
@@ -377,10 +379,19 @@ export async function placeOrders(buyer: BuyerContext, input: CheckoutInput, lan
             lineTotalMinor: lineTotal(part.line.unitPriceMinor!, part.quantity),
             tierMinQuantity: part.line.tierMinQuantity,
             reservationId: group.source === "WAREHOUSE" ? (reservationOf.get(`${group.warehouseId}|${part.line.variant.id}`) ?? null) : null,
+            // The showroom source of the cart line (a scanned QR code), for the showroom funnel.
+            sourceStorefrontId: sourceOf.get(part.line.lineId)?.sourceStorefrontId ?? null,
+            sourceBoothId: sourceOf.get(part.line.lineId)?.sourceBoothId ?? null,
           };
         }),
       );
       await tx.orderLine.createMany({ data: orderLines });
+      await recordOrderLeads(
+        tx,
+        orders.map(({ group, order }) => ({ orderId: order.id, manufacturerId: group.manufacturerId, lines: orderLines.filter((l) => l.orderId === order.id) })),
+        { organizationId: buyerId, userId, countryCode: buyer.organization.countryCode, locale: lang },
+        now,
+      );
       await tx.orderEvent.createMany({
         data: orders.map(({ group, order }) => ({
           organizationId: group.manufacturerId,

@@ -5,6 +5,7 @@ import type { Lang } from "~/modules/i18n/config";
 import { serverT } from "~/modules/i18n/i18n.server";
 import { CURRENCIES, PREFERENCE_CURRENCIES } from "~/modules/money/currencies";
 import { parseAmount } from "~/modules/money/money";
+import { readShowroomSource } from "~/modules/showrooms/source.server";
 import { COUNTRY_CODES } from "~/modules/tenancy/countries";
 import { MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS, readAttachments, RFQ_UPLOAD, uploadedFiles } from "./rfq-thread.server";
 import { type RfqError, TRADE_TERMS, type NewRfqInput } from "./rfqs.server";
@@ -92,6 +93,7 @@ export async function parseNewRfqForm(request: Request, lang: Lang, form: FormDa
     targetPriceMinor,
     targetCurrencyCode: targetPriceMinor != null ? data.targetCurrencyCode : null,
     attachments: attachments.files,
+    source: await readShowroomSource(request),
   };
   return { ok: true as const, input };
 }

@@ -8,6 +8,8 @@ import type { Lang } from "~/modules/i18n/config";
 import { requireOrganization } from "~/modules/tenancy/access.server";
 import { requireSessionUser } from "~/modules/tenancy/session.server";
 import { formatRfqNumber, responseSeconds, RFQ_NUMBER, RFQ_STATUSES, TRADE_TERMS, type Party } from "./quotes";
+import { attributionFor, recordRfqLead, rfqSourceColumns } from "~/modules/showrooms/leads.server";
+import type { ShowroomSource } from "~/modules/showrooms/source.server";
 import { discardAttachments, notifyRfqParties, publishRfqEvent, storeAttachments, type CheckedFile, type StoredAttachment } from "./rfq-thread.server";
 
 /**
@@ -103,6 +105,8 @@ export interface NewRfqInput {
   targetPriceMinor?: bigint | null;
   targetCurrencyCode?: string | null;
   attachments: CheckedFile[];
+  /** The showroom the buyer came from (a scanned QR code), read from its signed cookie by the form. */
+  source?: ShowroomSource | null;
 }
 
 /** Manufacturers a buyer can ask (the verified ones first), for the free-form request's picker. */
@@ -161,6 +165,8 @@ export async function createRfq(actor: RfqActor, input: NewRfqInput, now = new D
     variantId = input.variantId ? (product.variants.find((v) => v.id === input.variantId)?.id ?? null) : (product.variants.length === 1 ? product.variants[0]!.id : null);
     if (input.variantId && !variantId) throw new RfqError("product_not_found");
   }
+  // A scan in a showroom attributes the request to the storefront and booth and makes it the manufacturer's lead.
+  const attribution = await attributionFor(input.source, manufacturer.id);
   const id = randomUUID();
   const stored = await storeAttachments(id, input.attachments);
   const keys = stored.map((file) => file.key);
@@ -186,10 +192,12 @@ export async function createRfq(actor: RfqActor, input: NewRfqInput, now = new D
           targetCurrencyCode: input.targetPriceMinor != null ? (input.targetCurrencyCode ?? null) : null,
           attachmentKeys: keys,
           respondBy,
+          ...rfqSourceColumns(attribution),
           createdAt: now,
         },
       });
       await recordAttachments(tx, rfq, stored, now);
+      if (attribution) await recordRfqLead(tx, rfq, attribution, actor);
       // The request itself opens the thread, in the buyer's language, so the conversation reads from the start.
       await tx.rfqMessage.create({
         data: {
