@@ -38,6 +38,11 @@ export function SiteHeader({ root, cartLines = null }: { root: RootData; cartLin
               {t("orders.nav")}
             </NavLink>
           ) : null}
+          {user && active && active.kind !== "PARK_OPERATOR" ? (
+            <NavLink to={`/${lang}/shipments`} className={({ isActive }) => `whitespace-nowrap ${isActive ? "font-semibold text-brand-700" : "text-slate-700 hover:text-slate-900"}`} data-testid="nav-shipments">
+              {t("logistics.shipmentList.nav")}
+            </NavLink>
+          ) : null}
           {user ? (
             <NavLink to={`/${lang}/rfqs`} className={({ isActive }) => `whitespace-nowrap ${isActive ? "font-semibold text-brand-700" : "text-slate-700 hover:text-slate-900"}`} data-testid="nav-rfqs">
               {t("rfq.nav")}
