@@ -135,3 +135,33 @@ export function computeShipmentState(input: ShipmentStateInput): ShipmentState {
     lastEventAt: timeline.length ? timeline.reduce((max, e) => (e.occurredAt > max ? e.occurredAt : max), timeline[0]!.occurredAt) : null,
   };
 }
+
+/**
+ * Which newly stored events people hear of. Judged against the events stored before each one (uuid v7 ids grow with
+ * time), so two requests racing on one shipment decide the same as if they had come one after the other:
+ * - progress: it went further than anything stored before it; of several in one batch, only the furthest;
+ * - exception: no progress event resolves it, and the same exception is not already open from an earlier report.
+ * A replayed event is never new, so it never notifies twice.
+ */
+export function eventsToNotify(events: StateEvent[], fresh: Set<string>): string[] {
+  const storedBefore = (id: string) => events.filter((e) => e.id < id);
+  const progress = events.filter((e) => isProgress(e.milestone));
+  const notify: string[] = [];
+  let furthest: StateEvent | null = null;
+  for (const event of events) {
+    if (!fresh.has(event.id) || !MILESTONE_RULES[event.milestone].notifies) continue;
+    if (isProgress(event.milestone)) {
+      const before = storedBefore(event.id).filter((e) => isProgress(e.milestone) && !fresh.has(e.id));
+      if (before.some((e) => rankOf(e.milestone) >= rankOf(event.milestone))) continue;
+      if (!furthest || rankOf(event.milestone) > rankOf(furthest.milestone)) furthest = event;
+    } else if (isException(event.milestone)) {
+      if (progress.some((p) => resolves(event.milestone, event.occurredAt, p.milestone, p.occurredAt))) continue;
+      const alreadyOpen = storedBefore(event.id).some(
+        (e) => e.milestone === event.milestone && !progress.some((p) => resolves(e.milestone, e.occurredAt, p.milestone, p.occurredAt)),
+      );
+      if (!alreadyOpen) notify.push(event.id);
+    }
+  }
+  if (furthest) notify.push(furthest.id);
+  return notify;
+}
