@@ -118,10 +118,10 @@ export default function ShipmentPage() {
         </div>
         <div className="min-w-0 space-y-6">
           <ShipmentRouteMap reference={view.reference} legs={view.legs} currentLocode={live.lastPushed?.place?.locode ?? view.currentLocode} />
-          <ShipmentLegs legs={view.legs} lang={lang} timeZone={timeZone} />
           {view.publicLink.mayManage ? <PublicLinkPanel href={view.publicLink.href} createdAt={view.publicLink.createdAt} lang={lang} timeZone={timeZone} /> : null}
         </div>
       </div>
+      <ShipmentLegs legs={view.legs} lang={lang} timeZone={timeZone} />
     </div>
   );
 }

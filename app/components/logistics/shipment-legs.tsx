@@ -19,7 +19,7 @@ export function ShipmentLegs({ legs, lang, timeZone }: { legs: ShipmentLegView[]
       {legs.length === 0 ? (
         <p className="mt-3 text-sm text-slate-600">{t("logistics.shipmentPage.noLegs")}</p>
       ) : (
-        <ol className="mt-3 space-y-3">
+        <ol className="mt-3 grid gap-3 md:grid-cols-2">
           {legs.map((leg) => (
             <li key={leg.id} className="rounded-md border border-slate-200 p-3 text-sm">
               <p className="flex flex-wrap items-center gap-2">

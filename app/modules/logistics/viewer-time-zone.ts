@@ -50,7 +50,7 @@ export function timeZoneCookiePaths(): string[] {
 export function placeClock(occurredAt: string | Date, utcOffsetMinutes: number, localeTag: string): string {
   const instant = typeof occurredAt === "string" ? new Date(occurredAt) : occurredAt;
   const shifted = new Date(instant.getTime() + utcOffsetMinutes * 60_000);
-  const time = new Intl.DateTimeFormat(localeTag, { hour: "2-digit", minute: "2-digit", timeZone: "UTC" }).format(shifted);
+  const time = new Intl.DateTimeFormat(localeTag, { hour: "numeric", minute: "2-digit", timeZone: "UTC" }).format(shifted);
   return `${time} ${utcOffsetLabel(utcOffsetMinutes)}`;
 }
 
