@@ -54,7 +54,7 @@ export function boothsOutside(booths: readonly BoothRect[], plan: PlanSize): str
 }
 
 /** The SVG preview's geometry: one unit per grid cell, scaled by the viewBox, booths sorted by code for reading order. */
-export function planDrawing(booths: readonly (BoothRect & { occupied: boolean })[], plan: PlanSize) {
+export function planDrawing<T extends BoothRect & { occupied: boolean }>(booths: readonly T[], plan: PlanSize) {
   const gridLines = {
     vertical: Array.from({ length: plan.width - 1 }, (_, i) => i + 1),
     horizontal: Array.from({ length: plan.height - 1 }, (_, i) => i + 1),

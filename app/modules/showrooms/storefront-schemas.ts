@@ -67,8 +67,8 @@ export const StorefrontFormSchema = z
     const names = perLanguage(form, "name");
     if (!form.languages.some((lang) => names[lang])) ctx.addIssue({ code: "custom", path: [`name_${form.languages[0] ?? "pt"}`], message: `${E}.nameRequired` });
     for (const day of WEEKDAYS) {
-      const opens = (form as Record<string, string>)[`opens_${day}`] ?? "";
-      const closes = (form as Record<string, string>)[`closes_${day}`] ?? "";
+      const opens = (form as unknown as Record<string, string>)[`opens_${day}`] ?? "";
+      const closes = (form as unknown as Record<string, string>)[`closes_${day}`] ?? "";
       if (!opens && !closes) continue;
       if (!HHMM.test(opens)) ctx.addIssue({ code: "custom", path: [`opens_${day}`], message: `${E}.time` });
       else if (!HHMM.test(closes)) ctx.addIssue({ code: "custom", path: [`closes_${day}`], message: `${E}.time` });
