@@ -390,10 +390,11 @@ async function main() {
       webhook.sent++;
       const request = fetch(`${base}/webhooks/carriers/${shipment.carrierCode}`, { method: "POST", headers: { "content-type": "application/json", [SIGNATURE_HEADER]: signature }, body })
         .then(async (response) => {
-          await response.arrayBuffer();
+          const answer = (await response.json().catch(() => null)) as { stored?: number } | null;
           webhook.latencies.push(performance.now() - t0);
           webhook.statuses.set(response.status, (webhook.statuses.get(response.status) ?? 0) + 1);
-          if (response.ok) {
+          // Accepted = stored as a new event (the route answers 200 for unmatched or unknown codes too, storing nothing).
+          if (response.ok && answer?.stored === 1) {
             webhook.accepted++;
             acceptedPerShipment.set(shipment.id, (acceptedPerShipment.get(shipment.id) ?? 0) + 1);
           }
