@@ -8,23 +8,24 @@ import { agentFlag } from "~/modules/export-agency/agency-access.server";
 import { declarationStatusCounts } from "~/modules/export-agency/agency-dashboard.server";
 import { formatNumber } from "~/modules/i18n/format";
 import { VerificationBadge } from "~/components/verification-badge";
+import { ParkCard } from "~/components/showrooms/console/park-dashboard-card";
 import { requireLang } from "~/modules/i18n/config";
 import { requireOrganization } from "~/modules/tenancy/access.server";
 import { organizationOverview } from "~/modules/tenancy/overview.server";
 import { countProductsByStatus } from "~/modules/catalog/products.server";
 import { tradeDashboard } from "~/modules/ordering/dashboard.server";
+import { manufacturerShowrooms, parkDashboard } from "~/modules/showrooms/dashboard.server";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "organizations.tabs.dashboard");
 
 /**
  * The cards of each kind of organization (orders and quotes: TradeCards). Each shows real figures or leads to a page
- * that exists; the park's exhibition storefronts are not built yet, so a park operator gets the catalog, not
- * placeholders for them.
+ * that exists: a park operator's are its storefronts, events, insight and QR labels (app/modules/showrooms).
  */
 const AREAS = {
-  MANUFACTURER: ["products", "stock", "settlement"],
+  MANUFACTURER: ["products", "stock", "settlement", "showrooms"],
   BUYER: ["browse", "shipments", "landedCost"],
-  PARK_OPERATOR: ["browse"],
+  PARK_OPERATOR: ["storefronts", "events", "insight", "qrLabels"],
   PLATFORM: ["verification", "declarations", "warehouses", "referenceData"],
 } as const;
 
@@ -32,23 +33,25 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const lang = requireLang(params);
   const context = await requireOrganization(request, lang, params.orgId);
   const platform = context.organization.kind === "PLATFORM";
-  const [overview, productCounts, trade, pendingVerifications, declarations, agent] = await Promise.all([
+  const [overview, productCounts, trade, pendingVerifications, declarations, agent, park, showrooms] = await Promise.all([
     organizationOverview(context.scoped, context.organization.id),
     context.organization.kind === "MANUFACTURER" ? countProductsByStatus(context.scoped) : null,
     tradeDashboard(context, lang),
     platform ? pendingVerificationCount() : null,
     platform ? declarationStatusCounts() : null,
     platform ? agentFlag(context) : false,
+    context.organization.kind === "PARK_OPERATOR" ? parkDashboard(context.organization.id) : null,
+    context.organization.kind === "MANUFACTURER" ? manufacturerShowrooms(context.scoped) : null,
   ]);
   // The verification desk is for the platform's owners and admins (a 404 to other members).
   const verification = pendingVerifications === null ? null : { pending: pendingVerifications, canDecide: context.membership.role === "OWNER" || context.membership.role === "ADMIN" };
   const customs = declarations ? { counts: declarations, agent } : null;
-  return { lang, kind: context.organization.kind, overview, productCounts, trade, verification, customs, organizationId: context.organization.id };
+  return { lang, kind: context.organization.kind, overview, productCounts, trade, verification, customs, park, showrooms, organizationId: context.organization.id };
 }
 
 export default function OrganizationDashboard() {
   const { t } = useTranslation();
-  const { lang, kind, overview, productCounts, trade, verification, customs } = useLoaderData<typeof loader>();
+  const { lang, kind, overview, productCounts, trade, verification, customs, park, showrooms } = useLoaderData<typeof loader>();
   const buyerOrders = trade && trade.kind === "BUYER" ? trade.orders.byStatus : null;
   const productTotal = productCounts ? productCounts.DRAFT + productCounts.PUBLISHED + productCounts.UNPUBLISHED : 0;
   const base = `/${lang}/orgs/${overview.id}`;
@@ -183,6 +186,18 @@ export default function OrganizationDashboard() {
                 <p className="mt-3">
                   <Link to={`${base}/warehouses`} className="link text-sm">
                     {t("dashboard.areas.warehouses.open")}
+                  </Link>
+                </p>
+              </article>
+            ) : (area === "storefronts" || area === "events" || area === "insight" || area === "qrLabels") && park ? (
+              <ParkCard key={area} area={area} lang={lang} park={park} />
+            ) : area === "showrooms" && showrooms ? (
+              <article key={area} className={`card ${showrooms.invited ? "border-sky-300" : ""}`} data-testid={`area-${area}`}>
+                <h3 className="font-semibold">{t("showrooms.console.dashboard.showrooms.title")}</h3>
+                <p className="mt-1 text-sm text-slate-700">{t("showrooms.console.dashboard.showrooms.body", { invited: showrooms.invited, accepted: showrooms.accepted })}</p>
+                <p className="mt-3">
+                  <Link to={`/${lang}/showroom-invitations`} className="link text-sm">
+                    {t("showrooms.console.dashboard.showrooms.open")}
                   </Link>
                 </p>
               </article>
