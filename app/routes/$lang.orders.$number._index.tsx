@@ -7,8 +7,10 @@ import { pageTitle } from "~/components/meta";
 import { OrderActions } from "~/components/orders/order-actions";
 import { OrderDisputes } from "~/components/orders/order-disputes";
 import { OrderStatusBadge } from "~/components/orders/order-status-badge";
+import { LinkedShipmentCard } from "~/components/logistics/shipment-list-link";
 import { notFound } from "~/modules/http/responses.server";
 import { requireLang } from "~/modules/i18n/config";
+import { findLinkedShipment } from "~/modules/logistics/shipment-list.server";
 import { presentOrder } from "~/modules/ordering/order-presenter.server";
 import { handleOrderAction } from "~/modules/ordering/orders-actions.server";
 import { findOrderForViewer, requireOrdersViewer } from "~/modules/ordering/orders.server";
@@ -26,7 +28,9 @@ async function load(request: Request, params: LoaderFunctionArgs["params"]) {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { viewer, order } = await load(request, params);
-  return { back: `/${viewer.lang}/orders`, order: await presentOrder(viewer, order), uploads: { max: MAX_ATTACHMENTS, size: MAX_ATTACHMENT_BYTES / 1024 / 1024 } };
+  // The order's shipment through the viewer's own client: a party's scoped one, the platform's unscoped one.
+  const [presented, shipment] = await Promise.all([presentOrder(viewer, order), findLinkedShipment(viewer.client, { orderId: order.id }, viewer.lang)]);
+  return { back: `/${viewer.lang}/orders`, order: presented, shipment, uploads: { max: MAX_ATTACHMENTS, size: MAX_ATTACHMENT_BYTES / 1024 / 1024 } };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -45,7 +49,7 @@ const DONE = {
 
 export default function OrderPage() {
   const { t } = useTranslation();
-  const { back, order, uploads } = useLoaderData<typeof loader>();
+  const { back, order, shipment, uploads } = useLoaderData<typeof loader>();
   const reply = useActionData<FormReply>();
   const [search] = useSearchParams();
   const done = DONE[search.get("done") as keyof typeof DONE];
@@ -138,6 +142,8 @@ export default function OrderPage() {
           </dl>
         </section>
       </div>
+
+      {shipment ? <LinkedShipmentCard shipment={shipment} /> : null}
 
       <section aria-labelledby="order-lines">
         <h2 id="order-lines" className="mb-2 text-lg font-semibold">
