@@ -162,7 +162,7 @@ export const EventFormSchema = z
     language: z.enum(LANGS, { message: `${E}.language` }),
     capacity: int(1, 100000),
     link: z.preprocess(
-      (v) => (typeof v === "string" && v.trim() === "" ? null : v),
+      (v) => (v === undefined || v === null || (typeof v === "string" && v.trim() === "") ? null : v),
       z
         .string()
         .trim()
