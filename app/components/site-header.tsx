@@ -28,6 +28,9 @@ export function SiteHeader({ root, cartLines = null }: { root: RootData; cartLin
           <NavLink to={`/${lang}/products`} className={({ isActive }) => `whitespace-nowrap ${isActive ? "font-semibold text-brand-700" : "text-slate-700 hover:text-slate-900"}`} data-testid="nav-products">
             {t("browse.nav.products")}
           </NavLink>
+          <NavLink to={`/${lang}/showrooms`} className={({ isActive }) => `whitespace-nowrap ${isActive ? "font-semibold text-brand-700" : "text-slate-700 hover:text-slate-900"}`} data-testid="nav-showrooms">
+            {t("showrooms.public.nav")}
+          </NavLink>
           {user ? (
             <NavLink to={`/${lang}/dashboard`} className={({ isActive }) => (isActive ? "font-semibold text-brand-700" : "text-slate-700 hover:text-slate-900")}>
               {t("nav.dashboard")}

@@ -40,7 +40,8 @@ interface Rendered {
 }
 
 const STALE_FACTOR = 6;
-const CACHEABLE_PATH = /^\/(?:pt|es|zh|en)(?:\/products(?:\/[a-z0-9-]+)?)?(?:\.data)?$/;
+// Catalog pages, and the showrooms' public pages (list, storefront, booth, event: S2, issue 12).
+const CACHEABLE_PATH = /^\/(?:pt|es|zh|en)(?:\/products(?:\/[a-z0-9-]+)?|\/showrooms(?:\/[a-z0-9-]+(?:\/booths\/[A-Za-z0-9-]+|\/events\/[0-9a-f-]{36})?)?)?(?:\.data)?$/;
 const SESSION_COOKIE = "ponte_session=";
 
 export interface PageCacheOptions {

@@ -1,0 +1,69 @@
+import { countryCookie, isBuyerCountry } from "~/modules/catalog/buyer-context.server";
+import { unscopedDb } from "~/modules/db/index.server";
+import { myMembershipOf } from "~/modules/tenancy/organizations.server";
+import { getSessionUser } from "~/modules/tenancy/session.server";
+
+/**
+ * Anonymous daily counters of the showrooms' funnel (ShowroomTrafficDaily): page visits and QR scans, by visitor
+ * country, per storefront / booth / manufacturer / product / event. One statement per hit: an upsert that adds one.
+ * No personal data: the country is the one the catalog prices for (the buyer company's, else the "buying for"
+ * preference), "ZZ" when unknown.
+ */
+
+export type TrafficKind = "visit" | "scan";
+
+export interface TrafficHit {
+  kind: TrafficKind;
+  operatorId: string;
+  storefrontId: string;
+  boothId?: string | null;
+  manufacturerId?: string | null;
+  productId?: string | null;
+  eventId?: string | null;
+  countryCode: string | null;
+  at?: Date;
+}
+
+export const UNKNOWN_COUNTRY = "ZZ";
+
+/** The day a hit counts on: the UTC calendar day (the dashboard's days are UTC days). */
+export function trafficDay(at: Date): string {
+  return at.toISOString().slice(0, 10);
+}
+
+export async function countTraffic(hit: TrafficHit): Promise<void> {
+  const country = hit.countryCode && /^[A-Z]{2}$/.test(hit.countryCode) ? hit.countryCode : UNKNOWN_COUNTRY;
+  const day = trafficDay(hit.at ?? new Date());
+  // "" for "not about one": the unique key cannot treat nulls as equal (schema comment).
+  await unscopedDb.$executeRaw`
+    INSERT INTO "ShowroomTrafficDaily" ("id", "operatorOrganizationId", "storefrontId", "boothId", "manufacturerOrganizationId", "productId", "eventId", "kind", "countryCode", "day", "count")
+    VALUES (gen_random_uuid(), ${hit.operatorId}::uuid, ${hit.storefrontId}::uuid, ${hit.boothId ?? ""}, ${hit.manufacturerId ?? ""}, ${hit.productId ?? ""}, ${hit.eventId ?? ""}, ${hit.kind}, ${country}, ${day}::date, 1)
+    ON CONFLICT ("storefrontId", "boothId", "manufacturerOrganizationId", "productId", "eventId", "kind", "countryCode", "day")
+    DO UPDATE SET "count" = "ShowroomTrafficDaily"."count" + 1`;
+}
+
+/** The visitor's country as the catalog knows it: their buyer company's, else the "buying for" cookie, else null. */
+export async function visitorCountry(request: Request): Promise<string | null> {
+  const cookieHeader = request.headers.get("Cookie");
+  const [user, cookie] = await Promise.all([getSessionUser(request), countryCookie.parse(cookieHeader).catch(() => null)]);
+  if (user?.activeOrganizationId) {
+    const membership = await myMembershipOf(user.user.id, user.activeOrganizationId);
+    const country = membership?.organization.countryCode.trim();
+    if (country) return country;
+  }
+  return isBuyerCountry(cookie) ? cookie : null;
+}
+
+/** A storefront or booth page was shown (the visit beacon): counted only for published storefronts and real booths. */
+export async function countPageVisit(request: Request, storefrontSlug: string, boothCode: string | null): Promise<boolean> {
+  const storefront = await unscopedDb.storefront.findFirst({
+    where: { slug: storefrontSlug, status: "PUBLISHED" },
+    select: { id: true, organizationId: true, booths: { where: { code: { equals: boothCode ?? "", mode: "insensitive" } }, take: 1, select: { id: true, participation: { select: { status: true, organizationId: true } } } } },
+  });
+  if (!storefront) return false;
+  const booth = boothCode ? storefront.booths[0] : null;
+  if (boothCode && !booth) return false;
+  const manufacturerId = booth?.participation?.status === "ACCEPTED" ? booth.participation.organizationId : null;
+  await countTraffic({ kind: "visit", operatorId: storefront.organizationId, storefrontId: storefront.id, boothId: booth?.id ?? null, manufacturerId, countryCode: await visitorCountry(request) });
+  return true;
+}
