@@ -12,7 +12,6 @@ import { runOverdueFlagging } from "./payments-overdue";
 import { runStripeEvent, runStripeEventSweep } from "./stripe-events";
 import { runDeclarationSweep } from "./export-declarations";
 import { runShipmentSweep, runTrackingPoll } from "./tracking-poll";
-import { runShowroomReminders } from "./showroom-reminders";
 import { notifyShipmentEvent } from "~/modules/logistics/notifications.server";
 
 /** Registers every handler on a started queue, and the recurring jobs. */
@@ -75,9 +74,6 @@ export async function registerWorkers(boss: PgBoss) {
   await boss.work<{ eventId: string }>("shipments.notify", { pollingIntervalSeconds: 1, batchSize: 10 }, async (jobs) => {
     for (const job of jobs) await notifyShipmentEvent(job.data.eventId);
   });
-  await boss.work("showrooms.event-reminders", async () => {
-    await runShowroomReminders();
-  });
   await boss.schedule("email.sweep", "*/5 * * * *");
   await boss.schedule("products.import-sweep", "* * * * *");
   await boss.schedule("maintenance.purge-expired", "17 * * * *");
@@ -92,5 +88,4 @@ export async function registerWorkers(boss: PgBoss) {
   await boss.schedule("export-declarations.sweep", "*/5 * * * *");
   await boss.schedule("tracking.poll", "* * * * *");
   await boss.schedule("shipments.sweep", "*/5 * * * *");
-  await boss.schedule("showrooms.event-reminders", "*/15 * * * *");
 }
