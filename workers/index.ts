@@ -12,6 +12,8 @@ import { runOverdueFlagging } from "./payments-overdue";
 import { runStripeEvent, runStripeEventSweep } from "./stripe-events";
 import { runDeclarationSweep } from "./export-declarations";
 import { runShipmentSweep, runTrackingPoll } from "./tracking-poll";
+import { runShipmentSweep, runTrackingPoll } from "./tracking-poll";
+import { runShowroomReminders } from "./showroom-reminders";
 import { notifyShipmentEvent } from "~/modules/logistics/notifications.server";
 
 /** Registers every handler on a started queue, and the recurring jobs. */
@@ -70,9 +72,18 @@ export async function registerWorkers(boss: PgBoss) {
   await boss.work("shipments.sweep", async () => {
     await runShipmentSweep();
   });
+  await boss.work("tracking.poll", async () => {
+    await runTrackingPoll();
+  });
+  await boss.work("shipments.sweep", async () => {
+    await runShipmentSweep();
+  });
   // Tracking notifications are written off the webhook's path, within a second of the event.
   await boss.work<{ eventId: string }>("shipments.notify", { pollingIntervalSeconds: 1, batchSize: 10 }, async (jobs) => {
     for (const job of jobs) await notifyShipmentEvent(job.data.eventId);
+  });
+  await boss.work("showrooms.event-reminders", async () => {
+    await runShowroomReminders();
   });
   await boss.schedule("email.sweep", "*/5 * * * *");
   await boss.schedule("products.import-sweep", "* * * * *");
@@ -88,4 +99,7 @@ export async function registerWorkers(boss: PgBoss) {
   await boss.schedule("export-declarations.sweep", "*/5 * * * *");
   await boss.schedule("tracking.poll", "* * * * *");
   await boss.schedule("shipments.sweep", "*/5 * * * *");
+  await boss.schedule("tracking.poll", "* * * * *");
+  await boss.schedule("shipments.sweep", "*/5 * * * *");
+  await boss.schedule("showrooms.event-reminders", "*/15 * * * *");
 }
