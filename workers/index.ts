@@ -12,7 +12,6 @@ import { runOverdueFlagging } from "./payments-overdue";
 import { runStripeEvent, runStripeEventSweep } from "./stripe-events";
 import { runDeclarationSweep } from "./export-declarations";
 import { runShipmentSweep, runTrackingPoll } from "./tracking-poll";
-import { runShipmentSweep, runTrackingPoll } from "./tracking-poll";
 import { runShowroomReminders } from "./showroom-reminders";
 import { notifyShipmentEvent } from "~/modules/logistics/notifications.server";
 
@@ -72,12 +71,6 @@ export async function registerWorkers(boss: PgBoss) {
   await boss.work("shipments.sweep", async () => {
     await runShipmentSweep();
   });
-  await boss.work("tracking.poll", async () => {
-    await runTrackingPoll();
-  });
-  await boss.work("shipments.sweep", async () => {
-    await runShipmentSweep();
-  });
   // Tracking notifications are written off the webhook's path, within a second of the event.
   await boss.work<{ eventId: string }>("shipments.notify", { pollingIntervalSeconds: 1, batchSize: 10 }, async (jobs) => {
     for (const job of jobs) await notifyShipmentEvent(job.data.eventId);
@@ -97,8 +90,6 @@ export async function registerWorkers(boss: PgBoss) {
   await boss.schedule("payments.flag-overdue", "15 0 * * *");
   await boss.schedule("stripe.events-sweep", "* * * * *");
   await boss.schedule("export-declarations.sweep", "*/5 * * * *");
-  await boss.schedule("tracking.poll", "* * * * *");
-  await boss.schedule("shipments.sweep", "*/5 * * * *");
   await boss.schedule("tracking.poll", "* * * * *");
   await boss.schedule("shipments.sweep", "*/5 * * * *");
   await boss.schedule("showrooms.event-reminders", "*/15 * * * *");
