@@ -299,3 +299,14 @@ export async function findLinkedShipment(
     href: `/${lang}/shipments/${encodeURIComponent(shipment.reference)}`,
   };
 }
+
+/**
+ * The shipment of an export declaration (by the declaration's order or inbound shipment), for the export agency's
+ * desk: the agency follows every shipment, so its gate (requireDeclarationViewer → agent) is the caller's.
+ */
+export async function findDeclarationShipment(declarationId: string, lang: Lang, timeZone = viewerTimeZone()): Promise<LinkedShipment | null> {
+  const declaration = await unscopedDb.exportDeclaration.findUnique({ where: { id: declarationId }, select: { orderId: true, inboundShipmentId: true } });
+  if (declaration?.orderId) return findLinkedShipment(unscopedDb, { orderId: declaration.orderId }, lang, timeZone);
+  if (declaration?.inboundShipmentId) return findLinkedShipment(unscopedDb, { inboundShipmentId: declaration.inboundShipmentId }, lang, timeZone);
+  return null;
+}
