@@ -1,5 +1,5 @@
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
-import { Links, Meta, Outlet, Scripts, ScrollRestoration, useLocation, useRouteLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
+import { Links, Meta, Outlet, Scripts, ScrollRestoration, useLocation, useMatches, useRouteLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { I18nProvider, useBundleMessages } from "~/components/i18n-provider";
 import { useNonce } from "~/components/nonce";
@@ -66,6 +66,8 @@ export function Layout({ children }: { children: ReactNode }) {
   setBrowserViewer(viewer);
   const appUrl = data?.appUrl ?? "";
   const messages = useBundleMessages(data?.messagesBundle);
+  // A page presented in only some languages (a showroom storefront) names them in its handle: hreflang lists those.
+  const alternates = alternateLangsOf(useMatches()) ?? LANGS;
   return (
     <html lang={textLanguage(lang, viewer) === "pt-PT" ? "pt-PT" : LOCALE_TAGS[lang]} dir="ltr">
       <head>
@@ -74,8 +76,8 @@ export function Layout({ children }: { children: ReactNode }) {
         <Meta />
         {isLang(location.pathname.split("/")[1])
           ? [
-              ...LANGS.map((l) => <link key={l} rel="alternate" hrefLang={LOCALE_TAGS[l]} href={appUrl + pathInLang(location.pathname, l)} />),
-              <link key="x-default" rel="alternate" hrefLang="x-default" href={appUrl + pathInLang(location.pathname, "en")} />,
+              ...alternates.map((l) => <link key={l} rel="alternate" hrefLang={LOCALE_TAGS[l]} href={appUrl + pathInLang(location.pathname, l)} />),
+              <link key="x-default" rel="alternate" hrefLang="x-default" href={appUrl + pathInLang(location.pathname, alternates.includes("en") ? "en" : alternates[0]!)} />,
             ]
           : null}
         <Links />
@@ -91,6 +93,15 @@ export function Layout({ children }: { children: ReactNode }) {
       </body>
     </html>
   );
+}
+
+function alternateLangsOf(matches: ReturnType<typeof useMatches>): readonly Lang[] | null {
+  for (const match of [...matches].reverse()) {
+    const pick = (match.handle as { alternateLangs?: (data: unknown) => Lang[] | undefined } | undefined)?.alternateLangs;
+    const langs = pick?.(match.data)?.filter((l) => LANGS.includes(l));
+    if (langs?.length) return langs;
+  }
+  return null;
 }
 
 export default function App() {
