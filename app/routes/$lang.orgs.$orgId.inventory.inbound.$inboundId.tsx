@@ -7,6 +7,7 @@ import { CsrfInput, FormSuccess } from "~/components/forms";
 import { DiscrepancyBadge, InboundStatusBadge } from "~/components/inventory/badges";
 import { InboundForm } from "~/components/inventory/inbound-form";
 import { pageTitle } from "~/components/meta";
+import { LinkedShipmentCard } from "~/components/logistics/shipment-list-link";
 import { PhotoThumbnails } from "~/components/inventory/photo-thumbnails";
 import { requireManufacturer } from "~/modules/catalog/product-form.server";
 import { formErrorReply, parseForm, readForm } from "~/modules/http/forms.server";
@@ -14,6 +15,7 @@ import { notFound, requireUuid } from "~/modules/http/responses.server";
 import { requireLang } from "~/modules/i18n/config";
 import { formatDate, formatDateTime, formatNumber } from "~/modules/i18n/format";
 import { serverT } from "~/modules/i18n/i18n.server";
+import { findLinkedShipment } from "~/modules/logistics/shipment-list.server";
 import { getInbound, InboundError, inboundFormOptions, inboundToFormValues, parseInboundForm, transitionInbound, updateInbound } from "~/modules/inventory/inbound.server";
 import { warehouseCity } from "~/modules/inventory/cities";
 import { photoIdOf } from "~/modules/inventory/receiving.server";
@@ -36,6 +38,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const day = (date: Date) => formatDate(date, lang, { dateStyle: "medium", timeZone: "UTC" });
   return {
     base,
+    // The replenishment's tracked shipment (logistics), once it is booked.
+    tracking: await findLinkedShipment(context.scoped, { inboundShipmentId: shipment.id }, lang),
     shipment: {
       id: shipment.id,
       reference: shipment.reference,
@@ -186,6 +190,8 @@ export default function InboundDetail() {
           {conflict}
         </p>
       ) : null}
+
+      {loaded.tracking ? <LinkedShipmentCard shipment={loaded.tracking} headingLevel={3} /> : null}
 
       <section aria-labelledby="progress" className="card">
         <h3 id="progress" className="sr-only">

@@ -5,13 +5,14 @@ import { statusGroupOf } from "~/modules/logistics/shipment-list";
 import { ShipmentListStatus } from "./shipment-list";
 
 /** The shipment of an order, a declaration or an inbound shipment: reference, status, estimated arrival and a link. */
-export function LinkedShipmentCard({ shipment, className }: { shipment: LinkedShipment | null; className?: string }) {
+export function LinkedShipmentCard({ shipment, className, headingLevel = 2 }: { shipment: LinkedShipment | null; className?: string; headingLevel?: 2 | 3 }) {
   const { t } = useTranslation();
+  const Heading = headingLevel === 3 ? "h3" : "h2";
   return (
     <section className={["card p-4", className].filter(Boolean).join(" ")} aria-labelledby="linked-shipment-title" data-testid="linked-shipment">
-      <h2 id="linked-shipment-title" className="text-base font-semibold">
+      <Heading id="linked-shipment-title" className="text-base font-semibold">
         {t("logistics.shipmentList.linked.title")}
-      </h2>
+      </Heading>
       {shipment ? (
         <>
           <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">

@@ -1,7 +1,7 @@
 import { redirect } from "@remix-run/node";
 import type { Prisma } from "~/generated/prisma/client";
 import type { ShipmentKind, ShipmentMilestone } from "~/generated/prisma/enums";
-import type { BaseClient } from "~/modules/db/client.server";
+import type { BaseClient, ScopedDb } from "~/modules/db/client.server";
 import { forOrganization, unscopedDb } from "~/modules/db/index.server";
 import { isExportAgent } from "~/modules/export-agency/agency-access.server";
 import { isUuid, notFound } from "~/modules/http/responses.server";
@@ -277,13 +277,14 @@ export interface LinkedShipment {
  * may show. Null when there is none yet.
  */
 export async function findLinkedShipment(
-  client: Pick<BaseClient, "shipment">,
+  client: BaseClient | ScopedDb,
   link: { orderId: string } | { inboundShipmentId: string },
   lang: Lang,
   timeZone = viewerTimeZone(),
 ): Promise<LinkedShipment | null> {
   const where: Prisma.ShipmentWhereInput = "orderId" in link ? { orderId: link.orderId } : { inboundShipmentId: link.inboundShipmentId };
-  const shipment = await client.shipment.findFirst({
+  // One query shape for both clients; a scoped client still filters it at run time.
+  const shipment = await (client as BaseClient).shipment.findFirst({
     where,
     select: { reference: true, status: true, exception: true, late: true, estimatedArrivalAt: true, deliveredAt: true },
   });
