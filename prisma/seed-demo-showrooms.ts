@@ -1,4 +1,7 @@
+import sharp from "sharp";
 import { unscopedDb } from "../app/modules/db/index.server";
+import { forStorefrontOperator } from "../app/modules/showrooms/operator-scope.server";
+import { addHeroImage } from "../app/modules/showrooms/storefronts.server";
 
 /**
  * The park's demo storefront (prisma/seed.ts calls it after the demo catalog): the Hengqin park operator's published
@@ -67,6 +70,11 @@ export async function seedDemoShowrooms(now = new Date()): Promise<boolean> {
     select: { id: true },
   });
   const storefrontId = storefront.id;
+  // A drawn hero picture (the hall's floor with its booths), stored and resized through the console's own path.
+  await addHeroImage(forStorefrontOperator(organizationId), storefrontId, { data: await sharp(Buffer.from(heroSvg())).png().toBuffer(), name: "hall.png" }, {
+    locale: null,
+    alt: { pt: "Pavilhão de eletrodomésticos com estandes", es: "Pabellón de electrodomésticos con stands", zh: "家电馆展位布局", en: "The home appliances hall and its booths" },
+  });
 
   const invitedAt = new Date(now.getTime() - 21 * DAY);
   const accepted = async (manufacturerId: string, message: string) =>
@@ -199,4 +207,19 @@ export async function seedDemoShowrooms(now = new Date()): Promise<boolean> {
     data: registrants.map((r, i) => ({ organizationId, buyerOrganizationId: r.organizationId, eventId: delegation.id, userId: r.userId, status: "REGISTERED" as const, registeredAt: new Date(now.getTime() - (5 - i) * DAY) })),
   });
   return true;
+}
+
+/** The hero picture: a hall floor in perspective-free plan, booths as tiles, the park's colours. */
+function heroSvg(): string {
+  const tiles = [
+    [80, 120, 300, 220, "#1d4ed8"],
+    [420, 120, 240, 220, "#0f766e"],
+    [700, 120, 240, 220, "#e2e8f0"],
+    [80, 400, 300, 220, "#e2e8f0"],
+    [420, 400, 240, 220, "#e2e8f0"],
+    [700, 400, 420, 220, "#b45309"],
+  ]
+    .map(([x, y, w, h, fill]) => `<rect x="${x}" y="${y}" width="${w}" height="${h}" rx="18" fill="${fill}" opacity="0.85"/>`)
+    .join("");
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="1600" height="720" viewBox="0 0 1600 720"><defs><linearGradient id="g" x1="0" y1="0" x2="1" y2="1"><stop offset="0" stop-color="#eff6ff"/><stop offset="1" stop-color="#dbeafe"/></linearGradient></defs><rect width="1600" height="720" fill="url(#g)"/>${tiles}<circle cx="1360" cy="240" r="130" fill="#fbbf24" opacity="0.6"/><rect x="1180" y="400" width="340" height="220" rx="18" fill="#ffffff" opacity="0.9"/></svg>`;
 }
