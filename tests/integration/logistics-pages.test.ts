@@ -270,7 +270,11 @@ describe("the public tracking link", () => {
     const keys = new Set<string>();
     const walk = (node: unknown) => {
       if (Array.isArray(node)) node.forEach(walk);
-      else if (node && typeof node === "object") for (const [k, v] of Object.entries(node)) (keys.add(k), walk(v));
+      else if (node && typeof node === "object")
+        for (const [k, v] of Object.entries(node)) {
+          keys.add(k);
+          walk(v);
+        }
     };
     walk(view);
     expect(Object.keys(view!)).not.toContain("id");
