@@ -21,6 +21,9 @@ import { buyerGate } from "~/modules/ordering/cart.server";
 import { AddToCart } from "~/components/cart/add-to-cart";
 import { LandedCostSection } from "~/components/landed/landed-cost-section";
 import { productLandedCost } from "~/modules/export-agency/landed-cost.server";
+import { ShowroomSourceBanner } from "~/components/showrooms/public/source-banner";
+import { showroomBanner } from "~/modules/showrooms/public-storefronts.server";
+import { parseViaParam } from "~/modules/showrooms/source.server";
 
 /** The quantity the page prices and allocates: `?quantity=` (the calculator's GET form), else the MOQ. */
 function requestedQuantity(url: URL, moq: number): number {
@@ -37,9 +40,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!found) notFound();
   const { availabilityInput, ...page } = found;
   const quantity = requestedQuantity(new URL(request.url), page.trade.moq);
-  const [availability, landed] = await Promise.all([
+  // A QR scan's ?via= names the showroom booth the visitor came from: a banner only (attribution reads the signed cookie).
+  const via = parseViaParam(new URL(request.url).searchParams.get("via"));
+  const [availability, landed, showroom] = await Promise.all([
     productAvailability(availabilityInput, quantity, deliveryLocation(buyer), lang, rates.currencies),
     productLandedCost({ variantId: availabilityInput.variants[0]?.id ?? null, quantity, buyer, incoterm: new URL(request.url).searchParams.get("incoterm"), fx: rates, lang }),
+    via ? showroomBanner(via, lang) : null,
   ]);
   const appUrl = env().APP_URL;
   const url = `${appUrl}/${lang}/products/${page.slug}`;
@@ -55,6 +61,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     quantity,
     availability,
     landed,
+    showroom,
     // Only signed-in members of a buyer company may order; the others are told why.
     cart: { blocked: gate.ok ? null : gate.reason, variants: availabilityInput.variants.map((v) => ({ id: v.id, label: [v.sku, v.voltage, v.plugType, v.color, v.capacity].filter(Boolean).join(" · ") })) },
     initialQuote: quoteFor(page.tiers, quantity, page.currency, conversion, lang),
@@ -92,7 +99,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => {
 };
 
 export default function ProductPage() {
-  const { lang: rawLang, page, unitLabel, initialQuote, calculatorConversion, preferences, quantity, availability, cart, landed } = useLoaderData<typeof loader>();
+  const { lang: rawLang, page, unitLabel, initialQuote, calculatorConversion, preferences, quantity, availability, cart, landed, showroom } = useLoaderData<typeof loader>();
   const lang = rawLang as Lang;
   const { t } = useTranslation();
   const [activeTier, setActiveTier] = useState<number | null>(initialQuote?.tierIndex ?? null);
@@ -135,6 +142,7 @@ export default function ProductPage() {
         </nav>
         <BuyerPreferences prefs={preferences} />
       </div>
+      {showroom ? <ShowroomSourceBanner banner={showroom} /> : null}
 
       <div className="mt-6 grid grid-cols-1 gap-8 md:grid-cols-2">
         <ProductGallery images={page.images} name={page.name.value} />
