@@ -99,6 +99,7 @@ describe("timestamps with offsets", () => {
     expect(formatWithOffset(at, 480)).toBe("2026-12-06T14:05:00+08:00");
     expect(formatWithOffset(at, -180)).toBe("2026-12-06T03:05:00-03:00");
     expect(formatWithOffset(at, 0)).toBe("2026-12-06T06:05:00Z");
+    expect(formatWithOffset(new Date("2026-12-06T06:05:00.250Z"), 480)).toBe("2026-12-06T14:05:00.250+08:00");
     for (const offset of [480, -180, 330, 0, -570]) expect(parseOffsetTimestamp(formatWithOffset(at, offset))).toEqual({ at, utcOffsetMinutes: offset });
   });
 });

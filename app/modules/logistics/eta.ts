@@ -121,7 +121,8 @@ export function parseOffsetTimestamp(iso: string): { at: Date; utcOffsetMinutes:
 
 /** An instant written in a fixed offset, as the carrier reported it: "2026-12-06T14:05:00+08:00". */
 export function formatWithOffset(at: Date, utcOffsetMinutes: number): string {
-  const local = new Date(at.getTime() + utcOffsetMinutes * 60_000).toISOString().slice(0, 19);
+  const iso = new Date(at.getTime() + utcOffsetMinutes * 60_000).toISOString();
+  const local = at.getUTCMilliseconds() ? iso.slice(0, 23) : iso.slice(0, 19);
   if (utcOffsetMinutes === 0) return `${local}Z`;
   const sign = utcOffsetMinutes < 0 ? "-" : "+";
   const abs = Math.abs(utcOffsetMinutes);

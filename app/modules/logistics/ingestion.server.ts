@@ -313,10 +313,12 @@ export interface Recomputed {
 
 /**
  * Locks the shipment row, recomputes its state from all of its events and writes what changed (shipment, legs).
+ * FOR NO KEY UPDATE: recomputes of one shipment take turns, while other requests may still insert its events (their
+ * foreign key only needs KEY SHARE); the turn after theirs reads them.
  * `newEventIds` are the events this caller stored: it publishes and notifies those after commit.
  */
 export async function recomputeShipment(tx: SystemTx, shipmentId: string, options: { now?: Date; newEventIds?: string[] } = {}): Promise<Recomputed | null> {
-  const locked = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "Shipment" WHERE "id" = ${shipmentId}::uuid FOR UPDATE`;
+  const locked = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "Shipment" WHERE "id" = ${shipmentId}::uuid FOR NO KEY UPDATE`;
   if (!locked.length) return null;
   const [shipment, legs, events] = await Promise.all([
     tx.shipment.findUniqueOrThrow({
