@@ -10,6 +10,7 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { CsrfInput, FormError, FormSuccess, type FormReply } from "~/components/forms";
 import { pageTitle } from "~/components/meta";
+import { LinkedShipmentCard } from "~/components/logistics/shipment-list-link";
 import { DiscrepancyBadge, InboundStatusBadge } from "~/components/warehouse/badges";
 import { PhotoThumbnails } from "~/components/inventory/photo-thumbnails";
 import { MAX_IMAGE_BYTES } from "~/modules/catalog/images.server";
@@ -19,6 +20,7 @@ import { notFound, requireUuid } from "~/modules/http/responses.server";
 import { requireLang } from "~/modules/i18n/config";
 import { formatNumber } from "~/modules/i18n/format";
 import { serverT } from "~/modules/i18n/i18n.server";
+import { findWarehouseInboundShipment } from "~/modules/logistics/shipment-list.server";
 import { ReceivingError } from "~/modules/inventory/errors";
 import { DISCREPANCY_KINDS, MAX_DISCREPANCY_ROWS, MAX_NOTE_LENGTH, MAX_PHOTOS_PER_DISCREPANCY } from "~/modules/inventory/limits";
 import { parseReceiptForm, RECEIVABLE, receiveInboundShipment, receivingErrorField, receivingErrorKey } from "~/modules/inventory/receiving.server";
@@ -49,6 +51,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       city: warehouseCity(t, warehouse),
     },
     receivable: RECEIVABLE.includes(shipment.status),
+    tracking: await findWarehouseInboundShipment(warehouse.id, shipment.id, lang, warehouse.timeZone),
     maxPhotoMegabytes: MAX_IMAGE_BYTES / 1024 / 1024,
     shipment: {
       id: shipment.id,
@@ -411,7 +414,7 @@ function ReceiveForm({ lines, reply, maxPhotoMegabytes }: { lines: LoadedLine[];
 
 export default function ReceiveShipment() {
   const { t } = useTranslation();
-  const { base, warehouse, receivable, shipment, lines, discrepancies, receipts, maxPhotoMegabytes } = useLoaderData<typeof loader>();
+  const { base, warehouse, receivable, shipment, lines, discrepancies, receipts, maxPhotoMegabytes, tracking } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>() as Reply | undefined;
   const [search] = useSearchParams();
   const done = search.get("done");
@@ -459,6 +462,8 @@ export default function ReceiveShipment() {
         </dl>
         {shipment.notes ? <p className="rounded-md bg-slate-100 p-3 text-sm text-slate-800">{shipment.notes}</p> : null}
       </header>
+
+      {tracking ? <LinkedShipmentCard shipment={tracking} headingLevel={3} /> : null}
 
       {done ? <FormSuccess>{t(`warehouse.receive.done.${done === "RECEIVED" ? "RECEIVED" : "PARTIALLY_RECEIVED"}`)}</FormSuccess> : null}
 

@@ -278,11 +278,12 @@ export interface LinkedShipment {
  */
 export async function findLinkedShipment(
   client: BaseClient | ScopedDb,
-  link: { orderId: string } | { inboundShipmentId: string },
+  link: { orderId: string } | { inboundShipmentId: string; warehouseId?: string },
   lang: Lang,
   timeZone = viewerTimeZone(),
 ): Promise<LinkedShipment | null> {
-  const where: Prisma.ShipmentWhereInput = "orderId" in link ? { orderId: link.orderId } : { inboundShipmentId: link.inboundShipmentId };
+  const where: Prisma.ShipmentWhereInput =
+    "orderId" in link ? { orderId: link.orderId } : { inboundShipmentId: link.inboundShipmentId, ...(link.warehouseId ? { warehouseId: link.warehouseId } : {}) };
   // One query shape for both clients; a scoped client still filters it at run time.
   const shipment = await (client as BaseClient).shipment.findFirst({
     where,
@@ -310,4 +311,13 @@ export async function findDeclarationShipment(declarationId: string, lang: Lang,
   if (declaration?.orderId) return findLinkedShipment(unscopedDb, { orderId: declaration.orderId }, lang, timeZone);
   if (declaration?.inboundShipmentId) return findLinkedShipment(unscopedDb, { inboundShipmentId: declaration.inboundShipmentId }, lang, timeZone);
   return null;
+}
+
+/**
+ * The shipment replenishing one warehouse with one inbound, for that warehouse's desk (whose gate,
+ * requireWarehouseAccess, the caller has passed): forWarehouse() does not reach shipments, so the warehouse filter is
+ * written here, next to the inbound's.
+ */
+export async function findWarehouseInboundShipment(warehouseId: string, inboundShipmentId: string, lang: Lang, timeZone: string): Promise<LinkedShipment | null> {
+  return findLinkedShipment(unscopedDb, { inboundShipmentId, warehouseId }, lang, timeZone);
 }
