@@ -83,7 +83,7 @@ export function StorefrontForm({ values, reply, submitLabel }: { values: Storefr
               const opensError = reply?.fieldErrors?.[`opens_${day}`];
               const closesError = reply?.fieldErrors?.[`closes_${day}`];
               return (
-                <div key={day} className="grid grid-cols-[minmax(0,6rem)_1fr_1fr] items-center gap-2">
+                <div key={day} className="grid grid-cols-[5.5rem_minmax(0,1fr)_minmax(0,1fr)] items-center gap-2">
                   <span className="text-sm font-medium" id={`day-${day}`}>
                     {t(`showrooms.console.weekdays.${day}`)}
                   </span>
