@@ -113,7 +113,7 @@ export default function ShipmentPage() {
 
       <div className="grid gap-6 lg:grid-cols-2">
         <div className="min-w-0 space-y-6">
-          <ShipmentTimeline events={live.events} fresh={live.fresh} lang={lang} timeZone={timeZone} details />
+          <ShipmentTimeline events={live.events} fresh={live.fresh} lang={lang} timeZone={timeZone} details refreshing={live.refreshing} />
           <TimeZoneNote timeZone={timeZone} lang={lang} at={view.estimatedArrivalAt} />
         </div>
         <div className="min-w-0 space-y-6">

@@ -60,7 +60,7 @@ export default function PublicTracking() {
       <ShipmentOverview data={view} lang={lang} timeZone={timeZone} />
       <div className="grid gap-6 lg:grid-cols-2">
         <div className="min-w-0 space-y-6">
-          <ShipmentTimeline events={view.events} fresh={EMPTY} lang={lang} timeZone={timeZone} />
+          <ShipmentTimeline events={view.events} fresh={EMPTY} lang={lang} timeZone={timeZone} refreshing={revalidator.state === "loading"} />
           <TimeZoneNote timeZone={timeZone} lang={lang} at={view.estimatedArrivalAt} />
         </div>
         <div className="min-w-0 space-y-6">

@@ -11,15 +11,32 @@ type Entry = TimelineEventView & Partial<Pick<ShipmentEventView, "description" |
  * zone and, where its clock reads differently, the place's own local time. Events pushed while the page is open are
  * marked new. With `details`, what the carrier wrote and who reported it (the parties' page only).
  */
-export function ShipmentTimeline({ events, fresh, lang, timeZone, details = false }: { events: Entry[]; fresh: ReadonlySet<string>; lang: Lang; timeZone: string; details?: boolean }) {
+export function ShipmentTimeline({
+  events,
+  fresh,
+  lang,
+  timeZone,
+  details = false,
+  refreshing = false,
+}: {
+  events: Entry[];
+  fresh: ReadonlySet<string>;
+  lang: Lang;
+  timeZone: string;
+  details?: boolean;
+  refreshing?: boolean;
+}) {
   const { t } = useTranslation();
   const milestoneName = useMilestoneName();
   const newestFirst = [...events].reverse();
   return (
-    <section aria-labelledby="shipment-timeline" className="card p-4 sm:p-6">
-      <h2 id="shipment-timeline" className="text-lg font-semibold">
-        {t("logistics.shipmentPage.timeline")}
-      </h2>
+    <section aria-labelledby="shipment-timeline" aria-busy={refreshing} className="card p-4 sm:p-6">
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h2 id="shipment-timeline" className="text-lg font-semibold">
+          {t("logistics.shipmentPage.timeline")}
+        </h2>
+        {refreshing ? <span className="text-xs text-slate-600">{t("logistics.shipmentPage.updating")}</span> : null}
+      </div>
       {newestFirst.length === 0 ? (
         <p className="mt-3 text-sm text-slate-600">{t("logistics.shipmentPage.noEvents")}</p>
       ) : (

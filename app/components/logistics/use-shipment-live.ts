@@ -24,6 +24,8 @@ export interface LiveShipment<E extends TimelineEventView> extends LiveSummary {
   /** The latest pushed event, for the page's live region. */
   lastPushed: TimelineEventView | null;
   connected: boolean;
+  /** The page's data is being fetched again (after a push or a reconnection). */
+  refreshing: boolean;
 }
 
 /**
@@ -44,6 +46,7 @@ export function useShipmentLive<E extends TimelineEventView>(
   const [fresh, setFresh] = useState<ReadonlySet<string>>(new Set());
   const placeRef = useRef(placeOf);
   placeRef.current = placeOf;
+  const refreshing = revalidator.state === "loading";
   const revalidatorRef = useRef(revalidator);
   revalidatorRef.current = revalidator;
 
@@ -103,6 +106,6 @@ export function useShipmentLive<E extends TimelineEventView>(
     const summary: LiveSummary = latest
       ? { ...latest.summary, exceptionAt: latest.summary.exception ? (latest.summary.exceptionAt ?? (initial.exception === latest.summary.exception ? initial.exceptionAt : null)) : null }
       : { status: initial.status, exception: initial.exception, exceptionAt: initial.exceptionAt, estimatedArrivalAt: initial.estimatedArrivalAt, late: initial.late };
-    return { ...summary, events, fresh, lastPushed: pushed.at(-1)?.event ?? null, connected };
-  }, [initial, pushed, fresh, connected]);
+    return { ...summary, events, fresh, lastPushed: pushed.at(-1)?.event ?? null, connected, refreshing };
+  }, [initial, pushed, fresh, connected, refreshing]);
 }
