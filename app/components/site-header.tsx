@@ -24,7 +24,7 @@ export function SiteHeader({ root, cartLines = null }: { root: RootData; cartLin
           <span aria-hidden className="grid h-8 w-8 place-items-center rounded-md bg-brand-600 text-sm text-white">桥</span>
           Ponte
         </Link>
-        <nav aria-label={t("nav.main")} className="flex flex-1 items-center gap-4 text-sm xl:gap-3">
+        <nav aria-label={t("nav.main")} className="flex min-w-0 flex-1 flex-wrap items-center gap-x-4 gap-y-1 text-sm xl:gap-x-3">
           <NavLink to={`/${lang}/products`} className={({ isActive }) => `whitespace-nowrap ${isActive ? "font-semibold text-brand-700" : "text-slate-700 hover:text-slate-900"}`} data-testid="nav-products">
             {t("browse.nav.products")}
           </NavLink>
