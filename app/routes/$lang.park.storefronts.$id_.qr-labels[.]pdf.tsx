@@ -10,7 +10,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const lang = requireLang(params);
   const context = await requireParkOperator(request, lang);
   const storefront = await requireOwnStorefront(context, params.id);
-  const booth = new URL(request.url).searchParams.get("booth");
+  // Codes are printed in capitals; a typed "a-01" means the same booth.
+  const booth = new URL(request.url).searchParams.get("booth")?.trim().toUpperCase() ?? null;
   if (booth !== null && !BOOTH_CODE_SHAPE.test(booth)) notFound();
   const collected = await collectLabels(context.operator, storefront.id, { boothCode: booth });
   if (!collected || (booth && collected.labels.length === 0)) notFound();
