@@ -179,6 +179,8 @@ export async function seedDemoData(options: { onlyIfEmpty: boolean }): Promise<b
   await seedDemoExportMoney();
   // The agency's demo declarations in several states, one with a waybill that disagrees (prisma/seed-demo-declarations.ts).
   await seedDemoDeclarations();
+  // Shipments in every stage with their carrier events, relative to now (prisma/seed-demo-shipments.ts).
+  await (await import("./seed-demo-shipments")).seedDemoShipments();
   await (await import("./seed-demo-showrooms")).seedDemoShowrooms();
   return true;
 }

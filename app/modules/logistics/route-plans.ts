@@ -108,8 +108,8 @@ export interface RoutePlan {
 
 export type RouteRequest =
   | { kind: "ORDER_EXPORT"; countryCode: string; city?: string | null; mode?: TransportMode }
-  | { kind: "WAREHOUSE_REPLENISHMENT"; warehouseCode: string; warehouseName?: string; mode?: TransportMode }
-  | { kind: "LOCAL_DELIVERY"; warehouseCode: string; warehouseName?: string; countryCode: string; city?: string | null; leadDaysMax: number };
+  | { kind: "WAREHOUSE_REPLENISHMENT"; warehouseCode: string; warehouseName?: string; warehouseCountryCode?: string; mode?: TransportMode }
+  | { kind: "LOCAL_DELIVERY"; warehouseCode: string; warehouseName?: string; warehouseCountryCode?: string; countryCode: string; city?: string | null; leadDaysMax: number };
 
 /** The warehouse's own name at its place's LOCODE ("Ponte São Paulo (Guarulhos)" at BRGRU). */
 function warehousePlace(lane: CountryLane, name: string | undefined): Place {
@@ -139,7 +139,8 @@ function cityPlace(lane: CountryLane, city: string | null | undefined): Place {
 
 export function planRoute(request: RouteRequest): RoutePlan {
   if (request.kind === "LOCAL_DELIVERY") {
-    const country = WAREHOUSE_COUNTRY[request.warehouseCode];
+    // A warehouse the platform added later is served by its country's lane.
+    const country = WAREHOUSE_COUNTRY[request.warehouseCode] ?? request.warehouseCountryCode;
     const lane = country ? COUNTRY_LANES[country] : undefined;
     if (!lane) throw new RoutePlanError("unknown_warehouse");
     const destination = cityPlace(COUNTRY_LANES[request.countryCode] ?? lane, request.city);
@@ -155,7 +156,7 @@ export function planRoute(request: RouteRequest): RoutePlan {
       legs: [{ sequence: 1, mode: "ROAD", carrierCode: lane.lastMileCarrier, referenceKind: "CONSIGNMENT", from: origin, to: destination, handlingHours: 4, travelHours: Math.max(1, request.leadDaysMax) * 24 }],
     };
   }
-  const countryCode = request.kind === "WAREHOUSE_REPLENISHMENT" ? WAREHOUSE_COUNTRY[request.warehouseCode] : request.countryCode;
+  const countryCode = request.kind === "WAREHOUSE_REPLENISHMENT" ? (WAREHOUSE_COUNTRY[request.warehouseCode] ?? request.warehouseCountryCode) : request.countryCode;
   if (request.kind === "WAREHOUSE_REPLENISHMENT" && !countryCode) throw new RoutePlanError("unknown_warehouse");
   const lane = countryCode ? COUNTRY_LANES[countryCode] : undefined;
   if (!lane || !countryCode) throw new RoutePlanError("no_lane");

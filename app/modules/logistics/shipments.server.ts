@@ -122,11 +122,11 @@ async function planForOrder(tx: Prisma.TransactionClient, order: Pick<Order, "so
   const address = (order.deliveryAddress ?? {}) as { countryCode?: string; city?: string; region?: string };
   const countryCode = String(address.countryCode ?? "").toUpperCase();
   if (order.source === "ORIGIN") return { kind: "ORDER_EXPORT", plan: planRoute({ kind: "ORDER_EXPORT", countryCode, city: address.city, mode }) };
-  const warehouse = await tx.warehouse.findUniqueOrThrow({ where: { id: order.warehouseId }, select: { code: true, name: true } });
+  const warehouse = await tx.warehouse.findUniqueOrThrow({ where: { id: order.warehouseId }, select: { code: true, name: true, countryCode: true } });
   const areas = await tx.warehouseServiceArea.findMany({ where: { warehouseId: order.warehouseId, countryCode, regionCode: { in: [address.region ?? "", ""] } }, select: { regionCode: true, leadDaysMax: true } });
   // A state's row before the country's.
   const area = areas.sort((a, b) => b.regionCode.length - a.regionCode.length)[0];
-  return { kind: "LOCAL_DELIVERY", plan: planRoute({ kind: "LOCAL_DELIVERY", warehouseCode: warehouse.code, warehouseName: warehouse.name, countryCode, city: address.city, leadDaysMax: area?.leadDaysMax ?? 3 }) };
+  return { kind: "LOCAL_DELIVERY", plan: planRoute({ kind: "LOCAL_DELIVERY", warehouseCode: warehouse.code, warehouseName: warehouse.name, warehouseCountryCode: warehouse.countryCode, countryCode, city: address.city, leadDaysMax: area?.leadDaysMax ?? 3 }) };
 }
 
 /** The order's shipment, made when it ships (idempotent: an existing one is returned). */
@@ -143,8 +143,8 @@ export async function ensureOrderShipment(tx: Prisma.TransactionClient, orderId:
 
 /** A replenishment's shipment, made when the inbound shipment is marked shipped (idempotent). */
 export async function ensureInboundShipment(tx: Prisma.TransactionClient, inboundShipmentId: string, options: BookingOptions = {}): Promise<BookedShipment> {
-  const inbound = await tx.inboundShipment.findUniqueOrThrow({ where: { id: inboundShipmentId }, select: { id: true, organizationId: true, warehouseId: true, warehouse: { select: { code: true, name: true } } } });
-  const plan = planRoute({ kind: "WAREHOUSE_REPLENISHMENT", warehouseCode: inbound.warehouse.code, warehouseName: inbound.warehouse.name, mode: options.mode });
+  const inbound = await tx.inboundShipment.findUniqueOrThrow({ where: { id: inboundShipmentId }, select: { id: true, organizationId: true, warehouseId: true, warehouse: { select: { code: true, name: true, countryCode: true } } } });
+  const plan = planRoute({ kind: "WAREHOUSE_REPLENISHMENT", warehouseCode: inbound.warehouse.code, warehouseName: inbound.warehouse.name, warehouseCountryCode: inbound.warehouse.countryCode, mode: options.mode });
   return insertShipment(tx, { kind: "WAREHOUSE_REPLENISHMENT", organizationId: inbound.organizationId, buyerOrganizationId: null, orderId: null, inboundShipmentId: inbound.id, warehouseId: inbound.warehouseId }, plan, options);
 }
 
