@@ -1,8 +1,9 @@
+import { redirect } from "@remix-run/node";
 import type { Prisma } from "~/generated/prisma/client";
 import type { LeadStatus } from "~/generated/prisma/enums";
 import { env } from "~/modules/config/env.server";
 import { db, forOrganization, unscopedDb, type ScopedDb } from "~/modules/db/index.server";
-import { isUuid } from "~/modules/http/responses.server";
+import { isUuid, notFound } from "~/modules/http/responses.server";
 import { isLang, type Lang } from "~/modules/i18n/config";
 import { formatDate } from "~/modules/i18n/format";
 import { serverT } from "~/modules/i18n/i18n.server";
@@ -12,6 +13,8 @@ import { currentQueue, enqueue } from "~/modules/jobs/queue.server";
 import { emitToOrganization } from "~/modules/realtime/index.server";
 import { hitRateLimit } from "~/modules/security/rate-limit.server";
 import { hashToken, randomToken } from "~/modules/security/tokens.server";
+import { requireOrganization } from "~/modules/tenancy/access.server";
+import { requireSessionUser } from "~/modules/tenancy/session.server";
 import { CONSENT_VERSION, type ContactLeadForm, type LeadKind } from "./lead-schemas";
 import type { ShowroomSource } from "./source.server";
 
@@ -517,4 +520,52 @@ export async function closeLead(actor: LeadActor, leadId: string | undefined) {
 /** New leads of a manufacturer (the inbox badge). */
 export async function newLeadCount(organizationId: string) {
   return forOrganization(organizationId).showroomLead.count({ where: { organizationId, status: "NEW" } });
+}
+
+/**
+ * The leads pages act for the session's active organization: a manufacturer (its inbox) or a buyer (its own
+ * contacts). Any other organization has no leads here (404); without an active organization the dashboard decides.
+ */
+export async function requireLeadActor(request: Request, lang: Lang): Promise<LeadActor> {
+  const sessionUser = await requireSessionUser(request, lang);
+  if (!sessionUser.activeOrganizationId) throw redirect(`/${lang}/dashboard`);
+  const context = await requireOrganization(request, lang, sessionUser.activeOrganizationId);
+  const kind = context.organization.kind;
+  if (kind !== "MANUFACTURER" && kind !== "BUYER") notFound();
+  return { userId: context.user.id, organizationId: context.organization.id, kind, scoped: context.scoped, lang };
+}
+
+/**
+ * The contact page of a published storefront: its booths with a featured manufacturer (the picker), and the booth or
+ * product the visitor came from when the link named one (unknown ones are simply not preselected).
+ */
+export async function presentContactPage(storefrontSlug: string, boothCode: string | null, productSlug: string | null, lang: Lang) {
+  const storefront = await unscopedDb.storefront.findFirst({ where: { slug: storefrontSlug, status: "PUBLISHED" }, select: { id: true, slug: true, name: true } });
+  if (!storefront) return null;
+  const booths = await unscopedDb.storefrontBooth.findMany({
+    where: { storefrontId: storefront.id, participation: { status: "ACCEPTED" } },
+    orderBy: { code: "asc" },
+    select: { code: true, participation: { select: { organizationId: true } } },
+  });
+  const makers = await db.organization.findMany({ where: { id: { in: booths.map((b) => b.participation!.organizationId) } }, select: { id: true, name: true, legalNameZh: true } });
+  const makerOf = new Map(makers.map((m) => [m.id, makerName(m, lang)]));
+  const options = booths.map((b) => ({ value: b.code, label: `${b.code} · ${makerOf.get(b.participation!.organizationId) ?? ""}`, maker: makerOf.get(b.participation!.organizationId) ?? "" }));
+  const booth = boothCode ? options.find((o) => o.value.toLowerCase() === boothCode.toLowerCase()) : undefined;
+  let product: { slug: string; name: string; maker: string } | null = null;
+  if (productSlug && /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(productSlug)) {
+    const rows = await db.$queryRaw<{ slug: string; organizationId: string; name: string | null }[]>`
+      SELECT p."slug", p."organizationId", (SELECT t."name" FROM "ProductTranslation" t WHERE t."productId" = p."id" ORDER BY (t."locale"::text = ${lang}) DESC, (t."locale" = p."sourceLocale") DESC LIMIT 1) AS "name"
+      FROM "Product" p WHERE p."slug" = ${productSlug} AND p."status" = 'PUBLISHED' LIMIT 1`;
+    const row = rows[0];
+    const maker = row ? makerOf.get(row.organizationId) : undefined;
+    // Only a product of a maker featured here, and of the booth when one is named.
+    if (row && maker && (!booth || booth.maker === maker)) product = { slug: row.slug, name: row.name ?? row.slug, maker };
+  }
+  return {
+    storefront: { slug: storefront.slug, name: localizedName(storefront.name, lang) },
+    booths: options.map(({ value, label }) => ({ value, label })),
+    boothCode: booth?.value ?? null,
+    product,
+    makerName: booth?.maker ?? product?.maker ?? null,
+  };
 }
