@@ -28,9 +28,14 @@ export default function StorefrontList() {
           <h1 className="text-2xl font-bold sm:text-3xl">{t("showrooms.console.list.title")}</h1>
           <p className="mt-1 max-w-3xl text-slate-700">{t("showrooms.console.list.intro")}</p>
         </div>
-        <Link to={`/${lang}/park/storefronts/new`} className="btn-primary">
-          {t("showrooms.console.list.create")}
-        </Link>
+        <div className="flex flex-wrap gap-3">
+          <Link to={`/${lang}/park/insight`} className="btn-secondary">
+            {t("showrooms.console.dashboard.insight.open")}
+          </Link>
+          <Link to={`/${lang}/park/storefronts/new`} className="btn-primary">
+            {t("showrooms.console.list.create")}
+          </Link>
+        </div>
       </div>
       <p className="mt-4 text-sm">
         {archived ? (
