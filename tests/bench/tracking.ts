@@ -19,7 +19,7 @@
  * missing, one arrived twice, or one reached a client not entitled to the shipment.
  *
  *   npm run bench:tracking -- [--clients 2000] [--rate 200] [--duration 20] [--web-processes 1|2|auto]
- *                             [--organizations 200] [--agents 10] [--profile DIR]
+ *                             [--organizations 200] [--agents 10] [--drain 10] [--profile DIR]
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { createHmac, randomBytes, randomUUID } from "node:crypto";
@@ -41,7 +41,7 @@ const AGENTS = Number(option("agents", "10"));
 const PROFILE_DIR = option("profile", "");
 const TARGET_P99_MS = 250;
 /** How long after the last webhook the clients may still be receiving before what is missing counts as lost. */
-const DRAIN_MS = 10_000;
+const DRAIN_MS = Number(option("drain", "10")) * 1000;
 
 /** The milestones a bench shipment goes through, in order, and where each is reported (origin or destination side). */
 const JOURNEY = [
@@ -98,6 +98,30 @@ function processTreeRssMiB(rootPid: number): number | null {
     for (const [child, parent] of parents) if (parent === pid) pending.push(child);
   }
   return kib / 1024;
+}
+
+/** CPU seconds (user + system) of a process and its children so far, from /proc (USER_HZ 100); null elsewhere. */
+function processTreeCpuSeconds(rootPid: number): number | null {
+  if (!existsSync(`/proc/${rootPid}/stat`)) return null;
+  const stats = new Map<number, { ppid: number; ticks: number }>();
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const raw = readFileSync(`/proc/${entry}/stat`, "utf8");
+      const fields = raw.slice(raw.lastIndexOf(")") + 2).split(" ");
+      stats.set(Number(entry), { ppid: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]) });
+    } catch {
+      // the process ended while we read
+    }
+  }
+  let ticks = 0;
+  const pending = [rootPid];
+  while (pending.length) {
+    const pid = pending.pop()!;
+    ticks += stats.get(pid)?.ticks ?? 0;
+    for (const [child, stat] of stats) if (stat.ppid === pid) pending.push(child);
+  }
+  return ticks / 100;
 }
 
 /** Runs `task` over `items` with at most `limit` at once. */
@@ -405,6 +429,8 @@ async function main() {
       inFlight.add(request);
       void request.finally(() => inFlight.delete(request));
     };
+    const serverCpuBefore = processTreeCpuSeconds(server.pid!);
+    const benchCpuBefore = process.cpuUsage();
     const runStarted = performance.now();
     await new Promise<void>((resolve) => {
       let n = 0;
@@ -419,6 +445,8 @@ async function main() {
     });
     const sendSeconds = (performance.now() - runStarted) / 1000;
     await Promise.all(inFlight);
+    const serverCpuAfter = processTreeCpuSeconds(server.pid!);
+    const benchCpu = process.cpuUsage(benchCpuBefore);
     const expectedDeliveries = [...acceptedPerShipment].reduce((sum, [id, count]) => sum + count * audience.get(id)!.size, 0);
     const drainDeadline = Date.now() + DRAIN_MS;
     while (delivered < expectedDeliveries && Date.now() < drainDeadline) await new Promise((r) => setTimeout(r, 100));
@@ -466,6 +494,10 @@ async function main() {
       webhookP99Ms: Number(percentile(webhookSorted, 99).toFixed(1)),
       deliveriesPerEvent: webhook.accepted ? Number((expectedDeliveries / webhook.accepted).toFixed(1)) : 0,
       latencyMaxMs: sorted.length ? sorted[sorted.length - 1] : null,
+      /** Server CPU (all web processes) from the first webhook to the last answer, per accepted event: less dependent on what else the machine runs than latency is. */
+      serverCpuMsPerEvent: serverCpuBefore !== null && serverCpuAfter !== null && webhook.accepted ? Number((((serverCpuAfter - serverCpuBefore) * 1000) / webhook.accepted).toFixed(2)) : null,
+      /** The bench's own CPU over the same time (clients receiving, webhooks signed and sent), per second. */
+      benchCpuSecondsPerSecond: Number(((benchCpu.user + benchCpu.system) / 1e6 / sendSeconds).toFixed(2)),
       missing,
       duplicates,
       unentitled,
@@ -479,6 +511,7 @@ async function main() {
       target: { p99Ms: TARGET_P99_MS, met: result.latencyMs.p99 <= TARGET_P99_MS && missing === 0 },
     };
     mkdirSync("test-results", { recursive: true });
+    writeFileSync("test-results/bench-tracking-server.log", serverLog);
     writeFileSync("test-results/bench-tracking.json", `${JSON.stringify(result, null, 2)}\n`);
     writeFileSync("test-results/bench-tracking-detail.json", `${JSON.stringify(detail, null, 2)}\n`);
     console.log(
