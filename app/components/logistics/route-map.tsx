@@ -33,6 +33,8 @@ const COLORS = { done: "#0f766e", planned: "#475569", position: "#c2410c", halo:
 
 let cachedWorldHeight: number | undefined;
 
+const r = (value: number) => Math.round(value * 100) / 100;
+
 /**
  * A shipment's route on an offline world map: the countries come as one cached SVG image from the server
  * (/maps/world/…svg, never in the page's scripts), the legs are drawn over it as great-circle arcs in the same
@@ -41,6 +43,8 @@ let cachedWorldHeight: number | undefined;
 export function RouteMap({ legs, title, currentLocode, showLegList = true, className }: RouteMapProps) {
   const { t } = useTranslation();
   const id = useId();
+  // A class of this map's own: its label sizes are in its map units, which differ from one crop to another.
+  const scope = `route-map-${id.replace(/[^a-zA-Z0-9]/g, "")}`;
   const geometry = useMemo(() => routeGeometry(legs, currentLocode), [legs, currentLocode]);
   cachedWorldHeight ??= worldHeight();
   const [vx, vy, vw, vh] = geometry.viewBox;
@@ -75,12 +79,14 @@ export function RouteMap({ legs, title, currentLocode, showLegList = true, class
     <figure className={["space-y-2", className].filter(Boolean).join(" ")} data-testid="route-map">
       <svg
         viewBox={`${vx} ${vy} ${vw} ${vh}`}
-        className="block h-auto w-full max-w-full rounded-lg border border-slate-200 bg-sky-50"
+        className={`${scope} block h-auto w-full max-w-full rounded-lg border border-slate-200 bg-sky-50`}
         role="img"
         aria-labelledby={`${id}-title ${id}-desc`}
       >
         <title id={`${id}-title`}>{title}</title>
         <desc id={`${id}-desc`}>{description}</desc>
+        {/* On a phone the map is ~360 px wide: labels and dots grow so they stay readable (sizes are in map units). */}
+        <style>{`.${scope} .rm-label{font-size:${r(13 * u)}px;stroke-width:${r(3 * u)}px}.${scope} .rm-dot{r:${r(4 * u)}px}.${scope} .rm-pos{r:${r(5 * u)}px}.${scope} .rm-pos-halo{r:${r(9 * u)}px}@media (max-width:640px){.${scope} .rm-label{font-size:${r(22 * u)}px;stroke-width:${r(4.5 * u)}px}.${scope} .rm-dot{r:${r(6 * u)}px}.${scope} .rm-pos{r:${r(8 * u)}px}.${scope} .rm-pos-halo{r:${r(14 * u)}px}}`}</style>
         <image href={worldBackgroundUrl(geometry.center)} x={0} y={0} width={WORLD_WIDTH} height={cachedWorldHeight} preserveAspectRatio="none" />
         <g fill="none" strokeLinecap="round">
           {geometry.legs.map((leg) =>
@@ -102,12 +108,15 @@ export function RouteMap({ legs, title, currentLocode, showLegList = true, class
           const leftHalf = marker.x < vx + vw / 2;
           return (
             <g key={marker.locodes.join("-")}>
-              <circle cx={marker.x} cy={marker.y} r={(marker.role === "stop" ? 3 : 4) * u} fill={COLORS.halo} stroke={COLORS.text} strokeWidth={1.5 * u} />
+              <circle className={marker.role === "stop" ? undefined : "rm-dot"} cx={marker.x} cy={marker.y} r={(marker.role === "stop" ? 3 : 4) * u} fill={COLORS.halo} stroke={COLORS.text} strokeWidth={1.5 * u} />
               {name ? (
                 <text
-                  x={marker.x + (leftHalf ? 7 : -7) * u}
-                  y={marker.y + (marker.role === "origin" ? -6 : 14) * u}
+                  x={marker.x}
+                  dx={leftHalf ? "0.5em" : "-0.5em"}
+                  y={marker.y}
+                  dy={marker.role === "origin" ? "-0.5em" : "1.1em"}
                   textAnchor={leftHalf ? "start" : "end"}
+                  className="rm-label"
                   fontSize={13 * u}
                   fontWeight={600}
                   fill={COLORS.text}
@@ -124,8 +133,8 @@ export function RouteMap({ legs, title, currentLocode, showLegList = true, class
         })}
         {geometry.position ? (
           <g data-testid="route-map-position">
-            <circle cx={geometry.position.x} cy={geometry.position.y} r={9 * u} fill={COLORS.position} fillOpacity={0.2} />
-            <circle cx={geometry.position.x} cy={geometry.position.y} r={5 * u} fill={COLORS.position} stroke={COLORS.halo} strokeWidth={1.5 * u} />
+            <circle className="rm-pos-halo" cx={geometry.position.x} cy={geometry.position.y} r={9 * u} fill={COLORS.position} fillOpacity={0.2} />
+            <circle className="rm-pos" cx={geometry.position.x} cy={geometry.position.y} r={5 * u} fill={COLORS.position} stroke={COLORS.halo} strokeWidth={1.5 * u} />
           </g>
         ) : null}
       </svg>
