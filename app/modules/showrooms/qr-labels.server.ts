@@ -168,15 +168,16 @@ export async function qrLabelsPdf(input: { storefrontName: string; labels: QrLab
     const names = LABEL_LANGS.map((lang) => label.names[lang]).filter(Boolean);
     for (const [i, name] of names.entries()) {
       doc.font(i === 0 ? FONT.bold : FONT.regular).fontSize(i === 0 ? 11 : 9.5).fillColor(INK);
-      doc.text(name, x + pad, lineY, { width: width - 2 * pad, height: 14, ellipsis: true, lineBreak: false });
+      // Wrapped within one line's height: a long name ends in an ellipsis instead of running into the next label.
+      doc.text(name, x + pad, lineY, { width: width - 2 * pad, height: i === 0 ? 14 : 12, ellipsis: true });
       lineY += i === 0 ? 15 : 13;
     }
     if (label.kind === "product") {
-      doc.font(FONT.regular).fontSize(7.5).fillColor(INK).text(moqLine(label), x + pad, y + height - pad - 22, { width: width - 2 * pad, height: 10, ellipsis: true, lineBreak: false });
+      doc.font(FONT.regular).fontSize(7.5).fillColor(INK).text(moqLine(label), x + pad, y + height - pad - 22, { width: width - 2 * pad, height: 10, ellipsis: true });
     } else if (names.length === 0) {
       doc.font(FONT.regular).fontSize(9).fillColor(GREY).text(LABEL_LANGS.map((lang) => serverT(lang)("showrooms.console.qr.scanBooth")).join("\n"), x + pad, lineY, { width: width - 2 * pad });
     }
-    doc.font(FONT.regular).fontSize(6.5).fillColor(GREY).text(label.url, x + pad, y + height - pad - 9, { width: width - 2 * pad, height: 9, ellipsis: true, lineBreak: false });
+    doc.font(FONT.regular).fontSize(6.5).fillColor(GREY).text(label.url, x + pad, y + height - pad - 9, { width: width - 2 * pad, height: 9, ellipsis: true });
   });
   if (input.labels.length === 0) doc.font(FONT.regular).fontSize(12).fillColor(INK).text(t("showrooms.console.qr.empty"), SHEET.margin, SHEET.margin);
   return pdfBytes(doc);
