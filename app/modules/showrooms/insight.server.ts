@@ -1,8 +1,13 @@
 import { unscopedDb } from "~/modules/db/index.server";
 import type { Lang } from "~/modules/i18n/config";
 import { LOCALE_TAGS } from "~/modules/i18n/config";
-import { breakdown, daily, funnel, leadToOrder, totals, type Breakdown, type Counts, type FactRow, type FunnelStage, type Metric } from "./funnel";
-import { localizedName, makerName } from "./leads.server";
+import { formatNumber } from "~/modules/i18n/format";
+import { serverT } from "~/modules/i18n/i18n.server";
+import { breakdown, daily, funnel, leadToOrder, METRICS, totals, type Breakdown, type Counts, type FactRow, type FunnelStage, type Metric } from "./funnel";
+import { parseInsightRange } from "./lead-schemas";
+import { localizedName, makerName, requireLeadActor } from "./leads.server";
+import { requireParkOperator } from "./operator-scope.server";
+import { notFound } from "~/modules/http/responses.server";
 
 /**
  * The showrooms' insight: visits and scans (ShowroomTrafficDaily), leads, RFQs and orders over a date range, as a
@@ -173,4 +178,65 @@ function countryNames(lang: Lang): { of(code: string): string | undefined } {
   } catch {
     return { of: () => undefined };
   }
+}
+
+/** The dashboard's query from its URL: a valid range (else the last 30 days), and filters kept only when they are ids. */
+export function readInsightQuery(url: URL, today = new Date()): InsightQuery {
+  const range = parseInsightRange(url.searchParams.get("from"), url.searchParams.get("to"), today);
+  const id = (name: string) => {
+    const value = url.searchParams.get(name);
+    return value && isUuidText(value) ? value : null;
+  };
+  return { ...range, storefrontId: id("storefront"), eventId: id("event") };
+}
+
+/**
+ * Who is asking, for the two dashboards: /{lang}/park/insight is the park operator's (its active organization must be
+ * the PARK_OPERATOR, else 404), /{lang}/leads/insight a manufacturer's (else 404).
+ */
+export async function requireInsightViewer(request: Request, lang: Lang, side: InsightViewer["kind"]): Promise<InsightViewer> {
+  if (side === "operator") {
+    const context = await requireParkOperator(request, lang);
+    return { kind: "operator", organizationId: context.organization.id };
+  }
+  const actor = await requireLeadActor(request, lang);
+  if (actor.kind !== "MANUFACTURER") notFound();
+  return { kind: "manufacturer", organizationId: actor.organizationId };
+}
+
+/** The report as the page shows it: counts and shares formatted for the viewer, names in the reader's language. */
+export function presentInsight(report: InsightReport, lang: Lang, side: InsightViewer["kind"], basePath: string) {
+  const t = serverT(lang);
+  const number = (n: number) => formatNumber(n, lang);
+  const percent = (share: number | null) => (share === null ? "—" : formatNumber(share, lang, { style: "percent", maximumFractionDigits: 1 }));
+  const row = (r: InsightRow) => ({
+    key: r.key,
+    label: r.label || t("showrooms.insight.unknownCountry"),
+    counts: { visits: number(r.counts.visits), scans: number(r.counts.scans), leads: number(r.counts.leads), rfqs: number(r.counts.rfqs), orders: number(r.counts.orders) },
+    raw: r.counts,
+    leadToOrder: percent(r.leadToOrder),
+  });
+  const params = new URLSearchParams({ from: report.query.from, to: report.query.to });
+  if (report.query.storefrontId) params.set("storefront", report.query.storefrontId);
+  if (report.query.eventId) params.set("event", report.query.eventId);
+  const tables = [
+    { id: "storefronts", title: t("showrooms.insight.byStorefront"), rows: report.byStorefront.map(row) },
+    { id: "events", title: t("showrooms.insight.byEvent"), rows: report.byEvent.map(row) },
+    ...(side === "operator" ? [{ id: "manufacturers", title: t("showrooms.insight.byManufacturer"), rows: report.byManufacturer.map(row) }] : []),
+    { id: "booths", title: t("showrooms.insight.byBooth"), rows: report.byBooth.map(row) },
+    { id: "countries", title: t("showrooms.insight.byCountry"), rows: report.byCountry.map(row) },
+  ];
+  return {
+    title: side === "operator" ? t("showrooms.insight.title") : t("showrooms.insight.makerTitle"),
+    intro: side === "operator" ? t("showrooms.insight.intro") : t("showrooms.insight.makerIntro"),
+    csvHref: `${basePath}.csv?${params.toString()}`,
+    query: { from: report.query.from, to: report.query.to, storefrontId: report.query.storefrontId ?? null, eventId: report.query.eventId ?? null },
+    storefronts: report.storefronts,
+    events: report.events,
+    funnel: report.funnel.map((s) => ({ stage: s.stage, count: number(s.count), raw: s.count, fromPrevious: percent(s.fromPrevious), fromTop: percent(s.fromTop) })),
+    leadToOrder: percent(report.leadToOrder),
+    tables,
+    byDay: report.byDay.map(row),
+    empty: METRICS.every((m) => report.totals[m] === 0),
+  };
 }
