@@ -1,5 +1,5 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
-import type { Prisma } from "~/generated/prisma/client";
+import { Prisma } from "~/generated/prisma/client";
 import type { ShipmentMilestone } from "~/generated/prisma/enums";
 import { unscopedDb } from "~/modules/db/index.server";
 import { currentQueue, enqueue } from "~/modules/jobs/queue.server";
@@ -22,7 +22,8 @@ import { computeShipmentState, eventsToNotify, type ShipmentState, type StateEve
 export type SystemTx = Prisma.TransactionClient;
 export type IngestChannel = "webhook" | "polling";
 
-export type EventResultKind = "stored" | "duplicate" | "unmatched" | "unknown_code" | "invalid";
+/** "retry": stored, but the shipment could not be brought up to date (database busy): taken back, send it again. */
+export type EventResultKind = "stored" | "duplicate" | "unmatched" | "unknown_code" | "invalid" | "retry";
 
 export interface EventResult {
   /** The carrier's event id, as sent. */
@@ -58,6 +59,9 @@ export class CarrierNotFoundError extends Error {
   }
 }
 
+/** Under a burst the pool's connections are all busy for a while: wait for one rather than fail the webhook. */
+const RECOMPUTE_TRANSACTION = { maxWait: 15_000, timeout: 15_000 };
+
 /** A carrier event dated later than this ahead of our clock is refused: a shipment's past cannot be in the future. */
 const FUTURE_SKEW_MS = 60 * 60 * 1000;
 
@@ -89,12 +93,32 @@ export interface IngestCarrier {
   modes: string[];
 }
 
+/**
+ * Active carriers are remembered for a few seconds: every webhook names its carrier, and at hundreds of events a
+ * second the lookup was a round trip each. A deactivated carrier or a new secret takes effect within CARRIER_TTL_MS;
+ * unknown codes are never remembered (a new carrier works at once).
+ */
+const CARRIER_TTL_MS = 5_000;
+const carrierCache = new Map<string, { carrier: IngestCarrier; until: number }>();
+
 /** An active carrier by its code, or null. */
 export async function findActiveCarrier(code: string): Promise<IngestCarrier | null> {
   if (!/^[a-z0-9][a-z0-9-]{0,62}$/.test(code)) return null;
-  const carrier = await unscopedDb.carrier.findUnique({ where: { code }, select: { id: true, code: true, vocabulary: true, webhookSecret: true, modes: true, active: true } });
-  if (!carrier?.active) return null;
-  return { id: carrier.id, code: carrier.code, vocabulary: carrier.vocabulary, webhookSecret: carrier.webhookSecret, modes: carrier.modes };
+  const cached = carrierCache.get(code);
+  if (cached && cached.until > Date.now()) return cached.carrier;
+  const row = await unscopedDb.carrier.findUnique({ where: { code }, select: { id: true, code: true, vocabulary: true, webhookSecret: true, modes: true, active: true } });
+  if (!row?.active) {
+    carrierCache.delete(code);
+    return null;
+  }
+  const carrier = { id: row.id, code: row.code, vocabulary: row.vocabulary, webhookSecret: row.webhookSecret, modes: row.modes };
+  carrierCache.set(code, { carrier, until: Date.now() + CARRIER_TTL_MS });
+  return carrier;
+}
+
+/** Forgets remembered carriers (after the platform edits one; tests). */
+export function forgetCarriers() {
+  carrierCache.clear();
 }
 
 // ─── Carrier events ─────────────────────────────────────────────────────────────────────────────────────────
@@ -187,11 +211,26 @@ export async function ingestForCarrier(carrier: IngestCarrier, events: CarrierEv
 
   const byShipment = new Map<string, string[]>();
   for (const row of inserted) byShipment.set(row.shipmentId, [...(byShipment.get(row.shipmentId) ?? []), row.id]);
+  let stored = inserted.length;
   for (const [shipmentId, eventIds] of byShipment) {
-    const outcome = await unscopedDb.$transaction((tx) => recomputeShipment(tx, shipmentId, { now, newEventIds: eventIds }));
+    let outcome: Recomputed | null;
+    try {
+      outcome = await unscopedDb.$transaction((tx) => recomputeShipment(tx, shipmentId, { now, newEventIds: eventIds }), RECOMPUTE_TRANSACTION);
+    } catch (error) {
+      // Its events are taken back, so that the carrier's retry stores them as new (a duplicate would be skipped and
+      // the shipment left behind them); the answer says to retry.
+      console.error(`[carrier ${carrier.code}] shipment ${shipmentId} not updated; its ${eventIds.length} event(s) refused for a retry`, (error as Error).message);
+      await unscopedDb.shipmentEvent.deleteMany({ where: { id: { in: eventIds } } });
+      const externalIds = new Set(inserted.filter((r) => r.shipmentId === shipmentId).map((r) => r.externalId));
+      for (const [externalId, index] of rowIndex) {
+        if (externalIds.has(externalId)) Object.assign(results[index]!, { result: "retry", reason: "not processed this time: send it again" });
+      }
+      stored -= eventIds.length;
+      continue;
+    }
     if (outcome) await afterRecompute(outcome, acceptedAt, options.notifications ?? "queue");
   }
-  return { results, stored: inserted.length };
+  return { results, stored };
 }
 
 /** The leg each event's reference names: this carrier's legs (any leg for a data source), newest open shipment first. */
@@ -288,7 +327,7 @@ export async function recordPonteEvent(input: PonteEventInput, tx?: SystemTx): P
     const { eventId, outcome } = await run(tx);
     return { stored: eventId !== null, eventId, afterCommit: async () => (outcome ? afterRecompute(outcome, acceptedAt, "queue") : undefined) };
   }
-  const { eventId, outcome } = await unscopedDb.$transaction(run);
+  const { eventId, outcome } = await unscopedDb.$transaction(run, RECOMPUTE_TRANSACTION);
   if (outcome) await afterRecompute(outcome, acceptedAt, "queue");
   return { stored: eventId !== null, eventId, afterCommit: async () => undefined };
 }
@@ -311,6 +350,48 @@ export interface Recomputed {
   notify: string[];
 }
 
+type Millis = number | null;
+
+interface LockedShipmentJson {
+  reference: string;
+  organizationId: string;
+  buyerOrganizationId: string | null;
+  warehouseId: string | null;
+  status: ShipmentMilestone;
+  exception: ShipmentMilestone | null;
+  exceptionAt: Millis;
+  plannedArrivalAt: number;
+  estimatedArrivalAt: number;
+  late: boolean;
+  lastEventAt: Millis;
+  deliveredAt: Millis;
+  legs: { id: string; sequence: number; toLocode: string; plannedDepartureAt: number; plannedArrivalAt: number; actualDepartureAt: Millis; actualArrivalAt: Millis }[];
+  events: { id: string; milestone: ShipmentMilestone; occurredAt: number; legId: string | null; locode: string | null; utcOffsetMinutes: number; placeName: string | null }[];
+}
+
+/** A timestamp column as epoch milliseconds (the columns hold UTC without a zone; extract reads them as such). */
+function EPOCH_MS(column: string, table: "s" | "l" | "e") {
+  return Prisma.raw(`(floor(extract(epoch from ${table}."${column}") * 1000))::float8`);
+}
+
+const toDate = (ms: Millis) => (ms === null ? null : new Date(ms));
+
+function parseLockedShipment(data: LockedShipmentJson) {
+  const { legs, events, ...rest } = data;
+  return {
+    shipment: {
+      ...rest,
+      exceptionAt: toDate(rest.exceptionAt),
+      plannedArrivalAt: new Date(rest.plannedArrivalAt),
+      estimatedArrivalAt: new Date(rest.estimatedArrivalAt),
+      lastEventAt: toDate(rest.lastEventAt),
+      deliveredAt: toDate(rest.deliveredAt),
+    },
+    legs: legs.map((l) => ({ ...l, plannedDepartureAt: new Date(l.plannedDepartureAt), plannedArrivalAt: new Date(l.plannedArrivalAt), actualDepartureAt: toDate(l.actualDepartureAt), actualArrivalAt: toDate(l.actualArrivalAt) })),
+    events: events.map((e) => ({ ...e, occurredAt: new Date(e.occurredAt) })),
+  };
+}
+
 /**
  * Locks the shipment row, recomputes its state from all of its events and writes what changed (shipment, legs).
  * FOR NO KEY UPDATE: recomputes of one shipment take turns, while other requests may still insert its events (their
@@ -320,14 +401,24 @@ export interface Recomputed {
 export async function recomputeShipment(tx: SystemTx, shipmentId: string, options: { now?: Date; newEventIds?: string[] } = {}): Promise<Recomputed | null> {
   const locked = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "Shipment" WHERE "id" = ${shipmentId}::uuid FOR NO KEY UPDATE`;
   if (!locked.length) return null;
-  const [shipment, legs, events] = await Promise.all([
-    tx.shipment.findUniqueOrThrow({
-      where: { id: shipmentId },
-      select: { id: true, reference: true, organizationId: true, buyerOrganizationId: true, warehouseId: true, status: true, exception: true, exceptionAt: true, plannedArrivalAt: true, estimatedArrivalAt: true, late: true, lastEventAt: true, deliveredAt: true },
-    }),
-    tx.shipmentLeg.findMany({ where: { shipmentId }, orderBy: { sequence: "asc" }, select: { id: true, sequence: true, toLocode: true, plannedDepartureAt: true, plannedArrivalAt: true, actualDepartureAt: true, actualArrivalAt: true } }),
-    tx.shipmentEvent.findMany({ where: { shipmentId }, select: { id: true, milestone: true, occurredAt: true, legId: true, locode: true, utcOffsetMinutes: true, placeName: true } }),
-  ]);
+  // Everything the recompute reads, in one round trip after the lock (a statement of its own, so it sees every event
+  // committed while this one waited for its turn). Times as epoch milliseconds: no time zone to misread.
+  const [read] = await tx.$queryRaw<{ data: LockedShipmentJson }[]>`
+    SELECT json_build_object(
+      'reference', s."reference", 'organizationId', s."organizationId", 'buyerOrganizationId', s."buyerOrganizationId",
+      'warehouseId', s."warehouseId", 'status', s."status", 'exception', s."exception", 'exceptionAt', ${EPOCH_MS("exceptionAt", "s")},
+      'plannedArrivalAt', ${EPOCH_MS("plannedArrivalAt", "s")}, 'estimatedArrivalAt', ${EPOCH_MS("estimatedArrivalAt", "s")}, 'late', s."late",
+      'lastEventAt', ${EPOCH_MS("lastEventAt", "s")}, 'deliveredAt', ${EPOCH_MS("deliveredAt", "s")},
+      'legs', COALESCE((SELECT json_agg(json_build_object('id', l."id", 'sequence', l."sequence", 'toLocode', l."toLocode",
+          'plannedDepartureAt', ${EPOCH_MS("plannedDepartureAt", "l")}, 'plannedArrivalAt', ${EPOCH_MS("plannedArrivalAt", "l")},
+          'actualDepartureAt', ${EPOCH_MS("actualDepartureAt", "l")}, 'actualArrivalAt', ${EPOCH_MS("actualArrivalAt", "l")}) ORDER BY l."sequence")
+        FROM "ShipmentLeg" l WHERE l."shipmentId" = s."id"), '[]'::json),
+      'events', COALESCE((SELECT json_agg(json_build_object('id', e."id", 'milestone', e."milestone", 'occurredAt', ${EPOCH_MS("occurredAt", "e")},
+          'legId', e."legId", 'locode', e."locode", 'utcOffsetMinutes', e."utcOffsetMinutes", 'placeName', e."placeName"))
+        FROM "ShipmentEvent" e WHERE e."shipmentId" = s."id"), '[]'::json)
+    ) AS data
+    FROM "Shipment" s WHERE s."id" = ${shipmentId}::uuid`;
+  const { shipment, legs, events } = parseLockedShipment(read!.data);
   const state = computeShipmentState({ events, legs, plannedArrivalAt: shipment.plannedArrivalAt, now: options.now ?? new Date() });
 
   const same = (a: Date | null, b: Date | null) => (a?.getTime() ?? null) === (b?.getTime() ?? null);

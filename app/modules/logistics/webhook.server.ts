@@ -10,8 +10,8 @@ const reply = (status: number, body: Record<string, unknown>) => Response.json(b
 /**
  * POST /webhooks/carriers/{carrier}: the carrier is looked up and the signature checked on the raw body before anything
  * is parsed, so an unknown carrier, a missing or a wrong signature stores nothing (401, the same answer for all three:
- * a prober learns nothing about which carriers exist). A valid body answers 200 with one result per event; notifications
- * are queued, never written on this path.
+ * a prober learns nothing about which carriers exist). A valid body answers 200 with one result per event (503 when
+ * some had to be taken back: send again); notifications are queued, never written on this path.
  */
 export async function handleCarrierWebhook(request: Request, carrierCode: string | undefined): Promise<Response> {
   if (request.method !== "POST") return reply(405, { error: "POST only" });
@@ -34,7 +34,11 @@ export async function handleCarrierWebhook(request: Request, carrierCode: string
     return reply(400, { error: "the body is not a tracking envelope { events: [...] }", issues });
   }
   const outcome = await ingestForCarrier(carrier, envelope.data.events, "webhook", { acceptedAt });
-  return reply(200, { received: envelope.data.events.length, stored: outcome.stored, results: outcome.results });
+  const answer = { received: envelope.data.events.length, stored: outcome.stored, results: outcome.results };
+  // Events taken back for a retry: 503, so that a carrier that reads only the status sends the body again (what
+  // was stored of it then answers "duplicate").
+  if (outcome.results.some((r) => r.result === "retry")) return Response.json(answer, { status: 503, headers: { "Cache-Control": "no-store", "Retry-After": "5" } });
+  return reply(200, answer);
 }
 
 export function carrierWebhookGetRefused(): Response {
