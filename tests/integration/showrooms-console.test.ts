@@ -164,7 +164,7 @@ describe("consent to be featured", () => {
     expect(text).toContain("Hervidor eléctrico de acero");
     expect(text).toContain("A-01");
     expect(text).toContain("起订量 200 件");
-    expect(text).toContain("Pedido mínimo 200 peças");
+    expect(text).toContain("Pedido mín. 200 peças");
   });
 
   it("takes a manufacturer that leaves off the storefront at once and frees its booth", async () => {

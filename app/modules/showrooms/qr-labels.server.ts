@@ -173,7 +173,7 @@ export async function qrLabelsPdf(input: { storefrontName: string; labels: QrLab
       lineY += i === 0 ? 15 : 13;
     }
     if (label.kind === "product") {
-      doc.font(FONT.regular).fontSize(7.5).fillColor(INK).text(moqLine(label), x + pad, y + height - pad - 22, { width: width - 2 * pad, height: 10, ellipsis: true });
+      doc.font(FONT.regular).fontSize(7).fillColor(INK).text(moqLine(label), x + pad, y + height - pad - 22, { width: width - 2 * pad, height: 10, ellipsis: true });
     } else if (names.length === 0) {
       doc.font(FONT.regular).fontSize(9).fillColor(GREY).text(LABEL_LANGS.map((lang) => serverT(lang)("showrooms.console.qr.scanBooth")).join("\n"), x + pad, lineY, { width: width - 2 * pad });
     }
