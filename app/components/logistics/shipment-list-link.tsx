@@ -16,7 +16,7 @@ export function LinkedShipmentCard({ shipment, className, headingLevel = 2 }: { 
       {shipment ? (
         <>
           <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
-            <dt className="text-slate-600">{t("logistics.shipmentList.columns.reference")}</dt>
+            <dt className="text-slate-600">{t("logistics.shipmentList.linked.reference")}</dt>
             <dd className="font-mono">{shipment.reference}</dd>
             <dt className="text-slate-600">{t("logistics.shipmentList.linked.status")}</dt>
             <dd>
