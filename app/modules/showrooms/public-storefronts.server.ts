@@ -1,5 +1,6 @@
 import { Prisma } from "~/generated/prisma/client";
 import { currentRates, deliveryLocation, type BuyerContext } from "~/modules/catalog/buyer-context.server";
+import { imageUrl, type ImageWidth } from "~/modules/catalog/images.server";
 import { presentCard, type ListingRow, type ProductCard } from "~/modules/catalog/listing.server";
 import { env } from "~/modules/config/env.server";
 import { unscopedDb } from "~/modules/db/index.server";
@@ -82,16 +83,16 @@ export async function listPublishedStorefronts(lang: Lang, now = new Date()): Pr
       heroTitle: localized(row.heroTitle, lang, row.languages),
       city: row.city,
       countryName: regions.of(row.countryCode.trim()) ?? row.countryCode,
-      image: image ? { src: storefrontImageUrl(image.storageKey), alt: localized(image.alt, lang, row.languages)?.value ?? "" } : null,
+      image: image ? { src: storefrontImageUrl(image.storageKey, 480), alt: localized(image.alt, lang, row.languages)?.value ?? "" } : null,
       exhibitors: row._count.participations,
       upcomingEvents: row._count.events,
     };
   });
 }
 
-/** Storefront images are stored by the console (S1) as webp renditions beside their original, like products'. */
-export function storefrontImageUrl(storageKey: string): string {
-  return `/media/${storageKey.split("/").slice(0, -1).join("/")}/w960.webp`;
+/** Storefront images are stored by the console as webp renditions beside their original, like products' (/media/storefronts/…). */
+export function storefrontImageUrl(storageKey: string, width: ImageWidth = 1200): string {
+  return imageUrl(storageKey, width);
 }
 
 // ─── product cards of a storefront, in one query ─────────────────────────────────────────────────────────────
