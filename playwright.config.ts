@@ -58,7 +58,9 @@ export default defineConfig({
       // A fresh embedded database each run; a DATABASE_URL, SMTP_URL or STRIPE_* from the shell must not leak into it.
       command: `rm -rf ${DATA_DIR} && env -u DATABASE_URL -u SMTP_URL -u STRIPE_BOLETO PONTE_DATA_DIR=${DATA_DIR} LOGIN_ATTEMPTS_PER_IP=1000 CUSTOMS_DXP_ID=DXPE2ETEST0001 PORT=${PORT} APP_URL=${BASE_URL} ${STRIPE_APP_ENV} NODE_ENV=development node --import tsx app/server/index.ts`,
       url: `${BASE_URL}/healthz`,
-      timeout: 120_000,
+      // First start migrates and seeds the demo (catalog, orders, declarations, shipments, showrooms): ~1 min quiet,
+      // several on a loaded machine.
+      timeout: 300_000,
       reuseExistingServer: false,
       stdout: "ignore",
       stderr: "pipe",
