@@ -51,6 +51,9 @@ export function useShipmentLive<E extends TimelineEventView>(
   revalidatorRef.current = revalidator;
 
   useEffect(() => {
+    // Another shipment on the same route: what was pushed for the previous one is not this one's.
+    setPushed([]);
+    setFresh(new Set());
     const socket = io({ withCredentials: true, transports: ["websocket", "polling"] });
     let joinedOnce = false;
     let refresh: ReturnType<typeof setTimeout> | undefined;
