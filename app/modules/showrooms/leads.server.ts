@@ -75,12 +75,13 @@ interface LeadWriter {
  * of its two parties). A signed-in buyer gave no consent form: the lead names the buyer, not a person's details.
  */
 export async function recordRfqLead(
-  tx: LeadWriter,
+  tx: LeadWriter & { organization: { findUnique(args: { where: { id: string }; select: { countryCode: true } }): Promise<{ countryCode: string } | null> } },
   rfq: { id: string; organizationId: string; buyerOrganizationId: string; createdById: string | null; productId: string | null; createdAt: Date },
   attribution: LeadAttribution,
   buyer: { organizationId: string; lang: Lang },
 ): Promise<void> {
-  const organization = await db.organization.findUnique({ where: { id: buyer.organizationId }, select: { countryCode: true } });
+  // In the transaction: on the embedded database a read beside it would wait for its one connection.
+  const organization = await tx.organization.findUnique({ where: { id: buyer.organizationId }, select: { countryCode: true } });
   await tx.showroomLead.create({
     data: {
       organizationId: rfq.organizationId,
