@@ -116,6 +116,10 @@ function OrdersCard({ lang, data, empty, highlight }: { lang: Lang; data: Orders
           <Link to={`/${lang}/orders`} className="link">
             {t("activity.dashboard.allOrders")}
           </Link>
+          {" · "}
+          <Link to={`/${lang}/shipments`} className="link" data-testid="dashboard-shipments">
+            {t("logistics.shipmentList.title")}
+          </Link>
         </p>
       ) : null}
     </article>
