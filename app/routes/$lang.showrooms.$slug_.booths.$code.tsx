@@ -92,7 +92,7 @@ export default function BoothPage() {
             {storefront.address.line1}, {storefront.address.city}
           </address>
           <div className="mt-2">
-            <OpeningHours rules={[]} state={storefront.open} timeZoneName={hallZoneName} lang={lang} />
+            <OpeningHours rules={storefront.openingHours} state={storefront.open} timeZoneName={hallZoneName} lang={lang} />
           </div>
         </aside>
       </div>

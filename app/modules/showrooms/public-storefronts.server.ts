@@ -302,7 +302,7 @@ export async function loadStorefrontPage(slug: string, lang: Lang, buyer: BuyerC
 // ─── one booth ───────────────────────────────────────────────────────────────────────────────────────────────
 
 export interface BoothPage {
-  storefront: Pick<StorefrontPage, "id" | "operatorId" | "slug" | "languages" | "name" | "address" | "timeZone" | "open"> & { href: string };
+  storefront: Pick<StorefrontPage, "id" | "operatorId" | "slug" | "languages" | "name" | "address" | "timeZone" | "open" | "openingHours"> & { href: string };
   booth: { id: string; code: string; label: LocalizedText | null };
   exhibitor: { id: string; name: string; city: string | null; verified: boolean; about: string | null } | null;
   cards: ProductCard[];
