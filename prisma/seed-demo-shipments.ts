@@ -130,6 +130,7 @@ export interface DemoShipmentsResult {
 /** Skips when the tracking demo's orders exist (a restart on a seeded database). */
 export async function seedDemoShipments(now = new Date()): Promise<DemoShipmentsResult> {
   const result: DemoShipmentsResult = { shipments: 0, events: 0, arrivedGru: null };
+  const started = Date.now();
   if ((await unscopedDb.order.count({ where: { poNumber: { startsWith: PO_PREFIX } } })) > 0) return result;
   const buyer = await ownerOf("buyer.br@demo.ponte.test");
   const maker = await ownerOf("maker@demo.ponte.test");
@@ -161,6 +162,6 @@ export async function seedDemoShipments(now = new Date()): Promise<DemoShipments
     result.events += await sendDueEvents(reference, now, stage.options);
     if (stage.label === "arrived GRU") result.arrivedGru = reference;
   }
-  if (result.arrivedGru) console.log(`[demo] tracking: ${result.shipments} shipments made, ${result.events} carrier events; buyer.br's shipment at GRU awaiting import clearance: ${result.arrivedGru}`);
+  if (result.arrivedGru) console.log(`[demo] tracking: ${result.shipments} shipments made, ${result.events} carrier events in ${((Date.now() - started) / 1000).toFixed(1)} s; buyer.br's shipment at GRU awaiting import clearance: ${result.arrivedGru}`);
   return result;
 }
