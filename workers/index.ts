@@ -12,6 +12,7 @@ import { runOverdueFlagging } from "./payments-overdue";
 import { runStripeEvent, runStripeEventSweep } from "./stripe-events";
 import { runDeclarationSweep } from "./export-declarations";
 import { runShipmentSweep, runTrackingPoll } from "./tracking-poll";
+import { runEtaRefresh } from "./shipments-eta";
 import { runShowroomReminders } from "./showroom-reminders";
 import { notifyShipmentEvent } from "~/modules/logistics/notifications.server";
 
@@ -71,6 +72,9 @@ export async function registerWorkers(boss: PgBoss) {
   await boss.work("shipments.sweep", async () => {
     await runShipmentSweep();
   });
+  await boss.work("shipments.refresh-eta", async () => {
+    await runEtaRefresh();
+  });
   // Tracking notifications are written off the webhook's path, within a second of the event.
   await boss.work<{ eventId: string }>("shipments.notify", { pollingIntervalSeconds: 1, batchSize: 10 }, async (jobs) => {
     for (const job of jobs) await notifyShipmentEvent(job.data.eventId);
@@ -92,5 +96,7 @@ export async function registerWorkers(boss: PgBoss) {
   await boss.schedule("export-declarations.sweep", "*/5 * * * *");
   await boss.schedule("tracking.poll", "* * * * *");
   await boss.schedule("shipments.sweep", "*/5 * * * *");
+  // A shipment overrunning without news is flagged late within minutes (ingestion recomputes only on events).
+  await boss.schedule("shipments.refresh-eta", "*/5 * * * *");
   await boss.schedule("showrooms.event-reminders", "*/15 * * * *");
 }

@@ -3,6 +3,7 @@ import { seedDemoData, seedReferenceData } from "../../prisma/seed";
 import { env } from "~/modules/config/env.server";
 import { connectDatabase, disconnectDatabase } from "~/modules/db/index.server";
 import { startQueue, stopQueue } from "~/modules/jobs/queue.server";
+import { closeRealtimeEmitter, connectRealtimeEmitter } from "~/modules/realtime/index.server";
 import { registerWorkers } from "../../workers/index";
 
 async function migrateAndSeed(database: Awaited<ReturnType<typeof connectDatabase>>) {
@@ -34,12 +35,16 @@ export async function prepareDatabase() {
 export async function bootServices(options: { work: boolean; prepare?: boolean }) {
   const database = await connectDatabase();
   if (options.prepare !== false) await migrateAndSeed(database);
+  // Without a socket server here (`npm run workers`), live pushes reach the web processes through PostgreSQL; a web
+  // process's own socket server takes precedence (realtime/index.server.ts).
+  if (database.kind === "server") connectRealtimeEmitter(database.url);
   const boss = await startQueue(database.url);
   if (options.work) await registerWorkers(boss);
   return {
     database,
     async stop() {
       await stopQueue();
+      await closeRealtimeEmitter();
       await disconnectDatabase();
     },
   };

@@ -29,13 +29,14 @@ export interface JobPayloads {
   "tracking.poll": Record<string, never>;
   /** Recurring: shipped orders and inbound shipments on their way without a tracked shipment get one. */
   "shipments.sweep": Record<string, never>;
+  "shipments.refresh-eta": Record<string, never>;
   /** One stored tracking event that changed a shipment: tells its people (in-app and email), once. */
   "shipments.notify": { eventId: string };
   /** Recurring: day-before reminders of showroom events, once per registered buyer. */
   "showrooms.event-reminders": Record<string, never>;
 }
 export type JobName = keyof JobPayloads;
-export const JOB_NAMES: JobName[] = ["email.send", "email.sweep", "maintenance.purge-expired", "products.import", "products.import-sweep", "reservations.expire", "stock-alerts.evaluate", "rfqs.expire", "payments.flag-overdue", "stripe.event", "stripe.events-sweep", "orders.complete-delivered", "export-declarations.sweep", "tracking.poll", "shipments.sweep", "shipments.notify", "showrooms.event-reminders"];
+export const JOB_NAMES: JobName[] = ["email.send", "email.sweep", "maintenance.purge-expired", "products.import", "products.import-sweep", "reservations.expire", "stock-alerts.evaluate", "rfqs.expire", "payments.flag-overdue", "stripe.event", "stripe.events-sweep", "orders.complete-delivered", "export-declarations.sweep", "tracking.poll", "shipments.sweep", "shipments.refresh-eta", "shipments.notify", "showrooms.event-reminders"];
 
 const DEFAULT_QUEUE_OPTIONS = { retryLimit: 5, retryDelay: 30, retryBackoff: true };
 /**
