@@ -374,15 +374,16 @@ export async function listLeads(actor: LeadActor, filter: LeadFilter = {}, take 
 /** The storefronts, booths and events the manufacturer was featured in (its filters). */
 export async function leadFilterOptions(actor: LeadActor) {
   if (actor.kind !== "MANUFACTURER") return { storefronts: [], booths: [] };
-  const participations = await actor.scoped.storefrontParticipation.findMany({
-    where: { organizationId: actor.organizationId },
-    select: { storefrontId: true, booth: { select: { id: true, code: true } } },
-  });
-  const storefronts = await unscopedDb.storefront.findMany({ where: { id: { in: participations.map((p) => p.storefrontId) } }, select: { id: true, name: true } });
+  const participations = await actor.scoped.storefrontParticipation.findMany({ where: { organizationId: actor.organizationId }, select: { id: true, storefrontId: true } });
+  // Booths and storefronts are the operator's rows: read beside the maker's own participations, not through them.
+  const [storefronts, booths] = await Promise.all([
+    unscopedDb.storefront.findMany({ where: { id: { in: participations.map((p) => p.storefrontId) } }, select: { id: true, name: true } }),
+    unscopedDb.storefrontBooth.findMany({ where: { participationId: { in: participations.map((p) => p.id) } }, select: { id: true, code: true, storefrontId: true }, orderBy: { code: "asc" } }),
+  ]);
   const nameOf = new Map(storefronts.map((s) => [s.id, localizedName(s.name, actor.lang)]));
   return {
     storefronts: storefronts.map((s) => ({ value: s.id, label: nameOf.get(s.id) ?? "" })),
-    booths: participations.filter((p) => p.booth).map((p) => ({ value: p.booth!.id, label: `${p.booth!.code} · ${nameOf.get(p.storefrontId) ?? ""}` })),
+    booths: booths.map((b) => ({ value: b.id, label: `${b.code} · ${nameOf.get(b.storefrontId) ?? ""}` })),
   };
 }
 
