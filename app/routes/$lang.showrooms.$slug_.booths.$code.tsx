@@ -109,6 +109,13 @@ export default function BoothPage() {
                 {t("showrooms.public.requestQuote")}
               </Link>
             ) : null}
+            <Link
+              to={`/${lang}/showrooms/${storefront.slug}/contact?booth=${encodeURIComponent(booth.code)}`}
+              className="inline-flex items-center rounded-md border border-brand-700 bg-white px-4 py-2 text-sm font-semibold text-brand-800 hover:bg-brand-50"
+              data-testid="booth-leave-contact"
+            >
+              {t("showrooms.public.leaveContact")}
+            </Link>
             <Link to={`/${lang}/products?maker=${exhibitor.id}`} className="inline-flex items-center rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-semibold text-slate-800 hover:bg-slate-50">
               {t("showrooms.public.allProducts")}
             </Link>
