@@ -1,4 +1,4 @@
-import { Prisma } from "~/generated/prisma/client";
+import type { Prisma } from "~/generated/prisma/client";
 import { unscopedDb } from "~/modules/db/index.server";
 import { publishShipmentEvent } from "~/modules/logistics/live.server";
 import { computeShipmentState, sortTimeline } from "~/modules/logistics/shipment-state";

@@ -1,5 +1,5 @@
 import type { Server } from "socket.io";
-import { Emitter } from "@socket.io/postgres-emitter";
+import { BroadcastOperator, Emitter } from "@socket.io/postgres-emitter";
 import pg from "pg";
 import { agencyRoom, organizationRoom, rfqRoom, sessionRoom, shipmentRoom, userRoom, warehouseRoom } from "./rooms";
 
@@ -20,10 +20,28 @@ export function setRealtime(io: Server | undefined) {
  */
 export function connectRealtimeEmitter(databaseUrl: string) {
   if (registry.__ponteRealtimeEmitter) return;
+  stampNamespace();
   // allowExitOnIdle: a script that emitted can still end by itself.
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 2, allowExitOnIdle: true });
   pool.on("error", (error) => console.error("[realtime] emitter connection failed", error));
   registry.__ponteRealtimeEmitter = { emitter: new Emitter(pool, "/", { tableName: "socket_io_attachments" }), pool };
+}
+
+/**
+ * The PostgreSQL adapter (0.5, socket.io's cluster-adapter messages) drops any message without the namespace at its
+ * top level, which the emitter (0.1.1, written for the older format) leaves out: each published message is given its
+ * emitter's namespace before it goes out (also inside the attachment of a large one, which is the same object).
+ */
+function stampNamespace() {
+  type Publishing = { emitter: { nsp: string }; publish(document: Record<string, unknown>): Promise<void> };
+  const prototype = BroadcastOperator.prototype as unknown as Publishing & { __ponteStamped?: true };
+  if (prototype.__ponteStamped) return;
+  const publish = prototype.publish;
+  prototype.publish = function (this: Publishing, document) {
+    document.nsp ??= this.emitter.nsp;
+    return publish.call(this, document);
+  };
+  prototype.__ponteStamped = true;
 }
 
 export async function closeRealtimeEmitter() {
