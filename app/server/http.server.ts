@@ -9,6 +9,8 @@ import { env } from "~/modules/config/env.server";
 import { runInRequestScope } from "~/modules/http/request-memo.server";
 import { UNKNOWN_VIEWER } from "~/modules/i18n/locale";
 import { resolveViewer, runWithViewer } from "~/modules/i18n/viewer.server";
+import { SIGNATURE_HEADER } from "~/modules/logistics/carrier-wire";
+import { answerCarrierWebhook, MAX_CARRIER_WEBHOOK_BYTES, readNodeBodyUpTo } from "~/modules/logistics/webhook.server";
 import { checkoutFormActionSources } from "~/modules/payments/stripe.server";
 import { csrfCookieHeader, csrfCookieToken, newCsrfCookieValue, CSRF_COOKIE } from "~/modules/security/csrf.server";
 import { canSeeHealthDetails, health } from "./health.server";
@@ -33,6 +35,19 @@ export function createHttpApp(build: ServerBuild, state: { shuttingDown: boolean
   app.disable("x-powered-by");
   // Pages carry a per-request nonce, so an ETag of their body never matches; hashing 150 kB per page costs ~3 %.
   app.set("etag", false);
+
+  // Carrier webhooks (hundreds a second under load) skip the page machinery: no session, viewer, CSRF cookie, CSP
+  // nonce or gzip, and Remix's route matching, which compiled every route pattern per request. The same handler
+  // serves the Remix route of this URL (app/routes/webhooks.carriers.$carrier.tsx), which still answers GET with 405.
+  app.post("/webhooks/carriers/:carrier", (req, res, next) => {
+    const acceptedAt = Date.now();
+    readNodeBodyUpTo(req, MAX_CARRIER_WEBHOOK_BYTES)
+      .then((body) => answerCarrierWebhook(req.params.carrier, body, req.get(SIGNATURE_HEADER), acceptedAt))
+      .then((answer) => {
+        if (answer.status === 413) res.setHeader("Connection", "close");
+        res.status(answer.status).set(answer.headers).json(answer.body);
+      }, next);
+  });
 
   // Each request reads its caller's session and memberships once, whichever loaders ask (request-memo.server.ts).
   app.use((_req, _res, next) => runInRequestScope(next));
