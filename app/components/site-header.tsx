@@ -16,15 +16,16 @@ export function SiteHeader({ root, cartLines = null }: { root: RootData; cartLin
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
         {t("nav.skipToContent")}
       </a>
-      {/* One row from 1280 px on (the page's width is no limit there): the longest one, a Spanish park operator's,
-          fits because the language and account links show their icon only below 1536 px (names kept for screen
-          readers), and the search is narrower. */}
-      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-3 px-4 py-3 xl:max-w-none xl:flex-nowrap xl:gap-x-4 xl:px-8">
+      {/* One row from 1280 px on (the page's width is no limit there): the longest ones (a buyer's or a manufacturer's
+          in Spanish or Portuguese, a Spanish park operator's) fit because the language and account links, and the
+          Shipments and RFQs links, show their icon only below 1536 px (names kept for screen readers and as a
+          tooltip), and the search is narrower. */}
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-3 px-4 py-3 xl:max-w-none xl:flex-nowrap xl:gap-x-2.5 xl:px-8 2xl:gap-x-4">
         <Link to={`/${lang}`} className="flex items-center gap-2 text-xl font-black tracking-tight text-brand-700">
           <span aria-hidden className="grid h-8 w-8 place-items-center rounded-md bg-brand-600 text-sm text-white">桥</span>
           Ponte
         </Link>
-        <nav aria-label={t("nav.main")} className="flex min-w-0 flex-1 flex-wrap items-center gap-x-4 gap-y-1 text-sm xl:gap-x-3">
+        <nav aria-label={t("nav.main")} className="flex min-w-0 flex-1 flex-wrap items-center gap-x-4 gap-y-1 text-sm xl:gap-x-2.5 2xl:gap-x-3">
           <NavLink to={`/${lang}/products`} className={({ isActive }) => `whitespace-nowrap ${isActive ? "font-semibold text-brand-700" : "text-slate-700 hover:text-slate-900"}`} data-testid="nav-products">
             {t("browse.nav.products")}
           </NavLink>
@@ -42,21 +43,35 @@ export function SiteHeader({ root, cartLines = null }: { root: RootData; cartLin
             </NavLink>
           ) : null}
           {user && active && active.kind !== "PARK_OPERATOR" ? (
-            <NavLink to={`/${lang}/shipments`} className={({ isActive }) => `whitespace-nowrap ${isActive ? "font-semibold text-brand-700" : "text-slate-700 hover:text-slate-900"}`} data-testid="nav-shipments">
-              {t("logistics.shipmentList.nav")}
+            <NavLink to={`/${lang}/shipments`} className={({ isActive }) => `flex items-center whitespace-nowrap ${isActive ? "font-semibold text-brand-700" : "text-slate-700 hover:text-slate-900"}`} data-testid="nav-shipments" title={t("logistics.shipmentList.nav")}>
+              <svg aria-hidden viewBox="0 0 20 20" className="hidden h-5 w-5 xl:block 2xl:hidden" fill="none" stroke="currentColor" strokeWidth="1.6">
+                <path d="M2 5.5h9.5v8H2zM11.5 8.5h3.5l2.5 2.8v2.2h-6" strokeLinejoin="round" />
+                <circle cx="5.5" cy="14.5" r="1.6" />
+                <circle cx="14.5" cy="14.5" r="1.6" />
+              </svg>
+              <span className="xl:sr-only 2xl:not-sr-only">{t("logistics.shipmentList.nav")}</span>
             </NavLink>
           ) : null}
           {user ? (
-            <NavLink to={`/${lang}/rfqs`} className={({ isActive }) => `whitespace-nowrap ${isActive ? "font-semibold text-brand-700" : "text-slate-700 hover:text-slate-900"}`} data-testid="nav-rfqs">
-              {t("rfq.nav")}
+            <NavLink to={`/${lang}/rfqs`} className={({ isActive }) => `flex items-center whitespace-nowrap ${isActive ? "font-semibold text-brand-700" : "text-slate-700 hover:text-slate-900"}`} data-testid="nav-rfqs" title={t("rfq.nav")}>
+              <svg aria-hidden viewBox="0 0 20 20" className="hidden h-5 w-5 xl:block 2xl:hidden" fill="none" stroke="currentColor" strokeWidth="1.6">
+                <path d="M3 4.5h14v9H8l-4 3v-3H3z" strokeLinejoin="round" />
+                <path d="M6.5 8h7M6.5 10.5h4.5" strokeLinecap="round" />
+              </svg>
+              <span className="xl:sr-only 2xl:not-sr-only">{t("rfq.nav")}</span>
             </NavLink>
           ) : null}
         </nav>
         <HeaderSearch lang={lang} />
-        <div className="flex flex-wrap items-center gap-3 text-sm xl:flex-nowrap">
+        <div className="flex flex-wrap items-center gap-3 text-sm xl:flex-nowrap xl:gap-2.5 2xl:gap-3">
           {cartLines !== null ? (
-            <Link to={`/${lang}/cart`} className="relative whitespace-nowrap text-slate-700 hover:text-slate-900" aria-label={t("cart.header.count", { count: cartLines })} data-testid="cart-link">
-              {t("cart.header.link")}
+            <Link to={`/${lang}/cart`} className="relative flex items-center whitespace-nowrap text-slate-700 hover:text-slate-900" aria-label={t("cart.header.count", { count: cartLines })} title={t("cart.header.link")} data-testid="cart-link">
+              <svg aria-hidden viewBox="0 0 20 20" className="hidden h-5 w-5 xl:inline-block 2xl:hidden" fill="none" stroke="currentColor" strokeWidth="1.6">
+                <path d="M2 3h2.5l2 10h9l2-7H5.5" strokeLinecap="round" strokeLinejoin="round" />
+                <circle cx="8" cy="16.5" r="1.2" />
+                <circle cx="14" cy="16.5" r="1.2" />
+              </svg>
+              <span className="xl:sr-only 2xl:not-sr-only">{t("cart.header.link")}</span>
               {cartLines > 0 ? <span className="ml-1 rounded-full bg-brand-600 px-1.5 py-0.5 text-xs font-semibold text-white">{cartLines}</span> : null}
             </Link>
           ) : null}
@@ -232,5 +247,5 @@ function HeaderSearch({ lang }: { lang: Lang }) {
   const onProducts = location.pathname === `/${lang}/products`;
   // Where it stands in the page is where it is in the Tab order: on a phone its own row under the links, above the
   // account controls (no `order-last`, which showed it below them while Tab reached it first).
-  return <SearchBox lang={lang} defaultValue={onProducts ? (params.get("q") ?? "") : ""} className="w-full sm:w-72 xl:w-64 xl:shrink-0" />;
+  return <SearchBox lang={lang} defaultValue={onProducts ? (params.get("q") ?? "") : ""} className="w-full sm:w-72 xl:w-52 xl:shrink-0 2xl:w-64" />;
 }

@@ -14,9 +14,9 @@ import { t, type Lang } from "./messages";
  *
  * Pages: the public ones (home, listing, search, product, login, signup) and the main signed-in pages of each kind
  * of organization — buyer, manufacturer, platform (transfer and credit desks) and a warehouse's staff: dashboards,
- * product console, inventory, warehouses, orders and an order, RFQs and a thread. Declarations, shipments and
- * showrooms do not exist yet: add them to PAGES of their kind when they land (issue 15's "new pages meet the same
- * bar"). The keyboard tests at the end walk the skip link, the header menus and the listing's selects.
+ * product console, inventory, warehouses, orders and an order, RFQs and a thread; declarations; shipments (list,
+ * page, public tracking link) and showrooms (public list, storefront, booth; the park console; a manufacturer's leads
+ * and invitations). New pages meet the same bar (issue 15). The keyboard tests at the end walk the skip link, the header menus and the listing's selects.
  */
 
 const LANGS: Lang[] = ["pt", "zh"];
@@ -312,6 +312,54 @@ test("a warehouse's staff pages: dashboard, warehouses, the Lisbon warehouse", a
     { name: "Lisbon warehouse", path: warehouse },
   ]);
   expect(problems).toEqual([]);
+});
+
+test("showrooms, public side: the list, a storefront, a booth", async ({ page }) => {
+  test.setTimeout(300_000);
+  const storefront = await firstHref(page, "/pt/showrooms", /^\/pt\/showrooms\/[a-z0-9-]+$/);
+  const booth = await firstHref(page, storefront.replace("{lang}", "pt"), /^\/pt\/showrooms\/[a-z0-9-]+\/booths\/[^/?]+$/);
+  const problems = await audit(page, [
+    { name: "showrooms", path: "/{lang}/showrooms" },
+    { name: "storefront", path: storefront },
+    { name: "booth", path: booth },
+  ]);
+  expect(problems).toEqual([]);
+});
+
+test("shipments: a buyer's list, a shipment, its public tracking page", async ({ page }) => {
+  test.setTimeout(300_000);
+  await logInToOrganization(page, "buyer.br@demo.ponte.test");
+  const shipment = await firstHref(page, "/pt/shipments", /^\/pt\/shipments\/SHP-[0-9-]+$/);
+  // The buyer's link for its own customers: made here if the shipment has none yet (specs share one database).
+  await page.goto(shipment.replace("{lang}", "pt"));
+  await hydrated(page);
+  const create = page.locator('button[name="intent"][value="create_link"]');
+  if (await create.count()) await create.click();
+  const url = await page.locator("#public-link-url").inputValue();
+  const tracking = new URL(url).pathname.replace(/^\/[a-zA-Z-]+\/track\//, "/{lang}/track/");
+  const problems = await audit(page, [
+    { name: "shipment list", path: "/{lang}/shipments" },
+    { name: "shipment", path: shipment },
+    { name: "public tracking", path: tracking },
+  ]);
+  expect(problems).toEqual([]);
+});
+
+test("the park operator's storefront list and editor; a manufacturer's leads and showroom invitations", async ({ page }) => {
+  test.setTimeout(300_000);
+  await logInToOrganization(page, "park@demo.ponte.test");
+  const editor = await firstHref(page, "/pt/park/storefronts", /^\/pt\/park\/storefronts\/[0-9a-f-]{36}$/);
+  const operatorProblems = await audit(page, [
+    { name: "park storefronts", path: "/{lang}/park/storefronts" },
+    { name: "storefront editor", path: editor },
+  ]);
+  await page.context().clearCookies();
+  await logInToOrganization(page, MAKER);
+  const makerProblems = await audit(page, [
+    { name: "leads inbox", path: "/{lang}/leads" },
+    { name: "showroom invitations", path: "/{lang}/showroom-invitations" },
+  ]);
+  expect([...operatorProblems, ...makerProblems]).toEqual([]);
 });
 
 // ── Keyboard ─────────────────────────────────────────────────────────────────────────────────────────────────────

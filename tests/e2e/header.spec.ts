@@ -19,3 +19,37 @@ for (const width of [1280, 1440, 1920]) {
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
   });
 }
+
+// Showrooms and Shipments joined the main links: a buyer's and a manufacturer's header (the longest link sets) stays
+// one row at 1280 px in Portuguese and Spanish, every main link on that row, and the phone width does not scroll.
+const members = [
+  { who: "buyer", email: "buyer.br@demo.ponte.test" },
+  { who: "manufacturer", email: "maker@demo.ponte.test" },
+];
+for (const { who, email } of members) {
+  for (const [lang, logoutName] of [["pt", "Sair"], ["es", "Cerrar sesión"]] as const) {
+    test(`the header is one row at 1280 px for a ${who} (${lang}), every main link on it`, async ({ page }) => {
+      await page.setViewportSize({ width: 1280, height: 800 });
+      await logInToOrganization(page, email);
+      await page.goto(`/${lang}/products`);
+      const header = page.locator("header").first();
+      const logo = header.getByRole("link", { name: "Ponte" }).first();
+      const logout = header.getByRole("button", { name: logoutName });
+      const middle = async (box: Promise<{ y: number; height: number } | null>) => {
+        const b = (await box)!;
+        return b.y + b.height / 2;
+      };
+      const row = await middle(logo.boundingBox());
+      expect(Math.abs((await middle(logout.boundingBox())) - row)).toBeLessThan(8);
+      const links = header.getByRole("navigation").first().getByRole("link");
+      expect(await links.count()).toBeGreaterThanOrEqual(5);
+      for (const link of await links.all()) {
+        expect(Math.abs((await middle(link.boundingBox())) - row), await link.getAttribute("href") ?? "").toBeLessThan(8);
+      }
+      await expect(header.getByTestId("nav-shipments")).toHaveAccessibleName(/.+/);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+      await page.setViewportSize({ width: 390, height: 800 });
+      expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    });
+  }
+}
