@@ -58,7 +58,7 @@ export function ShipmentStatusCounts({ base, filter, counts }: { base: string; f
           </li>
         ))}
         <li>
-          <Link to={`${base}${shipmentListQuery(keep, { lateOnly: !filter.lateOnly })}`} className={chip(Boolean(filter.lateOnly))} aria-pressed={Boolean(filter.lateOnly)} data-testid="count-late">
+          <Link to={`${base}${shipmentListQuery(keep, { lateOnly: !filter.lateOnly })}`} className={chip(Boolean(filter.lateOnly))} aria-current={filter.lateOnly ? "true" : undefined} data-testid="count-late">
             {t("logistics.shipmentList.counts.late")} <strong className="tabular-nums text-amber-800">{counts.late}</strong>
           </Link>
         </li>
@@ -66,7 +66,7 @@ export function ShipmentStatusCounts({ base, filter, counts }: { base: string; f
           <Link
             to={`${base}${shipmentListQuery(keep, { exceptionOnly: !filter.exceptionOnly })}`}
             className={chip(Boolean(filter.exceptionOnly))}
-            aria-pressed={Boolean(filter.exceptionOnly)}
+            aria-current={filter.exceptionOnly ? "true" : undefined}
             data-testid="count-exception"
           >
             {t("logistics.shipmentList.counts.exception")} <strong className="tabular-nums text-red-800">{counts.exception}</strong>

@@ -14,7 +14,7 @@ export function HallPlan({ width, height, booths }: { width: number; height: num
   const fontSize = Math.max(0.6, Math.min(1.2, width / 40));
   return (
     <figure className="rounded-lg border border-slate-200 bg-white p-3 shadow-sm">
-      <svg viewBox={`0 0 ${width} ${height}`} className="h-auto w-full" role="img" aria-labelledby="hall-plan-title" data-testid="hall-plan">
+      <svg viewBox={`0 0 ${width} ${height}`} className="h-auto w-full" role="group" aria-labelledby="hall-plan-title" data-testid="hall-plan">
         <title id="hall-plan-title">{t("showrooms.public.planTitle")}</title>
         <rect x={0} y={0} width={width} height={height} fill="#f8fafc" stroke="#cbd5e1" strokeWidth={0.1} />
         {booths.map((booth) => (
