@@ -88,6 +88,25 @@ export default function RfqThread() {
         {live.connected ? <span className="badge bg-emerald-100 text-emerald-900">{t("rfq.thread.live")}</span> : null}
       </div>
       <p className="font-mono text-sm text-slate-600">{rfq.number}</p>
+      {view.showroom ? (
+        <p className="mt-2 flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-slate-700" data-testid="rfq-showroom-source">
+          <span>
+            {view.showroom.booth
+              ? t("rfq.thread.showroomBooth", { storefront: view.showroom.storefront, booth: view.showroom.booth })
+              : t("rfq.thread.showroom", { storefront: view.showroom.storefront })}
+          </span>
+          {view.showroom.href ? (
+            <Link to={view.showroom.href} className="link">
+              {t("rfq.thread.showroomPage")}
+            </Link>
+          ) : null}
+          {view.showroom.leadId ? (
+            <Link to={`/${lang}/leads/${view.showroom.leadId}`} className="link">
+              {t("rfq.thread.showroomLead")}
+            </Link>
+          ) : null}
+        </p>
+      ) : null}
       <FormError reply={reply} />
 
       {view.order ? (

@@ -171,6 +171,9 @@ test("a storefront from invitation to a scanned product's RFQ, counted in the fu
     await expect(maker.getByRole("heading", { level: 1 })).toContainText(names.zh);
     await maker.getByRole("link", { name: msg("zh", "showrooms.leads.page.rfq", { number: rfqNumber }) }).click();
     await expect(maker).toHaveURL(new RegExp(`/zh/rfqs/${rfqNumber}$`));
+    // The thread names where the request came from, and leads back to the lead.
+    await expect(maker.getByTestId("rfq-showroom-source")).toContainText(msg("zh", "rfq.thread.showroomBooth", { storefront: names.zh, booth: BOOTH }));
+    await expect(maker.getByTestId("rfq-showroom-source").getByRole("link", { name: t("zh", "rfq.thread.showroomLead") })).toBeVisible();
     // The request itself, as the buyer wrote it (the thread's first message carries it too).
     await expect(maker.getByRole("complementary").getByText("Versión de 127 V con enchufe tipo A")).toBeVisible();
   });

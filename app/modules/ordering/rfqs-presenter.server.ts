@@ -2,6 +2,7 @@ import type { Lang } from "~/modules/i18n/config";
 import { formatDate, formatDateTime, formatNumber } from "~/modules/i18n/format";
 import { CURRENCIES } from "~/modules/money/currencies";
 import { formatMoney } from "~/modules/money/money";
+import { showroomSourceLabel } from "~/modules/showrooms/source-label.server";
 import { countryOptions } from "~/modules/tenancy/countries";
 import { isRfqOpen, mayDecide, mayOffer, type Party, type QuoteStatus } from "./quotes";
 import { attachmentFileName, attachmentKind } from "./rfq-thread.server";
@@ -128,5 +129,8 @@ export function presentRfqThread(thread: Thread, actor: RfqActor, now = new Date
 
 export async function rfqThreadView(actor: RfqActor, number: string | undefined, now = new Date()) {
   const thread = await loadRfqThread(actor, number, now);
-  return thread ? presentRfqThread(thread, actor, now) : null;
+  if (!thread) return null;
+  // A request sent after a showroom QR scan names its storefront and booth (the lead attribution).
+  const showroom = await showroomSourceLabel({ rfqId: thread.rfq.id, storefrontId: thread.rfq.sourceStorefrontId, boothId: thread.rfq.sourceBoothId }, actor.lang, actor.scoped);
+  return { ...presentRfqThread(thread, actor, now), showroom };
 }
