@@ -361,7 +361,7 @@ async function rawSql<Rows extends unknown[]>(text: string, ...params: unknown[]
   let entry = poolRegistry.__ponteIngestionPool;
   if (!entry || entry.url !== database.url) {
     void entry?.pool.end().catch(() => undefined);
-    const pool = new pg.Pool({ connectionString: database.url, max: 4, idleTimeoutMillis: 10_000, allowExitOnIdle: true, options: "-c jit=off" });
+    const pool = new pg.Pool({ connectionString: database.url, max: 10, idleTimeoutMillis: 10_000, allowExitOnIdle: true, options: "-c jit=off" });
     // An idle connection the server closes (restart, database dropped) must not take the process down.
     pool.on("error", (error) => console.error("[tracking] ingestion pool:", error.message));
     entry = { url: database.url, pool };
