@@ -28,7 +28,8 @@ export function Moment({ value, lang, timeZone, dateOnly = false, className }: {
     ? formatDate(value, lang, { weekday: "short", day: "numeric", month: "short", year: "numeric", timeZone })
     : formatDate(value, lang, { dateStyle: "medium", timeStyle: "short", timeZone });
   return (
-    <time dateTime={value} className={className}>
+    // Node's ICU and the browser's may space a formatted time differently: the server's text stands at hydration.
+    <time dateTime={value} className={className} suppressHydrationWarning>
       {text}
     </time>
   );

@@ -32,11 +32,17 @@ export function EventTime({ startsAt, endsAt, eventZone, lang, serverViewerZone,
   return (
     <div className={compact ? "text-sm" : ""} data-testid="event-time">
       <p>
-        <span className="font-medium">{t("showrooms.events.eventTime")}</span> <time dateTime={startsAt}>{eventLine}</time>
+        {/* Node's ICU and the browser's space the same time differently (U+2009 vs U+0020 around "–"): the server's
+            text is kept at hydration instead of failing it; the browser's own zone re-renders it after. */}
+        <span className="font-medium">{t("showrooms.events.eventTime")}</span>{" "}
+        <time dateTime={startsAt} suppressHydrationWarning>
+          {eventLine}
+        </time>
       </p>
       {sameClock ? null : (
         <p className="text-slate-700" data-testid="event-time-viewer" data-zone={viewerZone} data-source={browserZone ? "browser" : "server"}>
-          <span className="font-medium">{browserZone ? t("showrooms.events.yourTime") : t("showrooms.events.yourTimeGuess")}</span> {viewerLine}
+          <span className="font-medium">{browserZone ? t("showrooms.events.yourTime") : t("showrooms.events.yourTimeGuess")}</span>{" "}
+          <span suppressHydrationWarning>{viewerLine}</span>
         </p>
       )}
     </div>
