@@ -1,14 +1,12 @@
 import { Prisma } from "~/generated/prisma/client";
 import type { UnitOfSale } from "~/generated/prisma/enums";
 import { unscopedDb } from "~/modules/db/index.server";
-import { warehousesServing, type CardAvailability, type DeliveryLocation } from "~/modules/inventory/availability.server";
+import { warehousesServing, type DeliveryLocation } from "~/modules/inventory/availability.server";
 import { isUuid } from "~/modules/http/responses.server";
-import { isLang, LOCALE_TAGS, type Lang } from "~/modules/i18n/config";
-import { formatNumber } from "~/modules/i18n/format";
+import { LOCALE_TAGS, type Lang } from "~/modules/i18n/config";
 import type { CurrencyInfo } from "~/modules/money/currencies";
 import type { RateTable } from "~/modules/money/fx.server";
-import { formatMoney, parseAmountToMinor, type Money } from "~/modules/money/money";
-import { imageUrl } from "./images.server";
+import { parseAmountToMinor } from "~/modules/money/money";
 import { PRICE_CURRENCIES } from "./product-input";
 import { productSearchFilter } from "./search.server";
 
@@ -590,80 +588,8 @@ export async function queryListing(req: ListingRequest): Promise<ListingResult> 
   return { rows: pageRows, sort, page, next, prev, count, cursorIgnored };
 }
 
-// ─── what a product card shows ───────────────────────────────────────────────────────────────────────────────
-
-export interface ProductCard {
-  id: string;
-  slug: string;
-  href: string;
-  /** Never empty: the buyer's language, else the manufacturer's source language, else any. */
-  name: string;
-  nameLang: Lang;
-  /** "fallback": not translated into the buyer's language (shown in nameLang); "machine": machine-translated. */
-  nameNote: "fallback" | "machine" | null;
-  sourceLang: Lang;
-  /** The first image's 480 px rendition (and the 160 px one for narrow cards). */
-  image: { src: string; srcSet: string; alt: string } | null;
-  maker: { id: string; name: string; verified: boolean; city: string | null };
-  brand: string | null;
-  /** "from" price in the buyer's currency (null when no rate converts it; then only the original is shown). */
-  priceFrom: string | null;
-  /** The same price as the manufacturer quotes it, e.g. "US$ 12.50". */
-  priceOriginal: string | null;
-  converted: boolean;
-  incoterm: string;
-  moq: number;
-  moqFormatted: string;
-  unit: UnitOfSale;
-  leadTimeDays: number;
-  leadTimeFormatted: string;
-  /** Where the MOQ would ship from for the buyer (inventory's cardAvailability), or null. */
-  availability: CardAvailability | null;
-}
-
-export function presentCard(row: ListingRow, lang: Lang, buyer: CurrencyInfo, rates: RateTable, availability: CardAvailability | null = null): ProductCard {
-  const sourceLang: Lang = isLang(row.sourceLocale) ? row.sourceLocale : "zh";
-  const nameLang: Lang = isLang(row.nameLocale) ? row.nameLocale : sourceLang;
-  const nameNote = !row.name || nameLang !== lang ? "fallback" : row.nameSource === "MACHINE" && sourceLang !== lang ? "machine" : null;
-  let priceFrom: string | null = null;
-  let priceOriginal: string | null = null;
-  let converted = false;
-  const code = row.currencyCode.trim();
-  if (row.minUnitPriceMinor !== null && rates.currencies.has(code)) {
-    const original: Money = { amountMinor: row.minUnitPriceMinor, currency: rates.currency(code) };
-    priceOriginal = formatMoney(original, lang);
-    const inBuyer = rates.convert(original, buyer.code);
-    if (inBuyer) {
-      priceFrom = formatMoney(inBuyer.money, lang);
-      converted = code !== buyer.code;
-    }
-  }
-  const alt = row.imageAlt ?? {};
-  return {
-    id: row.id,
-    slug: row.slug,
-    href: `/${lang}/products/${row.slug}`,
-    name: row.name?.trim() || row.slug.replace(/-/g, " "),
-    nameLang,
-    nameNote,
-    sourceLang,
-    image: row.imageKey
-      ? { src: imageUrl(row.imageKey, 480), srcSet: `${imageUrl(row.imageKey, 160)} 160w, ${imageUrl(row.imageKey, 480)} 480w`, alt: alt[lang] || alt[sourceLang] || row.name || "" }
-      : null,
-    maker: { id: row.organizationId, name: row.makerName, verified: row.makerVerification === "VERIFIED", city: row.makerCity },
-    brand: row.brandName,
-    priceFrom,
-    priceOriginal,
-    converted,
-    incoterm: row.incoterm,
-    moq: row.moq,
-    moqFormatted: formatNumber(row.moq, lang),
-    unit: row.unitOfSale,
-    leadTimeDays: row.leadTimeDays,
-    leadTimeFormatted: formatNumber(row.leadTimeDays, lang),
-    availability,
-  };
-}
+// What a product card shows lives in product-card.server.ts (the page's side of a row); re-exported here.
+export { presentCard, type ProductCard } from "./product-card.server";
 
 // ─── what the filter panel offers ────────────────────────────────────────────────────────────────────────────
 
