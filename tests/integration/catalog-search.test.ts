@@ -3,13 +3,11 @@ import type { Prisma } from "~/generated/prisma/client";
 import {
   explainProductSearch,
   productSearchFilter,
-  productSearchFilterWith,
   reindexProducts,
   suggest,
   type SearchClient,
-  type SearchFilterOptions,
 } from "~/modules/catalog/search.server";
-import { NO_FILTERS, queryListing } from "~/modules/catalog/listing.server";
+import { listingCountSql, listingSql, NO_FILTERS, queryListing } from "~/modules/catalog/listing.server";
 import { forOrganization, unscopedDb } from "~/modules/db/index.server";
 import type { Lang } from "~/modules/i18n/config";
 import { ratesAsOf } from "~/modules/money/fx.server";
@@ -114,12 +112,39 @@ async function createProduct(seed: Seed, brandId: string) {
   ids.set(seed.slug, await createFixtureProduct(orgs[seed.org], { ...seed, brandId, categoryId: category.id }, { withVariant: true }));
 }
 
-async function search(q: string, lang: Lang = "pt", options?: SearchFilterOptions): Promise<string[]> {
-  const filter = options ? await productSearchFilterWith(q, lang, options) : await productSearchFilter(q, lang);
-  if (!filter) return [];
-  const rows = await unscopedDb.$queryRaw<{ slug: string }[]>`
-    SELECT p.slug FROM "Product" p WHERE p.status = 'PUBLISHED' AND ${filter.match} ORDER BY ${filter.rank} DESC, p.slug`;
-  return rows.map((r) => r.slug);
+/**
+ * What a buyer finds, best first: the browse listing sorted by relevance, every page read (`limit` rows a page, so
+ * that small pages cross from the ranked candidates to the further matches). Checked against the plain
+ * conditions of productSearchFilter: the same products, the same count.
+ */
+async function search(q: string, lang: Lang = "pt", options: { candidates?: number; limit?: number } = {}): Promise<string[]> {
+  const rates = await ratesAsOf();
+  const slugs: string[] = [];
+  let after: string | null = null;
+  let count: { value: number; capped: boolean } | null = null;
+  for (let page = 0; page < 50; page++) {
+    const result = await queryListing({
+      lang,
+      currency: rates.currency("USD"),
+      rates,
+      filters: { ...NO_FILTERS, q },
+      sort: "relevance",
+      limit: options.limit ?? 100,
+      after,
+      searchCandidates: options.candidates,
+    });
+    count ??= result.count;
+    slugs.push(...result.rows.map((r) => r.slug));
+    after = result.next;
+    if (!after) break;
+  }
+  const filter = await productSearchFilter(q, lang);
+  const rows = filter
+    ? await unscopedDb.$queryRaw<{ slug: string }[]>`SELECT p.slug FROM "Product" p WHERE p.status = 'PUBLISHED' AND ${filter.match} ORDER BY ${filter.rank} DESC, p.id`
+    : [];
+  expect([...slugs].sort(), q).toEqual(rows.map((r) => r.slug).sort());
+  expect(count, q).toEqual({ value: slugs.length, capped: false });
+  return slugs;
 }
 
 async function terms(locale: Lang): Promise<Record<string, number>> {
@@ -352,21 +377,31 @@ describe("the search index", () => {
     expect(plan).toContain("Bitmap Index Scan on \"ProductTranslation_searchVector_idx\"");
   });
 
-  it("ranks the same when only the best matches get a rank", async () => {
-    for (const [q, lang] of [["led", "pt"], ["led", "en"], ["cafeteira", "pt"], ["carregador or charger", "pt"]] as const) {
+  it("ranks a bounded set of candidates, name matches first, then lists every other match", async () => {
+    // Two translations ranked at most: every match is still listed once, across pages of two, and counted.
+    for (const [q, lang] of [["led", "pt"], ["led", "en"], ["cafeteira", "pt"], ["carregador or charger", "pt"], ["voltmax", "pt"], ["led -strip", "pt"]] as const) {
       const full = await search(q, lang);
-      expect(await search(q, lang, { maxRanked: 1 })).toEqual(full);
+      const bounded = await search(q, lang, { candidates: 2, limit: 2 });
+      expect([...bounded].sort(), q).toEqual([...full].sort());
+      expect(new Set(bounded).size, q).toBe(bounded.length);
     }
+    // "cafeteira": the name match (cafeteira-eletrica) is the one candidate, whatever the order of the rows read.
+    expect(await search("cafeteira", "pt", { candidates: 1, limit: 1 })).toEqual(["cafeteira-eletrica", "moedor-de-graos"]);
+    // Six products carry the brand VoltMax (B): with one candidate, the others follow in id order.
+    const voltmax = await search("voltmax", "pt", { candidates: 1 });
+    const byId = [...PRODUCTS.filter((p) => p.org === "b").map((p) => p.slug)].sort((a, b) => (ids.get(a)! < ids.get(b)! ? -1 : 1));
+    expect(voltmax.slice(1)).toEqual(byId.filter((slug) => slug !== voltmax[0]));
   });
 
-  it("bounds the rows read for words found almost everywhere, keeping name matches", async () => {
-    // One translation per pass: the first pass stops, the second reads name matches.
-    expect(await search("cafeteira eletrica", "pt", { scanLimit: 1 })).toEqual(["cafeteira-eletrica"]);
-    const full = await search("voltmax");
-    const capped = await search("voltmax", "pt", { scanLimit: 2 });
-    expect(capped.length).toBeGreaterThan(0);
-    expect(full).toEqual(expect.arrayContaining(capped));
-    expect(await search("led -strip", "pt", { scanLimit: 1 })).toEqual(["lampada-led"]);
+  it("finds, ranks and pages in one statement inside the database: no ids go back and forth", async () => {
+    const rates = await ratesAsOf();
+    const request = { lang: "pt" as const, currency: rates.currency("USD"), rates, filters: { ...NO_FILTERS, q: "led" }, sort: "relevance" as const };
+    const sql = await listingSql(request);
+    expect(sql.sql).toContain("search_ranked");
+    const uuid = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
+    for (const value of [...sql.values, ...(await listingCountSql(request)).values]) expect(String(value)).not.toMatch(uuid);
+    const rows = await unscopedDb.$queryRaw<{ slug: string }[]>(sql);
+    expect(rows.map((r) => r.slug).sort()).toEqual(["fita-led", "lampada-led"]);
   });
 });
 

@@ -8,7 +8,7 @@ import type { CurrencyInfo } from "~/modules/money/currencies";
 import type { RateTable } from "~/modules/money/fx.server";
 import { parseAmountToMinor } from "~/modules/money/money";
 import { PRICE_CURRENCIES } from "./product-input";
-import { productSearchFilter } from "./search.server";
+import { productSearch, searchGeneration, type ProductSearch } from "./search.server";
 
 /**
  * The buyer's catalog: published products of every manufacturer (read with `unscopedDb` on purpose, always with
@@ -146,6 +146,7 @@ function cached<T>(key: string, ttlMs: number, load: () => Promise<T>): Promise<
 export function forgetListingCaches() {
   caches.clear();
   facetCache.clear();
+  searchCounts.clear();
 }
 
 export interface CategoryNode {
@@ -238,15 +239,23 @@ type KeyCast = "timestamp" | "bigint" | "int" | "float8";
  */
 interface Segment {
   where: Prisma.Sql | null;
-  /** `computed`: an expression (the search rank) evaluated once per row behind a fence, not a column with an index. */
-  key: { expr: Prisma.Sql; cast: KeyCast; desc: boolean; computed?: boolean } | null;
+  key: { expr: Prisma.Sql; cast: KeyCast; desc: boolean } | null;
   idDesc: boolean;
+  /** Read from the search's ranked candidates (`search_ranked`, aliased `sc`, joined to `p`) instead of every product. */
+  ranked?: boolean;
+  /** Only the matches that are not among the ranked candidates (read only when the candidates were bounded). */
+  unranked?: boolean;
 }
 
-function segmentsFor(sort: ListingSort, rank: Prisma.Sql | null): Segment[] {
+function segmentsFor(sort: ListingSort, search: ProductSearch | null): Segment[] {
   switch (sort) {
     case "relevance":
-      if (rank) return [{ where: null, key: { expr: Prisma.sql`COALESCE((${rank})::float8, 0)`, cast: "float8", desc: true, computed: true }, idDesc: false }];
+      // The ranked candidates by score, then (when their bound was reached) the other matches in id order.
+      if (search)
+        return [
+          { where: null, key: { expr: Prisma.sql`sc."score"`, cast: "float8", desc: true }, idDesc: false, ranked: true },
+          { where: null, key: null, idDesc: false, unranked: true },
+        ];
       return segmentsFor("newest", null);
     case "newest":
       // Matches the index ("status", "publishedAt" DESC, "id").
@@ -389,6 +398,8 @@ export interface ListingRequest {
   withCount?: boolean;
   /** The buyer's delivery location: the "in stock near me" filter needs it (ignored without one). */
   location?: DeliveryLocation | null;
+  /** Matching translations ranked for relevance (the search's default, 1,000; tests make it small). */
+  searchCandidates?: number;
 }
 
 export interface ListingResult {
@@ -404,22 +415,28 @@ export interface ListingResult {
   cursorIgnored: boolean;
 }
 
-async function whereClause(req: ListingRequest): Promise<{ where: Prisma.Sql; rank: Prisma.Sql | null; empty: boolean }> {
+interface ListingWhere {
+  /** Every filter but the search's words (status included), over `p`. */
+  filters: Prisma.Sql;
+  /** The filters and the search's match. */
+  where: Prisma.Sql;
+  search: ProductSearch | null;
+  /** Nothing can match (no need to ask the database). */
+  empty: boolean;
+}
+
+async function whereClause(req: ListingRequest): Promise<ListingWhere> {
   const f = req.filters;
   const parts: Prisma.Sql[] = [Prisma.sql`p."status" = 'PUBLISHED'`];
   let empty = false;
   const [tree, schemes, search, nearby] = await Promise.all([
     f.category ? categoryTree() : null,
     f.cert ? schemesFor(f.cert) : null,
-    f.q ? productSearchFilter(f.q, req.lang) : null,
+    f.q ? productSearch(f.q, req.lang, { candidates: req.searchCandidates }) : null,
     f.nearStock && req.location ? warehousesServing(req.location) : null,
   ]);
-  let rank: Prisma.Sql | null = null;
   if (f.q) {
-    if (search) {
-      parts.push(search.match);
-      rank = search.rank;
-    } else {
+    if (!search) {
       // Nothing searchable in the words (punctuation, exclusions only): nothing matches.
       empty = true;
     }
@@ -464,10 +481,11 @@ async function whereClause(req: ListingRequest): Promise<{ where: Prisma.Sql; ra
     if (branches.length === 0) empty = true;
     else parts.push(Prisma.sql`(${Prisma.join(branches, " OR ")})`);
   }
-  return { where: Prisma.join(parts, " AND "), rank, empty };
+  const filters = Prisma.join(parts, " AND ");
+  return { filters, where: search ? Prisma.sql`${filters} AND ${search.match}` : filters, search, empty };
 }
 
-function segmentQuery(lang: Lang, where: Prisma.Sql, seg: Segment, keyset: { key: string | null; id: string } | null, backward: boolean, limit: number) {
+function segmentQuery(lang: Lang, scope: ListingWhere, seg: Segment, keyset: { key: string | null; id: string } | null, backward: boolean, limit: number) {
   const keyDesc = seg.key ? seg.key.desc !== backward : false;
   const idDesc = seg.idDesc !== backward;
   const keyExpr = seg.key ? seg.key.expr : Prisma.sql`NULL::text`;
@@ -492,23 +510,33 @@ function segmentQuery(lang: Lang, where: Prisma.Sql, seg: Segment, keyset: { key
     }
   }
   const order = seg.key ? Prisma.sql`"sortValue" ${dir(keyDesc)}, "id" ${dir(idDesc)}` : Prisma.sql`"id" ${dir(idDesc)}`;
-  return Prisma.sql`
+  const columns = Prisma.sql`p."id", p."slug", p."organizationId", p."brandId", p."sourceLocale", p."moq", p."unitOfSale", p."currencyCode",
+          p."minUnitPriceMinor", p."incoterm", p."leadTimeDays", p."originCountry", ${keyExpr} AS "sortValue"`;
+  const search = scope.search;
+  let source: Prisma.Sql;
+  if (search && seg.ranked) {
+    // The candidates passed the filters when they were read; here they only get their columns.
+    source = Prisma.sql`SELECT ${columns} FROM search_ranked sc JOIN "Product" p ON p."id" = sc."id"`;
+  } else if (search && seg.unranked) {
+    // A one-time filter: nothing is read unless the candidates' bound was reached.
+    source = Prisma.sql`SELECT ${columns} FROM "Product" p
+        WHERE ${search.exhausted} AND ${scope.where} AND NOT EXISTS (SELECT 1 FROM search_ranked sc WHERE sc."id" = p."id")`;
+  } else {
+    source = Prisma.sql`SELECT ${columns} FROM "Product" p WHERE ${scope.where}${seg.where ? Prisma.sql` AND ${seg.where}` : Prisma.empty}`;
+  }
+  const withRanked = search && (seg.ranked || seg.unranked) ? Prisma.sql`WITH ${search.ranked(scope.filters)}` : Prisma.empty;
+  // Whether more matches follow the ranked candidates (read with them, so that a short page need not ask).
+  const exhausted = search && seg.ranked ? Prisma.sql`, ${search.exhausted} AS "searchExhausted"` : Prisma.empty;
+  return Prisma.sql`${withRanked}
     SELECT pg."id", pg."slug", pg."organizationId", pg."sourceLocale"::text AS "sourceLocale", pg."moq", pg."unitOfSale"::text AS "unitOfSale",
       pg."currencyCode", pg."minUnitPriceMinor", pg."incoterm"::text AS "incoterm", pg."leadTimeDays", pg."originCountry", pg."sortValue"::text AS "sortKey",
       tr."name", tr."locale" AS "nameLocale", tr."source" AS "nameSource",
       img."storageKey" AS "imageKey", img."alt" AS "imageAlt",
       -- The maker's name in the reader's script: the Chinese legal name on Chinese pages (display-name.ts).
-      CASE WHEN ${lang}::text = 'zh' AND btrim(COALESCE(o."legalNameZh", '')) <> '' THEN btrim(o."legalNameZh") ELSE o."name" END AS "makerName", o."city" AS "makerCity", o."verificationStatus"::text AS "makerVerification", b."name" AS "brandName"
+      CASE WHEN ${lang}::text = 'zh' AND btrim(COALESCE(o."legalNameZh", '')) <> '' THEN btrim(o."legalNameZh") ELSE o."name" END AS "makerName", o."city" AS "makerCity", o."verificationStatus"::text AS "makerVerification", b."name" AS "brandName"${exhausted}
     FROM (
-      -- Columns keep the inner query flattened (the cursor bound becomes an index condition); a computed key is
-      -- fenced (OFFSET 0) so that it is evaluated once per row, not once per mention in the cursor condition.
-      SELECT s.* FROM (
-        SELECT p."id", p."slug", p."organizationId", p."brandId", p."sourceLocale", p."moq", p."unitOfSale", p."currencyCode",
-          p."minUnitPriceMinor", p."incoterm", p."leadTimeDays", p."originCountry", ${keyExpr} AS "sortValue"
-        FROM "Product" p
-        WHERE ${where}${seg.where ? Prisma.sql` AND ${seg.where}` : Prisma.empty}
-        ${seg.key?.computed ? Prisma.sql`OFFSET 0` : Prisma.empty}
-      ) s
+      -- Columns keep the inner query flattened (the cursor bound becomes an index condition).
+      SELECT s.* FROM (${source}) s
       ${conditions.length ? Prisma.sql`WHERE ${Prisma.join(conditions, " AND ")}` : Prisma.empty}
       ORDER BY ${order}
       LIMIT ${limit}
@@ -534,16 +562,53 @@ function segmentQuery(lang: Lang, where: Prisma.Sql, seg: Segment, keyset: { key
 
 /** The listing's SQL for one sort segment, exposed for EXPLAIN in tests and benchmarks. */
 export async function listingSql(req: ListingRequest, options: { after?: { key: string | null; id: string } } = {}): Promise<Prisma.Sql> {
-  const { where, rank } = await whereClause(req);
-  const seg = segmentsFor(req.sort, rank)[0]!;
-  return segmentQuery(req.lang, where, seg, options.after ?? null, false, (req.limit ?? PAGE_SIZE) + 1);
+  const scope = await whereClause(req);
+  const seg = segmentsFor(req.sort, scope.search)[0]!;
+  return segmentQuery(req.lang, scope, seg, options.after ?? null, false, (req.limit ?? PAGE_SIZE) + 1);
+}
+
+/** The capped count's SQL, exposed for EXPLAIN in tests and benchmarks. */
+export async function listingCountSql(req: ListingRequest): Promise<Prisma.Sql> {
+  return countSql((await whereClause(req)).where);
+}
+
+function countSql(where: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`SELECT count(*)::int AS "n" FROM (SELECT 1 FROM "Product" p WHERE ${where} LIMIT ${COUNT_CAP + 1}) c`;
+}
+
+/**
+ * Counts of searches, per words and filters, for 30 s in this process (forgotten when this process reindexes
+ * products): counting every match of a word found in 17,000 products up to the cap reads ~20,000 translations,
+ * while the page itself reads at most the ranked candidates.
+ */
+const SEARCH_COUNT_TTL_MS = 30_000;
+const SEARCH_COUNT_CACHE_MAX = 500;
+const searchCounts = new Map<string, { at: number; value: Promise<{ value: number; capped: boolean }> }>();
+
+function countMatches(req: ListingRequest, where: Prisma.Sql): Promise<{ value: number; capped: boolean }> {
+  const run = () =>
+    unscopedDb.$queryRaw<{ n: number }[]>(countSql(where)).then((r) => {
+      const n = r[0]?.n ?? 0;
+      return { value: Math.min(n, COUNT_CAP), capped: n > COUNT_CAP };
+    });
+  if (!req.filters.q) return run();
+  const location = req.filters.nearStock && req.location ? `${req.location.countryCode}:${req.location.regionCode ?? ""}` : "";
+  const key = `${searchGeneration()}|${req.lang}|${req.currency?.code ?? ""}|${JSON.stringify(req.filters)}|${location}`;
+  const hit = searchCounts.get(key);
+  if (hit && Date.now() - hit.at < SEARCH_COUNT_TTL_MS) return hit.value;
+  const value = run();
+  if (searchCounts.size >= SEARCH_COUNT_CACHE_MAX) searchCounts.delete(searchCounts.keys().next().value as string);
+  searchCounts.set(key, { at: Date.now(), value });
+  value.catch(() => searchCounts.delete(key));
+  return value;
 }
 
 export async function queryListing(req: ListingRequest): Promise<ListingResult> {
   const limit = Math.max(1, Math.min(req.limit ?? PAGE_SIZE, 100));
-  const { where, rank, empty } = await whereClause(req);
-  const sort: ListingSort = req.sort === "relevance" && !rank ? "newest" : req.sort;
-  const segments = segmentsFor(sort, rank);
+  const scope = await whereClause(req);
+  const { empty, search } = scope;
+  const sort: ListingSort = req.sort === "relevance" && !search ? "newest" : req.sort;
+  const segments = segmentsFor(sort, search);
   const afterCursor = fitting(decodeCursor(req.after ?? null, sort), segments);
   const beforeCursor = afterCursor ? null : fitting(decodeCursor(req.before ?? null, sort), segments);
   const cursorIgnored = Boolean((req.after && !afterCursor) || (req.before && !beforeCursor && !req.after));
@@ -553,10 +618,7 @@ export async function queryListing(req: ListingRequest): Promise<ListingResult> 
   const countPromise =
     req.withCount === false || carried
       ? Promise.resolve(req.withCount === false ? null : carried)
-      : unscopedDb.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS "n" FROM (SELECT 1 FROM "Product" p WHERE ${where} LIMIT ${COUNT_CAP + 1}) c`.then((r) => {
-          const n = r[0]?.n ?? 0;
-          return { value: Math.min(n, COUNT_CAP), capped: n > COUNT_CAP };
-        });
+      : countMatches(req, scope.where);
 
   const cursor = afterCursor ?? beforeCursor;
   const backward = Boolean(beforeCursor);
@@ -564,8 +626,12 @@ export async function queryListing(req: ListingRequest): Promise<ListingResult> 
   // Read segments from the cursor's, in reading order (backwards for "previous page"), until a page and one more row are found.
   for (let s = cursor ? Math.min(cursor.segment, segments.length - 1) : 0; s >= 0 && s < segments.length && rows.length <= limit; s += backward ? -1 : 1) {
     const keyset = cursor && s === cursor.segment ? { key: cursor.key, id: cursor.id } : null;
-    const found = await unscopedDb.$queryRaw<Omit<ListingRow, "segment">[]>(segmentQuery(req.lang, where, segments[s]!, keyset, backward, limit + 1 - rows.length));
-    for (const row of found) rows.push({ ...row, segment: s });
+    const found = await unscopedDb.$queryRaw<(Omit<ListingRow, "segment"> & { searchExhausted?: boolean })[]>(
+      segmentQuery(req.lang, scope, segments[s]!, keyset, backward, limit + 1 - rows.length),
+    );
+    for (const { searchExhausted: _, ...row } of found) rows.push({ ...row, segment: s });
+    // Ranked candidates that were not bounded are every match: nothing follows them.
+    if (!backward && segments[s]!.ranked && ((found.length > 0 && found[0]!.searchExhausted === false) || (found.length === 0 && !keyset))) break;
   }
 
   const more = rows.length > limit;

@@ -70,14 +70,12 @@ const PUBLISHED_FLAG = NAME_TERM_MARK;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Prefix of the copies of the name's stems (see above); like `#`, never produced by the parser. */
 const NAME_STEM_MARK = "!";
-/** Matching translations read per pass when searching: bounds the work for words found almost everywhere. */
-const SCAN_LIMIT = 40_000;
-/** Products given a rank (the best ones); further matches rank 0 and follow in the listing's order. */
-const MAX_RANKED = 1_000;
-/** Search results are kept this long in this process (reindexing here clears them)… */
+/** Matching translations ranked per search (name matches first): bounds the work for words found everywhere. */
+const MAX_CANDIDATES = 1_000;
+/** Compiled searches are kept this long in this process (reindexing here clears them)… */
 const CACHE_TTL_MS = 30_000;
-/** …within this many bytes of ids and ranks. */
-const CACHE_MAX_BYTES = 32 * 1024 * 1024;
+/** …at most this many. */
+const CACHE_MAX_ENTRIES = 2_000;
 const config = (name: TextSearchConfig) => Prisma.raw(`'${name}'::regconfig`);
 
 // ─── Indexing ────────────────────────────────────────────────────────────────────────────────────────────────
@@ -411,170 +409,190 @@ async function corrections(client: SearchClient, words: string[], lang: Lang): P
   return result;
 }
 
-export interface SearchFilterOptions {
-  /** Matching translations read per pass (default 40,000). */
-  scanLimit?: number;
-  /** Products ranked (default 1,000). */
-  maxRanked?: number;
+export interface SearchOptions {
+  /** Matching translations ranked per search (default 1,000): name matches first, then the others. */
+  candidates?: number;
 }
 
 /**
- * Search fragments over a Product table aliased `p`, for the listing to compose with its filters (status,
- * category, price…): `match` (boolean) and `rank` (float8, for ORDER BY … DESC). Null when nothing in `q` is
- * searchable (blank, punctuation only, exclusions only).
- *
- * Two phases, so that the listing's statement stays simple and well estimated whatever it adds:
- * 1. here: the query is stemmed by every configuration (one small statement), then one statement reads the
- *    matching translations through the GIN index ProductTranslation_searchVector_idx and ranks them: ts_rank
- *    with the query stemmed the translation's own way, weights A name > B brand, category, short description >
- *    C long description, specifications; doubled in the buyer's language; best translation per product;
- * 2. the fragments carry the result as constants: `match` is `p.id = ANY(ids)`, `rank` a lookup in a jsonb map
- *    of the 1,000 best products (further matches rank 0, after them).
- * Only when the words as typed find nothing are mistyped words corrected (then words that match something are
- * kept as they are), and the search run again.
- * A word found almost everywhere ("zhuhai" in every description) would make that read the whole table: a pass
- * stops after 40,000 translations and, when it does, a second one reads the translations whose NAME matches
- * (told by the GIN index alone, through the `!stem` lexemes): the results are then capped (above 10,000
- * products) but always include the name matches.
- * Results are kept 30 s in this process (the next page, a refresh); reindexProducts clears them.
+ * A search, as fragments for the listing's statements over a Product table aliased `p` (see productSearch).
  */
-export async function productSearchFilter(q: string, lang: Lang): Promise<{ match: Prisma.Sql; rank: Prisma.Sql } | null> {
-  return productSearchFilterWith(q, lang);
+export interface ProductSearch {
+  /** Whether product `p` matches: one of its translations has the words, none has an excluded word. */
+  match: Prisma.Sql;
+  /**
+   * Common table expressions (`WITH` items, comma-separated) defining `search_ranked (id, score)`: the best
+   * matches among the published products that pass `filter` (a condition over `p`), at most `candidates`
+   * translations read, name matches first; and `search_hits`, the translations read (to tell whether that bound
+   * was reached: see `exhausted`).
+   */
+  ranked(filter: Prisma.Sql): Prisma.Sql;
+  /** True (SQL, under the `ranked` CTEs) when the bound was reached: more matches may exist beyond `search_ranked`. */
+  exhausted: Prisma.Sql;
+  /** Whether typo corrections were OR-ed in (the words as typed matched nothing published). */
+  corrected: boolean;
 }
 
-export async function productSearchFilterWith(
-  q: string,
-  lang: Lang,
-  options: SearchFilterOptions = {},
-): Promise<{ match: Prisma.Sql; rank: Prisma.Sql } | null> {
+/**
+ * Catalog search for the listing: the buyer's words compiled once (stemmed by every configuration, in one small
+ * statement), then fragments that the listing's own statements embed, so that finding, ranking and paging happen
+ * in one statement inside PostgreSQL (no id lists go back and forth):
+ * - `match`: an EXISTS on ProductTranslation through its GIN index (ProductTranslation_searchVector_idx), for
+ *   filters, the capped count and the other sorts (newest, price, MOQ), where the planner chooses between probing
+ *   products in index order and a semi-join of the matching translations;
+ * - `ranked`: relevance over a bounded candidate set. Matching translations of products that pass the listing's
+ *   filters are read from the GIN index, those whose NAME has the words first (told by the index alone, through
+ *   the `!stem` lexemes), then the others, and the reading stops after `candidates` (1,000) translations; only
+ *   those are ranked: ts_rank with the query stemmed the translation's own way, weights A name > B brand,
+ *   category, short description > C long description, specifications; doubled in the buyer's language; best
+ *   translation per product. The listing pages those by rank, then the further matches (if the bound was
+ *   reached) in id order. Ranking every match of a word found in 17,000 products (bateria) cost 100–460 ms.
+ * Only when the words as typed match nothing published are mistyped words corrected (words that match something
+ * are kept as they are). The compiled query (and that decision) is kept 30 s in this process (the next page, a
+ * refresh); reindexProducts forgets it. Null when nothing in `q` is searchable (blank, punctuation only,
+ * exclusions only).
+ */
+export async function productSearch(q: string, lang: Lang, options: SearchOptions = {}): Promise<ProductSearch | null> {
   if (!q || q.trim() === "") return null;
-  const key = `${lang}\u0000${q.trim()}`;
-  const useCache = options.scanLimit === undefined && options.maxRanked === undefined;
-  let found = useCache ? searchCache.get(key) : undefined;
-  if (!found) {
-    let compiled = await compileQuery(q, lang, unscopedDb, false);
-    if (!compiled) return null;
-    let matches = await findMatches(unscopedDb, compiled, lang, options);
-    if (matches.ids.length === 0 && hasCorrectableWords(q)) {
-      const corrected = await compileQuery(q, lang, unscopedDb, true);
-      if (corrected?.corrected) {
-        compiled = corrected;
-        matches = await findMatches(unscopedDb, compiled, lang, options);
-      }
-    }
-    found = { ids: `{${matches.ids.join(",")}}`, ranks: matches.ranks };
-    if (useCache) searchCache.set(key, found);
-  }
+  const compiled = await compiledSearch(q, lang);
+  if (!compiled) return null;
+  return searchFragments(compiled, lang, options.candidates ?? MAX_CANDIDATES);
+}
+
+/**
+ * The search as two plain conditions over `p`, for code that needs no paging (tests, scripts): `match`, and
+ * `rank` (float8, for ORDER BY … DESC; the score `ranked` gives, for any matching product).
+ */
+export async function productSearchFilter(q: string, lang: Lang): Promise<{ match: Prisma.Sql; rank: Prisma.Sql } | null> {
+  if (!q || q.trim() === "") return null;
+  const compiled = await compiledSearch(q, lang);
+  if (!compiled) return null;
   return {
-    match: Prisma.sql`p.id = ANY (${found.ids}::uuid[])`,
-    rank: Prisma.sql`COALESCE((${found.ranks}::jsonb ->> p.id::text)::float8, 0::float8)`,
+    match: matchCondition(compiled, "p"),
+    rank: Prisma.sql`COALESCE((SELECT max(${score("search_t", compiled, lang)})::float8 FROM "ProductTranslation" search_t
+      WHERE search_t."productId" = p.id AND search_t."searchVector" @@ ${anyQuery(compiled.included)}), 0::float8)`,
+  };
+}
+
+/** The words compiled (and corrected when they match nothing published), from the cache or the database. */
+async function compiledSearch(q: string, lang: Lang): Promise<CompiledQuery | null> {
+  const key = `${lang}\u0000${q.trim()}`;
+  const hit = searchCache.get(key);
+  if (hit !== undefined) return hit;
+  const generation = cacheGeneration;
+  let compiled = await compileQuery(q, lang, unscopedDb, false);
+  if (compiled && hasCorrectableWords(q) && !(await matchesAnything(unscopedDb, compiled))) {
+    const corrected = await compileQuery(q, lang, unscopedDb, true);
+    if (corrected?.corrected) compiled = corrected;
+  }
+  // A reindex while this was computed may have changed the answer: not kept then.
+  if (generation === cacheGeneration) searchCache.set(key, compiled);
+  return compiled;
+}
+
+/** Whether any published product matches (the typo check's question), through the GIN index. */
+async function matchesAnything(client: SearchClient, compiled: CompiledQuery): Promise<boolean> {
+  const [row] = await plannedWithIndexes(client, (tx) =>
+    tx.$queryRaw<{ found: boolean }[]>`
+      SELECT EXISTS (
+        SELECT 1 FROM "ProductTranslation" t JOIN "Product" p ON p.id = t."productId"
+        WHERE t."searchVector" @@ ${anyQuery(compiled.included)} AND p.status = 'PUBLISHED'${exclusion(compiled, "p.id")}
+      ) AS found`,
+  );
+  return Boolean(row?.found);
+}
+
+/** ts_rank of translation `alias` with the query stemmed its own way, doubled in the buyer's language (real). */
+function score(alias: string, compiled: CompiledQuery, lang: Lang): Prisma.Sql {
+  const t = Prisma.raw(alias);
+  return Prisma.sql`ts_rank(${t}."searchVector", ${ownQuery(alias, compiled.included)})
+    * CASE WHEN ${t}.locale = ${lang}::"Locale" THEN ${OWN_LANGUAGE_BOOST}::real ELSE 1::real END`;
+}
+
+function matchCondition(compiled: CompiledQuery, product: string): Prisma.Sql {
+  return Prisma.sql`EXISTS (SELECT 1 FROM "ProductTranslation" search_m
+    WHERE search_m."productId" = ${Prisma.raw(product)}.id AND search_m."searchVector" @@ ${anyQuery(compiled.included)})${exclusion(compiled, `${product}.id`)}`;
+}
+
+/**
+ * The name-stem form of a query, for telling name matches apart (a priority, never the match itself): phrase
+ * operators become AND, since the `!stem` lexemes carry no positions (a phrase never matches them).
+ */
+function nameQuery(compiled: CompiledQuery): string {
+  return asNameStems(anyLanguage(compiled.included)).replace(/'(?:[^']|'')*'|<\d*->|<\d+>/g, (token) => (token.startsWith("'") ? token : "&"));
+}
+
+function searchFragments(compiled: CompiledQuery, lang: Lang, candidates: number): ProductSearch {
+  const any = anyQuery(compiled.included);
+  const names = Prisma.sql`${nameQuery(compiled)}::tsquery`;
+  const excluded = exclusion(compiled, "p.id");
+  const limit = Math.max(1, Math.trunc(candidates));
+  return {
+    match: matchCondition(compiled, "p"),
+    corrected: compiled.corrected,
+    exhausted: Prisma.sql`(SELECT count(*) FROM search_hits) >= ${limit}`,
+    // Each branch reads translations from the GIN index (a bitmap) and their products by primary key; the
+    // Append reads the second only when the first ends before the bound, and the LIMIT stops the reading.
+    ranked: (filter) => Prisma.sql`
+      search_hits AS MATERIALIZED (
+        SELECT h."productId" AS id, ${score("h", compiled, lang)} AS score
+        FROM (
+          (SELECT t."productId", t.locale, t."searchVector" FROM "ProductTranslation" t JOIN "Product" p ON p.id = t."productId"
+           WHERE t."searchVector" @@ ${any} AND t."searchVector" @@ ${names} AND ${filter}${excluded})
+          UNION ALL
+          (SELECT t."productId", t.locale, t."searchVector" FROM "ProductTranslation" t JOIN "Product" p ON p.id = t."productId"
+           WHERE t."searchVector" @@ ${any} AND NOT (t."searchVector" @@ ${names}) AND ${filter}${excluded})
+          LIMIT ${limit}
+        ) h
+      ),
+      search_ranked AS MATERIALIZED (
+        SELECT id, max(score)::float8 AS score FROM search_hits GROUP BY id
+      )`,
   };
 }
 
 /**
- * Recent searches (ids and ranks), least recently used out first: the same words asked again within 30 s (the
- * next page, a refresh, a shared link) cost only the listing's own statement.
+ * Compiled searches (stems, corrections), least recently used out first: the same words asked again within
+ * 30 s (the next page, a refresh, a shared link) cost only the listing's own statements.
  */
 class SearchCache {
-  private entries = new Map<string, { ids: string; ranks: string; expires: number }>();
-  private bytes = 0;
+  private entries = new Map<string, { value: CompiledQuery | null; expires: number }>();
 
-  get(key: string): { ids: string; ranks: string } | undefined {
+  get(key: string): CompiledQuery | null | undefined {
     const entry = this.entries.get(key);
     if (!entry) return undefined;
-    this.delete(key);
+    this.entries.delete(key);
     if (entry.expires < Date.now()) return undefined;
     this.entries.set(key, entry);
-    this.bytes += entry.ids.length + entry.ranks.length;
-    return entry;
+    return entry.value;
   }
 
-  set(key: string, value: { ids: string; ranks: string }) {
-    const size = value.ids.length + value.ranks.length;
-    if (size > CACHE_MAX_BYTES / 8) return;
-    this.delete(key);
-    this.entries.set(key, { ...value, expires: Date.now() + CACHE_TTL_MS });
-    this.bytes += size;
+  set(key: string, value: CompiledQuery | null) {
+    this.entries.delete(key);
+    this.entries.set(key, { value, expires: Date.now() + CACHE_TTL_MS });
     for (const oldest of this.entries.keys()) {
-      if (this.bytes <= CACHE_MAX_BYTES) break;
-      this.delete(oldest);
+      if (this.entries.size <= CACHE_MAX_ENTRIES) break;
+      this.entries.delete(oldest);
     }
   }
 
   clear() {
     this.entries.clear();
-    this.bytes = 0;
-  }
-
-  private delete(key: string) {
-    const entry = this.entries.get(key);
-    if (!entry) return;
-    this.entries.delete(key);
-    this.bytes -= entry.ids.length + entry.ranks.length;
   }
 }
 
 const searchCache = new SearchCache();
+let cacheGeneration = 0;
 
-/** Forgets cached search results (in this process); reindexProducts calls it. */
+/** Forgets compiled searches (in this process) and bumps searchGeneration; reindexProducts calls it. */
 export function clearSearchCache(): void {
   searchCache.clear();
+  cacheGeneration++;
 }
 
-interface PassResult {
-  hits: number;
-  ids: string[];
-  ranked: { id: string; score: number }[];
-}
-
-async function findMatches(
-  client: SearchClient,
-  compiled: CompiledQuery,
-  lang: Lang,
-  options: SearchFilterOptions,
-): Promise<{ ids: string[]; ranks: string; complete: boolean }> {
-  const scanLimit = options.scanLimit ?? SCAN_LIMIT;
-  const maxRanked = options.maxRanked ?? MAX_RANKED;
-  const passes = [await runPass(client, rankingStatement(compiled, lang, false, scanLimit, maxRanked))];
-  const complete = passes[0].hits < scanLimit;
-  if (!complete) passes.push(await runPass(client, rankingStatement(compiled, lang, true, scanLimit, maxRanked)));
-  const ids = [...new Set(passes.flatMap((pass) => pass.ids))];
-  const best = new Map<string, number>();
-  for (const { id, score } of passes.flatMap((pass) => pass.ranked)) best.set(id, Math.max(best.get(id) ?? 0, score));
-  // Six significant digits tell ranks apart and keep the map small (it travels in the listing's statements).
-  const ranked = [...best]
-    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-    .slice(0, maxRanked)
-    .map(([id, score]) => [id, Number(score.toPrecision(6))]);
-  return { ids, ranks: JSON.stringify(Object.fromEntries(ranked)), complete };
-}
-
-async function runPass(client: SearchClient, statement: Prisma.Sql): Promise<PassResult> {
-  const [row] = await client.$queryRaw<{ hits: number; ids: string | null; ranked: { id: string; score: number }[] | null }[]>`${statement}`;
-  return { hits: row.hits, ids: row.ids ? row.ids.split(" ") : [], ranked: row.ranked ?? [] };
-}
-
-/**
- * One pass: up to `scanLimit` matching translations (all, or with `namesOnly` those whose name matches): how
- * many were read, the products found, and the `maxRanked` best with their scores.
- */
-function rankingStatement(compiled: CompiledQuery, lang: Lang, namesOnly: boolean, scanLimit: number, maxRanked: number): Prisma.Sql {
-  const names = namesOnly ? Prisma.sql` AND t."searchVector" @@ ${asNameStems(anyLanguage(compiled.included))}::tsquery` : Prisma.empty;
-  return Prisma.sql`
-    WITH hits AS MATERIALIZED (
-      SELECT t."productId" AS id,
-             ts_rank(t."searchVector", ${ownQuery("t", compiled.included)})
-               * CASE WHEN t.locale = ${lang}::"Locale" THEN ${OWN_LANGUAGE_BOOST}::real ELSE 1::real END AS score
-      FROM "ProductTranslation" t
-      WHERE t."searchVector" @@ ${anyQuery(compiled.included)}${names}${exclusion(compiled, 't."productId"')}
-      LIMIT ${scanLimit}
-    ), products AS (
-      SELECT id, max(score)::float8 AS score FROM hits GROUP BY id
-    )
-    SELECT (SELECT count(*) FROM hits)::int AS hits,
-           (SELECT string_agg(id::text, ' ') FROM products) AS ids,
-           (SELECT json_agg(json_build_object('id', b.id, 'score', b.score))
-              FROM (SELECT id, score FROM products ORDER BY score DESC, id LIMIT ${maxRanked}) b) AS ranked`;
+/** Changes whenever this process reindexed products: caches of search results (the listing's counts) key on it. */
+export function searchGeneration(): number {
+  return cacheGeneration;
 }
 
 /** A product with an excluded word in any of its translations is left out. */
@@ -584,13 +602,16 @@ function exclusion(compiled: CompiledQuery, productId: string): Prisma.Sql {
     WHERE search_x."productId" = ${Prisma.raw(productId)} AND search_x."searchVector" @@ ${anyQuery(compiled.excluded)})`;
 }
 
-/** EXPLAIN (with `analyze`: ANALYZE, BUFFERS) of the statement that finds and ranks the matches of `q`. */
+/** EXPLAIN (with `analyze`: ANALYZE, BUFFERS) of the statement that finds and ranks the first matches of `q`. */
 export async function explainProductSearch(q: string, lang: Lang, options: { analyze?: boolean; client?: SearchClient } = {}): Promise<string> {
   const client = options.client ?? unscopedDb;
   const compiled = await compileQuery(q, lang, client, false);
   if (!compiled) return "";
+  const search = searchFragments(compiled, lang, MAX_CANDIDATES);
   const explain = options.analyze ? Prisma.sql`EXPLAIN (ANALYZE, BUFFERS)` : Prisma.sql`EXPLAIN`;
-  const rows = await client.$queryRaw<{ "QUERY PLAN": string }[]>`${explain} ${rankingStatement(compiled, lang, false, SCAN_LIMIT, MAX_RANKED)}`;
+  const rows = await client.$queryRaw<{ "QUERY PLAN": string }[]>`${explain}
+    WITH ${search.ranked(Prisma.sql`p.status = 'PUBLISHED'`)}
+    SELECT id, score FROM search_ranked ORDER BY score DESC, id LIMIT 25`;
   return rows.map((r) => r["QUERY PLAN"]).join("\n");
 }
 
