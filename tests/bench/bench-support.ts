@@ -50,3 +50,46 @@ export function stop(child: ChildProcess): Promise<void> {
 
 /** Node flags the server runs with under `npm start` (package.json): a larger young generation, less time in GC. */
 export const SERVER_NODE_FLAGS = ["--max-semi-space-size=64"];
+
+/**
+ * A real session for an existing buyer of the bench database, made by the app's own sign-in code and signed with
+ * the secret the server will run with. Runs in the bench's process before the server starts (the embedded database
+ * serves one process at a time). Answers the Cookie header value and how to delete the session afterwards.
+ */
+export async function openBuyerSession(env: NodeJS.ProcessEnv, base: string, email: string): Promise<{ cookie: string; email: string; organization: string; close: () => Promise<void> }> {
+  for (const name of ["DATABASE_URL", "SESSION_SECRET", "APP_URL", "PONTE_DATA_DIR"] as const) {
+    if (env[name] === undefined) delete process.env[name];
+    else process.env[name] = env[name];
+  }
+  const { resetEnvCache } = await import("../../app/modules/config/env.server");
+  resetEnvCache();
+  const { connectDatabase, disconnectDatabase, unscopedDb } = await import("../../app/modules/db/index.server");
+  const { createUserSession, sessionTokenFromCookieHeader } = await import("../../app/modules/tenancy/session.server");
+  const { hashToken } = await import("../../app/modules/security/tokens.server");
+  await connectDatabase();
+  try {
+    const user = await unscopedDb.user.findUnique({
+      where: { email: email },
+      select: { id: true, memberships: { orderBy: { createdAt: "asc" }, take: 1, select: { organization: { select: { name: true, kind: true, countryCode: true, region: true } } } } },
+    });
+    const organization = user?.memberships[0]?.organization;
+    if (!user || organization?.kind !== "BUYER") throw new Error(`no buyer ${email} in the bench database (seed it with npm run seed:bench)`);
+    const setCookie = await createUserSession(user.id, new Request(base, { headers: { "User-Agent": "ponte bench" } }));
+    const cookie = setCookie.split(";")[0]!;
+    const token = await sessionTokenFromCookieHeader(cookie);
+    if (!token) throw new Error("the session cookie made by createUserSession does not parse");
+    const tokenHash = hashToken(token);
+    return {
+      cookie,
+      email,
+      organization: `${organization.name} (${organization.countryCode.trim()}${organization.region ? `, ${organization.region}` : ""})`,
+      close: async () => {
+        await connectDatabase();
+        await unscopedDb.session.deleteMany({ where: { tokenHash } });
+        await disconnectDatabase();
+      },
+    };
+  } finally {
+    await disconnectDatabase();
+  }
+}

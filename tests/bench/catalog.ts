@@ -35,7 +35,7 @@ import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
 import { benchTarget } from "../../prisma/seed-bench";
-import { args, freePort, option, SERVER_NODE_FLAGS, stop, waitFor } from "./bench-support";
+import { args, freePort, openBuyerSession, option, SERVER_NODE_FLAGS, stop, waitFor } from "./bench-support";
 
 const DURATION = Number(option("duration", "10"));
 const WARMUP = Number(option("warmup", "3"));
@@ -179,49 +179,6 @@ async function measure(base: string, c: Case, who: VisitorHeaders = { visitor: "
   };
 }
 
-/**
- * A real session for an existing buyer of the bench database, made by the app's own sign-in code and signed with
- * the secret the server will run with. Runs in this process before the server starts (the embedded database
- * serves one process at a time). Answers the Cookie header value and how to delete the session afterwards.
- */
-async function openBuyerSession(env: NodeJS.ProcessEnv, base: string): Promise<{ cookie: string; email: string; organization: string; close: () => Promise<void> }> {
-  for (const name of ["DATABASE_URL", "SESSION_SECRET", "APP_URL", "PONTE_DATA_DIR"] as const) {
-    if (env[name] === undefined) delete process.env[name];
-    else process.env[name] = env[name];
-  }
-  const { resetEnvCache } = await import("../../app/modules/config/env.server");
-  resetEnvCache();
-  const { connectDatabase, disconnectDatabase, unscopedDb } = await import("../../app/modules/db/index.server");
-  const { createUserSession, sessionTokenFromCookieHeader } = await import("../../app/modules/tenancy/session.server");
-  const { hashToken } = await import("../../app/modules/security/tokens.server");
-  await connectDatabase();
-  try {
-    const user = await unscopedDb.user.findUnique({
-      where: { email: BUYER_EMAIL },
-      select: { id: true, memberships: { orderBy: { createdAt: "asc" }, take: 1, select: { organization: { select: { name: true, kind: true, countryCode: true, region: true } } } } },
-    });
-    const organization = user?.memberships[0]?.organization;
-    if (!user || organization?.kind !== "BUYER") throw new Error(`no buyer ${BUYER_EMAIL} in the bench database (seed it with npm run seed:bench)`);
-    const setCookie = await createUserSession(user.id, new Request(base, { headers: { "User-Agent": "bench:catalog" } }));
-    const cookie = setCookie.split(";")[0]!;
-    const token = await sessionTokenFromCookieHeader(cookie);
-    if (!token) throw new Error("the session cookie made by createUserSession does not parse");
-    const tokenHash = hashToken(token);
-    return {
-      cookie,
-      email: BUYER_EMAIL,
-      organization: `${organization.name} (${organization.countryCode.trim()}${organization.region ? `, ${organization.region}` : ""})`,
-      close: async () => {
-        await connectDatabase();
-        await unscopedDb.session.deleteMany({ where: { tokenHash } });
-        await disconnectDatabase();
-      },
-    };
-  } finally {
-    await disconnectDatabase();
-  }
-}
-
 /** The buyer's request headers: the session cookie, and the CSRF cookie the server hands a new browser. */
 async function buyerHeaders(base: string, session: { cookie: string; email: string }): Promise<VisitorHeaders> {
   const first = await fetch(`${base}/pt/products`, { headers: { accept: "text/html", cookie: session.cookie } });
@@ -322,7 +279,7 @@ async function main() {
 
   const where = target.kind === "server" ? `PostgreSQL server, database ${target.database}` : "embedded PGlite";
   console.log(`[bench:catalog] ${where}; ${WEB_PROCESSES} web process(es); ${CONNECTIONS} connections, ${WARMUP} s warm-up + ${DURATION} s per case; visitors: ${VISITORS.join(", ")}; ${cpuModel()}, Node ${process.version}`);
-  const session = VISITORS.includes("buyer") ? await openBuyerSession(env, base) : null;
+  const session = VISITORS.includes("buyer") ? await openBuyerSession(env, base, BUYER_EMAIL) : null;
   if (session) console.log(`  signed-in buyer: ${session.email}, ${session.organization} (a fresh session)`);
   const results: Measured[] = [];
   let discovered: Awaited<ReturnType<typeof discover>> | undefined;

@@ -467,4 +467,63 @@ describe("one read per request (request memo)", () => {
       expect(await myMembershipOf(user.id, randomUUID())).toBeNull();
     });
   });
+  it("the session read brings the root's memberships and unread count along, from the user's organizations only", async () => {
+    const { runInRequestScope } = await import("~/modules/http/request-memo.server");
+    const { listMyMemberships } = await import("~/modules/tenancy/organizations.server");
+    const { countUnreadNotifications, markAllNotificationsRead } = await import("~/modules/ordering/notifications-inbox.server");
+    const user = await newUser("memo-root");
+    const other = await newUser("memo-root-other");
+    const first = await newOrganization("memo-root-1");
+    const second = await newOrganization("memo-root-2");
+    const left = await newOrganization("memo-root-left");
+    await unscopedDb.membership.create({ data: { organizationId: first.id, userId: user.id, role: "OWNER" } });
+    await unscopedDb.membership.create({ data: { organizationId: second.id, userId: user.id, role: "MEMBER" } });
+    const notify = (userId: string, organizationId: string, read = false) =>
+      unscopedDb.notification.create({ data: { userId, organizationId, kind: "test", title: "t", readAt: read ? new Date() : null } });
+    await notify(user.id, first.id);
+    await notify(user.id, second.id);
+    await notify(user.id, second.id, true);
+    // Not counted: another user's, and one from an organization the user no longer belongs to.
+    await notify(other.id, first.id);
+    await notify(user.id, left.id);
+    const cookie = pair(await createUserSession(user.id, new Request("http://localhost/pt/login")));
+    const request = new Request("http://localhost/pt/products", { headers: { Cookie: cookie } });
+    // What the separate reads answer (outside a request: no memo).
+    const expected = await listMyMemberships(user.id);
+    expect(expected.map((m) => m.organization.id)).toEqual([first.id, second.id]);
+
+    await runInRequestScope(async () => {
+      const sessionUser = await getSessionUser(request);
+      expect(sessionUser?.user.id).toBe(user.id);
+      // Another process changes the rows now: this request answers what its one statement read with the session.
+      await unscopedDb.membership.deleteMany({ where: { userId: user.id, organizationId: second.id } });
+      await notify(user.id, first.id);
+      const memberships = await listMyMemberships(user.id);
+      expect(memberships).toEqual(expected);
+      expect(await countUnreadNotifications(user.id, memberships.map((m) => m.organization.id))).toBe(2);
+      // Its own write is seen by what runs after it (the root loader after an action).
+      await markAllNotificationsRead(user.id);
+      expect(await countUnreadNotifications(user.id, [first.id])).toBe(0);
+    });
+
+    // The next request reads afresh.
+    await notify(user.id, first.id);
+    await runInRequestScope(async () => {
+      await getSessionUser(request);
+      const memberships = await listMyMemberships(user.id);
+      expect(memberships.map((m) => m.organization.id)).toEqual([first.id]);
+      expect(await countUnreadNotifications(user.id, [first.id])).toBe(1);
+    });
+  });
+
+  it("a revoked session stops working at the next request: nothing of it is kept between requests", async () => {
+    const { runInRequestScope } = await import("~/modules/http/request-memo.server");
+    const user = await newUser("memo-revoked");
+    const cookie = pair(await createUserSession(user.id, new Request("http://localhost/pt/login")));
+    const request = new Request("http://localhost/pt/products", { headers: { Cookie: cookie } });
+    expect((await runInRequestScope(() => getSessionUser(request)))?.user.id).toBe(user.id);
+    // Revoked elsewhere (a password change on another device, another web process).
+    await unscopedDb.session.deleteMany({ where: { userId: user.id } });
+    expect(await runInRequestScope(() => getSessionUser(request))).toBeNull();
+  });
 });

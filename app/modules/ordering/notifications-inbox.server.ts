@@ -1,4 +1,6 @@
 import { db, unscopedDb } from "~/modules/db/index.server";
+import { forgetRequestMemo, requestMemo } from "~/modules/http/request-memo.server";
+import { unreadNotificationsMemoKey } from "~/modules/tenancy/session.server";
 
 /**
  * A signed-in user's in-app notifications: their own rows, only from organizations they still belong to (someone
@@ -12,10 +14,13 @@ async function myOrganizationIds(userId: string): Promise<string[]> {
 
 export const NOTIFICATIONS_PAGE_SIZE = 30;
 
-/** The unread count for the header's bell (the root loader already knows the memberships). */
+/**
+ * The unread count for the header's bell (the root loader already knows the memberships). The session read of a
+ * page request brings it along (session.server.ts): then it costs no statement of its own.
+ */
 export async function countUnreadNotifications(userId: string, organizationIds: string[]): Promise<number> {
   if (organizationIds.length === 0) return 0;
-  return db.notification.count({ where: { userId, organizationId: { in: organizationIds }, readAt: null } });
+  return requestMemo(unreadNotificationsMemoKey(userId, organizationIds), () => db.notification.count({ where: { userId, organizationId: { in: organizationIds }, readAt: null } }));
 }
 
 /** Newest first; `before` (an id from the previous page) pages back in time. */
@@ -43,6 +48,8 @@ export async function markNotificationRead(userId: string, id: string): Promise<
   const organizationIds = await myOrganizationIds(userId);
   if (organizationIds.length === 0) return false;
   const { count } = await db.notification.updateMany({ where: { id, userId, organizationId: { in: organizationIds }, readAt: null }, data: { readAt: new Date() } });
+  // The loaders after this action show the new unread count, not the one read with the session.
+  forgetRequestMemo();
   return count > 0;
 }
 
@@ -50,5 +57,6 @@ export async function markAllNotificationsRead(userId: string): Promise<number> 
   const organizationIds = await myOrganizationIds(userId);
   if (organizationIds.length === 0) return 0;
   const { count } = await db.notification.updateMany({ where: { userId, organizationId: { in: organizationIds }, readAt: null }, data: { readAt: new Date() } });
+  forgetRequestMemo();
   return count;
 }

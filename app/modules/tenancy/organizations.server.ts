@@ -3,6 +3,7 @@ import { forgetRequestMemo, requestMemo } from "~/modules/http/request-memo.serv
 import { db, forOrganization, unscopedDb, type ScopedDb } from "~/modules/db/index.server";
 import { reindexProducts } from "~/modules/catalog/search.server";
 import { ensureOriginLocation } from "~/modules/inventory/seed.server";
+import { membershipsMemoKey, toMyMembership } from "./session.server";
 import { validateTaxId } from "./tax-id";
 
 export interface CompanyProfileInput {
@@ -68,10 +69,11 @@ export interface MyMembership {
 
 /**
  * The caller's organizations, oldest membership first: keyed by the signed-in user, so it reads across tenants by
- * design. One statement, read once per request (the root loader, the organization and buyer gates all use it).
+ * design. Read once per request (the root loader, the organization and buyer gates all use it), with the session.
  */
 export function listMyMemberships(userId: string): Promise<MyMembership[]> {
-  return requestMemo(`memberships:${userId}`, async () => {
+  // Usually already in the memo: the session read of this request brought the memberships along (session.server.ts).
+  return requestMemo(membershipsMemoKey(userId), async () => {
     const rows = await unscopedDb.$queryRaw<
       { id: string; role: MembershipRole; organizationId: string; name: string; kind: OrganizationKind; countryCode: string; region: string | null; verificationStatus: VerificationStatus }[]
     >`SELECT m."id", m."role"::text AS "role", o."id" AS "organizationId", o."name", o."kind"::text AS "kind", o."countryCode", o."region",
@@ -79,11 +81,7 @@ export function listMyMemberships(userId: string): Promise<MyMembership[]> {
         FROM "Membership" m JOIN "Organization" o ON o."id" = m."organizationId"
        WHERE m."userId" = ${userId}::uuid
        ORDER BY m."createdAt", m."id"`;
-    return rows.map((r) => ({
-      id: r.id,
-      role: r.role,
-      organization: { id: r.organizationId, name: r.name, kind: r.kind, countryCode: r.countryCode, region: r.region, verificationStatus: r.verificationStatus },
-    }));
+    return rows.map(toMyMembership);
   });
 }
 

@@ -1,10 +1,12 @@
 import { createCookie, redirect } from "@remix-run/node";
+import type { MembershipRole, OrganizationKind, VerificationStatus } from "~/generated/prisma/enums";
 import { env } from "~/modules/config/env.server";
 import { unscopedDb } from "~/modules/db/index.server";
 import type { Lang } from "~/modules/i18n/config";
 import { disconnectSessions } from "~/modules/realtime/index.server";
 import { forgetRequestMemo, requestMemo } from "~/modules/http/request-memo.server";
 import { hashToken, randomToken } from "~/modules/security/tokens.server";
+import type { MyMembership } from "./organizations.server";
 
 const SESSION_DAYS = 30;
 const TOUCH_EVERY_MS = 60 * 60 * 1000;
@@ -53,7 +55,8 @@ export async function sessionTokenFromCookieHeader(cookieHeader: string | null |
 
 /**
  * The signed-in user behind a Cookie header, or null. Shared by pages and the socket.io handshake. Read once per
- * request (the root, layout and page loaders all ask), in one statement: the session joined with its user.
+ * request (the root, layout and page loaders all ask), in one statement: the session joined with its user, and
+ * with what every signed-in page shows besides (see readSession).
  */
 export async function sessionUserFromCookieHeader(cookieHeader: string | null | undefined): Promise<SessionUser | null> {
   const token = await sessionTokenFromCookieHeader(cookieHeader);
@@ -62,16 +65,76 @@ export async function sessionUserFromCookieHeader(cookieHeader: string | null | 
   return requestMemo(`session:${tokenHash}`, () => readSession(tokenHash));
 }
 
+/** The request-memo keys under which the session read leaves the caller's memberships and unread count. */
+export const membershipsMemoKey = (userId: string) => `memberships:${userId}`;
+export const unreadNotificationsMemoKey = (userId: string, organizationIds: readonly string[]) => `unread:${userId}:${[...organizationIds].sort().join(",")}`;
+
+interface MembershipRow {
+  id: string;
+  role: MembershipRole;
+  organizationId: string;
+  name: string;
+  kind: OrganizationKind;
+  countryCode: string;
+  region: string | null;
+  verificationStatus: VerificationStatus;
+}
+
+/** A membership row as listMyMemberships answers it. */
+export function toMyMembership(r: MembershipRow): MyMembership {
+  return {
+    id: r.id,
+    role: r.role,
+    organization: { id: r.organizationId, name: r.name, kind: r.kind, countryCode: r.countryCode, region: r.region, verificationStatus: r.verificationStatus },
+  };
+}
+
+/**
+ * The session, checked on every request (a revoked or expired session stops working at once: nothing of it is kept
+ * between requests), in one statement that also reads what every signed-in page's root loader shows: the user's
+ * memberships (as listMyMemberships) and unread notifications from those organizations (as
+ * countUnreadNotifications). Those two are left in this request's memo, so the root loader's calls cost no
+ * statement: three round trips became one. Writes that change them forget the memo (forgetRequestMemo).
+ */
 async function readSession(tokenHash: string): Promise<SessionUser | null> {
   const [session] = await unscopedDb.$queryRaw<
-    { id: string; expiresAt: Date; lastSeenAt: Date; activeOrganizationId: string | null; userId: string; email: string; name: string; locale: Lang; currencyCode: string }[]
-  >`SELECT s."id", s."expiresAt", s."lastSeenAt", s."activeOrganizationId", u."id" AS "userId", u."email", u."name", u."locale"::text AS "locale", u."currencyCode"
+    {
+      id: string;
+      expiresAt: Date;
+      lastSeenAt: Date;
+      activeOrganizationId: string | null;
+      userId: string;
+      email: string;
+      name: string;
+      locale: Lang;
+      currencyCode: string;
+      memberships: MembershipRow[];
+      unreadNotifications: number;
+    }[]
+  >`SELECT s."id", s."expiresAt", s."lastSeenAt", s."activeOrganizationId", u."id" AS "userId", u."email", u."name", u."locale"::text AS "locale", u."currencyCode",
+           COALESCE((SELECT json_agg(json_build_object('id', m."id", 'role', m."role"::text, 'organizationId', o."id", 'name', o."name", 'kind', o."kind"::text,
+                                                       'countryCode', o."countryCode", 'region', o."region", 'verificationStatus', o."verificationStatus"::text)
+                                     ORDER BY m."createdAt", m."id")
+                       FROM "Membership" m JOIN "Organization" o ON o."id" = m."organizationId"
+                      WHERE m."userId" = u."id"), '[]'::json) AS "memberships",
+           (SELECT count(*)::int FROM "Notification" n
+             WHERE n."userId" = u."id" AND n."readAt" IS NULL
+               AND n."organizationId" IN (SELECT m."organizationId" FROM "Membership" m WHERE m."userId" = u."id")) AS "unreadNotifications"
       FROM "Session" s JOIN "User" u ON u."id" = s."userId"
      WHERE s."tokenHash" = ${tokenHash}`;
   if (!session || session.expiresAt <= new Date()) return null;
   if (Date.now() - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
     await unscopedDb.session.update({ where: { id: session.id }, data: { lastSeenAt: new Date() } });
   }
+  const memberships = session.memberships.map(toMyMembership);
+  void requestMemo(membershipsMemoKey(session.userId), () => Promise.resolve(memberships));
+  void requestMemo(
+    unreadNotificationsMemoKey(
+      session.userId,
+      memberships.map((m) => m.organization.id),
+    ),
+    () => Promise.resolve(session.unreadNotifications),
+  );
   return {
     sessionId: session.id,
     expiresAt: session.expiresAt,
