@@ -1,4 +1,4 @@
-import { createInstance } from "i18next";
+import { createInstance, type i18n } from "i18next";
 import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
 import { I18nextProvider, initReactI18next } from "react-i18next";
 import type { Lang } from "~/modules/i18n/config";
@@ -18,8 +18,23 @@ declare global {
  * Portuguese strings with pt-PT's own where they differ (variants.server.ts), and its plural rules are Portugal's.
  */
 export function I18nProvider({ lang, messages, children }: { lang: Lang | TextVariant; messages: Messages; children: ReactNode }) {
-  const i18n = useMemo(() => {
-    const instance = createInstance();
+  const instance = useMemo(() => i18nFor(lang, messages), [lang, messages]);
+  return <I18nextProvider i18n={instance}>{children}</I18nextProvider>;
+}
+
+/**
+ * One instance per bundle object and language, kept for the process (or the tab): a bundle's messages never change
+ * (a new hash is a new object), and the instance's language never does. Built per render, every request paid for
+ * i18next's setup and, worse, for new `Intl.PluralRules` on each plural (their cache lives in the instance).
+ */
+const instances = new WeakMap<Messages, Map<string, i18n>>();
+
+function i18nFor(lang: Lang | TextVariant, messages: Messages): i18n {
+  let byLang = instances.get(messages);
+  if (!byLang) instances.set(messages, (byLang = new Map()));
+  let instance = byLang.get(lang);
+  if (!instance) {
+    instance = createInstance();
     void instance.use(initReactI18next).init({
       lng: lang,
       fallbackLng: false,
@@ -30,9 +45,9 @@ export function I18nProvider({ lang, messages, children }: { lang: Lang | TextVa
       interpolation: { escapeValue: false },
       react: { useSuspense: false },
     });
-    return instance;
-  }, [lang, messages]);
-  return <I18nextProvider i18n={i18n}>{children}</I18nextProvider>;
+    byLang.set(lang, instance);
+  }
+  return instance;
 }
 
 /** The server render reads bundles from memory (entry.server.tsx provides this); the browser never has it. */

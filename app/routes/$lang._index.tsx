@@ -70,7 +70,7 @@ export default function Home() {
           </div>
           <ul className="mt-6 grid grid-cols-2 gap-3 sm:gap-4 md:grid-cols-4" data-testid="featured-products">
             {featured.map((card) => (
-              <li key={card.id} className="flex">
+              <li key={card.slug} className="flex">
                 <ProductCardView card={card} />
               </li>
             ))}

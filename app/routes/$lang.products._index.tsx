@@ -247,7 +247,7 @@ export default function ProductsIndex() {
             <>
               <ul className={`mt-4 grid grid-cols-2 gap-3 transition-opacity sm:gap-4 lg:grid-cols-3 xl:grid-cols-4 ${busy ? "opacity-60" : ""}`} aria-busy={busy} data-testid="product-grid">
                 {data.cards.map((card) => (
-                  <li key={card.id} className="flex">
+                  <li key={card.href} className="flex">
                     <ProductCardView card={card} />
                   </li>
                 ))}

@@ -288,7 +288,7 @@ describe("names in the buyer's language", () => {
     const result = await queryListing({ ...request({ filters: { category: "led-panels", priceMin: "90", priceMax: "90" } }) });
     expect(result.rows).toHaveLength(1);
     const card = presentCard(result.rows[0]!, "pt", BRL, RATES);
-    expect(card).toMatchObject({ slug: "p-usd-2000", priceFrom: "R$\u00a090,00", priceOriginal: "US$\u00a018,00", converted: true, moq: 10, unit: "PIECE" });
+    expect(card).toMatchObject({ slug: "p-usd-2000", priceFrom: "R$\u00a090,00", priceOriginal: "US$\u00a018,00", moq: 10, unit: "PIECE" });
     expect(card.maker).toMatchObject({ name: "Gree-Lux Test", verified: true });
   });
 });

@@ -47,8 +47,8 @@ describe("storefront pages", () => {
     expect(page.name.value).toBe("家电馆");
     expect(page.heroText).toEqual({ value: "珠海制造", lang: "zh" });
     expect(page.heroTitle).toEqual({ value: "Veja de perto", lang: "pt" });
-    const ids = page.sections.flatMap((s) => s.cards.map((c) => c.id));
-    expect(ids).toEqual([world.shown.id]);
+    const slugs = page.sections.flatMap((s) => s.cards.map((c) => c.slug));
+    expect(slugs).toEqual([world.shown.slug]);
     expect(page.exhibitors.map((e) => e.id)).toEqual([world.accepted.id]);
     const booths = Object.fromEntries(page.plan.booths.map((b) => [b.code, b.exhibitor?.id ?? null]));
     expect(booths).toEqual({ "A-12": world.accepted.id, "B-01": null });
@@ -66,7 +66,7 @@ describe("storefront pages", () => {
   it("the booth page shows its featured manufacturer; the invited one's booth shows none", async () => {
     const a = (await loadBoothPage(world.storefront.slug, "a-12", "pt", buyer))!;
     expect(a.exhibitor?.id).toBe(world.accepted.id);
-    expect(a.cards.map((c) => c.id)).toEqual([world.shown.id]);
+    expect(a.cards.map((c) => c.slug)).toEqual([world.shown.slug]);
     const b = (await loadBoothPage(world.storefront.slug, "B-01", "pt", buyer))!;
     expect(b.exhibitor).toBeNull();
     expect(b.cards).toEqual([]);

@@ -1,39 +1,58 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import type { i18n as I18n } from "i18next";
 import { LOCALE_TAGS, type Lang } from "~/modules/i18n/config";
-import type { ProductCard } from "~/modules/catalog/listing.server";
+import type { ProductCard } from "~/modules/catalog/product-card.server";
 import { ProductPlaceholder } from "./product-placeholder";
 import { TranslationNote } from "./translation-note";
 import { VerifiedMark } from "./verified-mark";
 
-const AVAILABILITY_STYLE = {
-  stock: "text-emerald-800",
-  partial: "text-amber-800",
-  origin: "text-slate-700",
-  elsewhere: "text-slate-700",
-} as const;
+/**
+ * The strings of cards, kept per i18next instance (one per language bundle, i18n-provider.tsx): a listing page has 24
+ * cards of ~8 strings each, mostly the same ("from", "Verified", "500 pieces"), and i18next's lookup, plural rule
+ * and interpolation cost more than the rest of the card's render. Only primitive options; bounded.
+ */
+const cardStrings = new WeakMap<I18n, Map<string, string>>();
+const CARD_STRINGS_MAX = 4096;
+
+function useCardT(): (key: string, options?: Record<string, string | number>) => string {
+  const { t, i18n } = useTranslation();
+  let cache = cardStrings.get(i18n);
+  if (!cache) cardStrings.set(i18n, (cache = new Map()));
+  const strings = cache;
+  return (key, options) => {
+    const id = options ? `${key}\u0000${Object.entries(options).join("\u0000")}` : key;
+    let text = strings.get(id);
+    if (text === undefined) {
+      text = t(key, options) as string;
+      if (strings.size >= CARD_STRINGS_MAX) strings.clear();
+      strings.set(id, text);
+    }
+    return text;
+  };
+}
+
+/** The 160 px rendition next to the 480 px one (images.server.ts names them `…/w{width}.webp`). */
+const srcSetOf = (src: string) => `${src.replace(/\/w480\.webp$/, "/w160.webp")} 160w, ${src} 480w`;
 
 /**
  * One product in a grid: picture, name in the buyer's language (or marked), maker, "from" price, where it ships
- * from for the buyer (one line), MOQ.
+ * from for the buyer (one line), MOQ. Its parts are styled by a few classes (tailwind.css, "product cards") rather
+ * than ~60 utility classes repeated on each of a page's 24 cards.
  */
 export function ProductCardView({ card, headingLevel = 3 }: { card: ProductCard; headingLevel?: 2 | 3 }) {
-  const { t } = useTranslation();
+  const t = useCardT();
   const Heading = headingLevel === 2 ? "h2" : "h3";
   return (
     // The name's link sits in clipping boxes (line-clamp, the card's rounded corners): its focus ring is drawn
     // around the whole card instead, where nothing cuts it off.
-    <article className="group flex w-full flex-col overflow-hidden rounded-lg border border-slate-200 bg-white shadow-sm transition hover:shadow-md has-[:focus-visible]:outline has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-offset-2 has-[:focus-visible]:outline-brand-700" data-testid="product-card" data-slug={card.slug}>
-      <Link to={card.href} className="block aspect-square overflow-hidden bg-white" tabIndex={-1} aria-hidden>
-        {card.image ? (
-          <img src={card.image.src} srcSet={card.image.srcSet} sizes="(min-width: 1024px) 240px, (min-width: 640px) 33vw, 50vw" alt="" loading="lazy" decoding="async" className="h-full w-full object-contain p-2 transition group-hover:scale-[1.02]" />
-        ) : (
-          <ProductPlaceholder />
-        )}
+    <article className="pcard" data-testid="product-card" data-slug={card.slug}>
+      <Link to={card.href} className="pcard-media" tabIndex={-1} aria-hidden>
+        {card.image ? <img src={card.image.src} srcSet={srcSetOf(card.image.src)} sizes="(min-width: 1024px) 240px, (min-width: 640px) 33vw, 50vw" alt="" loading="lazy" decoding="async" /> : <ProductPlaceholder />}
       </Link>
-      <div className="flex flex-1 flex-col gap-1.5 p-3 sm:p-4">
-        <Heading className="line-clamp-2 text-sm font-semibold leading-snug text-slate-900 sm:text-base">
-          <Link to={card.href} lang={LOCALE_TAGS[card.nameLang as Lang]} className="hover:text-brand-700 hover:underline focus-visible:underline focus-visible:outline-none" data-testid="product-card-name">
+      <div className="pcard-body">
+        <Heading className="pcard-name">
+          <Link to={card.href} lang={LOCALE_TAGS[card.nameLang as Lang]} data-testid="product-card-name">
             {card.name}
           </Link>
         </Heading>
@@ -42,37 +61,33 @@ export function ProductCardView({ card, headingLevel = 3 }: { card: ProductCard;
             <TranslationNote note={card.nameNote} shownIn={card.nameLang as Lang} sourceLang={card.sourceLang as Lang} />
           </div>
         ) : null}
-        <p className="flex flex-wrap items-center gap-x-2 text-xs text-slate-600 sm:text-sm">
+        <p className="pcard-maker">
           <span className="truncate" data-testid="product-card-maker">
             {card.maker.name}
           </span>
-          {card.maker.verified ? <VerifiedMark /> : null}
+          {card.maker.verified ? <VerifiedMark label={t("browse.card.verified")} help={t("browse.card.verifiedHelp")} /> : null}
         </p>
-        <div className="mt-auto pt-2">
+        <div className="pcard-foot">
           {card.priceFrom ? (
             <p className="leading-tight">
-              <span className="block text-xs text-slate-600">{t("browse.card.from")}</span>
-              <span className="whitespace-nowrap text-lg font-bold text-slate-900" data-testid="product-card-price">
+              <span className="block">{t("browse.card.from")}</span>
+              <span className="pcard-price" data-testid="product-card-price">
                 {card.priceFrom}
               </span>
             </p>
           ) : null}
-          {card.priceOriginal && (card.converted || !card.priceFrom) ? (
-            <p className="text-xs text-slate-600" data-testid="product-card-original">
-              {t("browse.card.original", { price: card.priceOriginal, incoterm: t(`browse.incoterm.${card.incoterm}`) })}
-            </p>
-          ) : null}
+          {card.priceOriginal ? <p data-testid="product-card-original">{t("browse.card.original", { price: card.priceOriginal, incoterm: t(`browse.incoterm.${card.incoterm}`) })}</p> : null}
           {card.availability ? (
-            <p className={`mt-1 flex items-start gap-1 text-xs font-medium sm:text-sm ${AVAILABILITY_STYLE[card.availability.tone]}`} data-testid="product-card-availability" data-tone={card.availability.tone}>
+            <p className={`pcard-avail pcard-${card.availability.tone}`} data-testid="product-card-availability" data-tone={card.availability.tone}>
               <AvailabilityIcon tone={card.availability.tone} />
               <span>{card.availability.text}</span>
             </p>
           ) : null}
-          <p className="mt-1 text-xs text-slate-700 sm:text-sm" data-testid="product-card-moq">
+          <p className="pcard-moq" data-testid="product-card-moq">
             {t("browse.card.moq", { quantity: t(`browse.units.${card.unit}`, { count: card.moq, n: card.moqFormatted }) })}
           </p>
           {/* With a delivery location the availability line already says how long; the production time alone would contradict it. */}
-          {!card.availability || card.availability.tone === "elsewhere" ? <p className="text-xs text-slate-600">{t("browse.card.leadTime", { count: card.leadTimeDays, n: card.leadTimeFormatted })}</p> : null}
+          {!card.availability || card.availability.tone === "elsewhere" ? <p>{t("browse.card.leadTime", { count: card.leadTimeDays, n: card.leadTimeFormatted })}</p> : null}
         </div>
       </div>
     </article>

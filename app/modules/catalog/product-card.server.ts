@@ -10,8 +10,11 @@ import type { ListingRow } from "./listing.server";
 
 // ─── what a product card shows ───────────────────────────────────────────────────────────────────────────────
 
+/**
+ * What a card shows, and nothing else: the listing sends 24 of these in its hydration data (the home page and the
+ * showroom storefronts their own), so every field is paid for in bytes and in serialization on every page.
+ */
 export interface ProductCard {
-  id: string;
   slug: string;
   href: string;
   /** Never empty: the buyer's language, else the manufacturer's source language, else any. */
@@ -20,15 +23,14 @@ export interface ProductCard {
   /** "fallback": not translated into the buyer's language (shown in nameLang); "machine": machine-translated. */
   nameNote: "fallback" | "machine" | null;
   sourceLang: Lang;
-  /** The first image's 480 px rendition (and the 160 px one for narrow cards). */
-  image: { src: string; srcSet: string; alt: string } | null;
-  maker: { id: string; name: string; verified: boolean; city: string | null };
-  brand: string | null;
+  /** The first image's 480 px rendition (`…/w480.webp`; the card derives the 160 px one for narrow cards). */
+  image: { src: string } | null;
+  maker: { name: string; verified: boolean };
   /** "from" price in the buyer's currency (null when no rate converts it; then only the original is shown). */
   priceFrom: string | null;
-  /** The same price as the manufacturer quotes it, e.g. "US$ 12.50". */
+  /** The same price as the manufacturer quotes it, e.g. "US$ 12.50": only when it says something the first does
+   * not (another currency, or no converted price). */
   priceOriginal: string | null;
-  converted: boolean;
   incoterm: string;
   moq: number;
   moqFormatted: string;
@@ -45,34 +47,25 @@ export function presentCard(row: ListingRow, lang: Lang, buyer: CurrencyInfo, ra
   const nameNote = !row.name || nameLang !== lang ? "fallback" : row.nameSource === "MACHINE" && sourceLang !== lang ? "machine" : null;
   let priceFrom: string | null = null;
   let priceOriginal: string | null = null;
-  let converted = false;
   const code = row.currencyCode.trim();
   if (row.minUnitPriceMinor !== null && rates.currencies.has(code)) {
     const original: Money = { amountMinor: row.minUnitPriceMinor, currency: rates.currency(code) };
-    priceOriginal = formatMoney(original, lang);
     const inBuyer = rates.convert(original, buyer.code);
-    if (inBuyer) {
-      priceFrom = formatMoney(inBuyer.money, lang);
-      converted = code !== buyer.code;
-    }
+    if (inBuyer) priceFrom = formatMoney(inBuyer.money, lang);
+    if (!inBuyer || code !== buyer.code) priceOriginal = formatMoney(original, lang);
   }
-  const alt = row.imageAlt ?? {};
   return {
-    id: row.id,
     slug: row.slug,
     href: `/${lang}/products/${row.slug}`,
     name: row.name?.trim() || row.slug.replace(/-/g, " "),
     nameLang,
     nameNote,
     sourceLang,
-    image: row.imageKey
-      ? { src: imageUrl(row.imageKey, 480), srcSet: `${imageUrl(row.imageKey, 160)} 160w, ${imageUrl(row.imageKey, 480)} 480w`, alt: alt[lang] || alt[sourceLang] || row.name || "" }
-      : null,
-    maker: { id: row.organizationId, name: row.makerName, verified: row.makerVerification === "VERIFIED", city: row.makerCity },
-    brand: row.brandName,
+    // The picture is decorative on the card (alt=""): the name next to it says what it shows.
+    image: row.imageKey ? { src: imageUrl(row.imageKey, 480) } : null,
+    maker: { name: row.makerName, verified: row.makerVerification === "VERIFIED" },
     priceFrom,
     priceOriginal,
-    converted,
     incoterm: row.incoterm,
     moq: row.moq,
     moqFormatted: formatNumber(row.moq, lang),
