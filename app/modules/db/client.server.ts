@@ -1,11 +1,26 @@
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { PrismaClient } from "~/generated/prisma/client";
 import { assertTenantScoped, relationGraphOf, scopeQuery } from "./tenancy-guard";
 
-export function createBaseClient(url: string) {
-  // JIT compilation costs 50-400 ms on catalog queries whose cost estimate crosses its threshold, and never pays
-  // back on these short OLTP queries: off for the application's sessions.
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 10, options: "-c jit=off" }) });
+/** Connections per process: the ORM and the hot paths that talk to the driver directly share them. */
+export const POOL_SIZE = 10;
+
+/**
+ * The process's connection pool. JIT compilation costs 50-400 ms on catalog queries whose cost estimate crosses its
+ * threshold, and never pays back on these short OLTP queries: off for the application's sessions. An idle
+ * connection the server closes (a restart, a dropped database) is logged, never thrown.
+ */
+export function createPool(url: string): pg.Pool {
+  const pool = new pg.Pool({ connectionString: url, max: POOL_SIZE, options: "-c jit=off" });
+  pool.on("error", (error) => console.error("[db] idle connection lost:", error.message));
+  return pool;
+}
+
+/** The ORM over that pool (it ends the pool when disconnected). */
+export function createBaseClient(pool: pg.Pool) {
+  // The adapter ships its own copy of @types/pg (same runtime module, a newer ClientBase type): the cast is types only.
+  return new PrismaClient({ adapter: new PrismaPg(pool as unknown as ConstructorParameters<typeof PrismaPg>[0], { disposeExternalPool: true }) });
 }
 
 export type BaseClient = ReturnType<typeof createBaseClient>;

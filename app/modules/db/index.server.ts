@@ -1,7 +1,8 @@
 import { env } from "~/modules/config/env.server";
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "./embedded-postgres.server";
-import { createBaseClient, guarded, scopedTo, type BaseClient, type Db, type ScopedDb } from "./client.server";
+import { createBaseClient, createPool, guarded, scopedTo, type BaseClient, type Db, type ScopedDb } from "./client.server";
 import path from "node:path";
+import type pg from "pg";
 
 export type { Db, ScopedDb } from "./client.server";
 export { TenantScopeError } from "./tenancy-guard";
@@ -11,6 +12,8 @@ interface Database {
   kind: "embedded" | "server";
   base: BaseClient;
   db: Db;
+  /** The pool under `base`, for the few hot paths that send SQL through the driver directly (tracking ingestion). */
+  pool: pg.Pool;
   embedded?: EmbeddedPostgres;
 }
 
@@ -30,8 +33,9 @@ export async function connectDatabase(options: { url?: string; dataDir?: string 
     embedded = await startEmbeddedPostgres(options.dataDir ?? path.join(env().PONTE_DATA_DIR, "pg"), { socketDir: path.join(env().PONTE_DATA_DIR, "pg-socket") });
     resolvedUrl = embedded.url;
   }
-  const base = createBaseClient(resolvedUrl);
-  const database: Database = { url: resolvedUrl, kind: embedded ? "embedded" : "server", base, db: guarded(base), embedded };
+  const pool = createPool(resolvedUrl);
+  const base = createBaseClient(pool);
+  const database: Database = { url: resolvedUrl, kind: embedded ? "embedded" : "server", base, db: guarded(base), pool, embedded };
   registry.__ponteDatabase = database;
   return database;
 }

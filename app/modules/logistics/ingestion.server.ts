@@ -1,7 +1,6 @@
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import type { Prisma } from "~/generated/prisma/client";
 import type { ShipmentMilestone } from "~/generated/prisma/enums";
-import pg from "pg";
 import { currentDatabase, unscopedDb } from "~/modules/db/index.server";
 import { currentQueue, enqueue } from "~/modules/jobs/queue.server";
 import type { CarrierEvent, ShipmentLivePayload } from "./carrier-wire";
@@ -348,26 +347,16 @@ export async function recordPonteEvent(input: PonteEventInput, tx?: SystemTx): P
 
 // ─── Raw statements ─────────────────────────────────────────────────────────────────────────────────────────
 
-const poolRegistry = globalThis as typeof globalThis & { __ponteIngestionPool?: { url: string; pool: pg.Pool } };
-
 /**
- * The webhook path's statements. On a PostgreSQL server they go straight through a small pg pool of their own: the
- * ORM's raw-query layer cost as much CPU per statement as the driver itself (bench:tracking). On the embedded database
- * (one connection) through Prisma. The same SQL either way; JSON columns come back parsed from both.
+ * The webhook path's statements. On a PostgreSQL server they go straight to the driver, through the process's pool
+ * (the one under the ORM): the ORM's raw-query layer cost as much CPU per statement as the driver itself
+ * (bench:tracking). On the embedded database (one connection) through Prisma. The same SQL either way; JSON columns
+ * come back parsed from both.
  */
 async function rawSql<Rows extends unknown[]>(text: string, ...params: unknown[]): Promise<Rows> {
   const database = currentDatabase();
   if (database.kind !== "server") return unscopedDb.$queryRawUnsafe<Rows>(text, ...params);
-  let entry = poolRegistry.__ponteIngestionPool;
-  if (!entry || entry.url !== database.url) {
-    void entry?.pool.end().catch(() => undefined);
-    const pool = new pg.Pool({ connectionString: database.url, max: 10, idleTimeoutMillis: 10_000, allowExitOnIdle: true, options: "-c jit=off" });
-    // An idle connection the server closes (restart, database dropped) must not take the process down.
-    pool.on("error", (error) => console.error("[tracking] ingestion pool:", error.message));
-    entry = { url: database.url, pool };
-    poolRegistry.__ponteIngestionPool = entry;
-  }
-  return (await entry.pool.query(text, params)).rows as Rows;
+  return (await database.pool.query(text, params)).rows as Rows;
 }
 
 // ─── Recomputing a shipment ───────────────────────────────────────────────────────────────────────────────────
