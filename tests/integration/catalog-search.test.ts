@@ -391,6 +391,17 @@ describe("the search index", () => {
     const voltmax = await search("voltmax", "pt", { candidates: 1 });
     const byId = [...PRODUCTS.filter((p) => p.org === "b").map((p) => p.slug)].sort((a, b) => (ids.get(a)! < ids.get(b)! ? -1 : 1));
     expect(voltmax.slice(1)).toEqual(byId.filter((slug) => slug !== voltmax[0]));
+    // With a narrow filter (the manufacturer) the candidates are read among its products; every sort lists every match.
+    const rates = await ratesAsOf();
+    for (const sort of ["relevance", "newest", "price_asc", "price_desc", "moq"] as const) {
+      for (const candidates of [1, undefined]) {
+        const result = await queryListing({ lang: "pt", currency: rates.currency("USD"), rates, filters: { ...NO_FILTERS, q: "voltmax", maker: orgs.b }, sort, limit: 100, searchCandidates: candidates });
+        expect(result.rows.map((r) => r.slug).sort(), sort).toEqual([...byId].sort());
+        expect(result.count, sort).toEqual({ value: byId.length, capped: false });
+      }
+      const excluded = await queryListing({ lang: "pt", currency: rates.currency("USD"), rates, filters: { ...NO_FILTERS, q: "voltmax -led", maker: orgs.b }, sort, limit: 100, searchCandidates: 1 });
+      expect(excluded.rows.map((r) => r.slug).sort(), sort).toEqual(byId.filter((slug) => !slug.includes("led")).sort());
+    }
   });
 
   it("finds, ranks and pages in one statement inside the database: no ids go back and forth", async () => {

@@ -421,6 +421,8 @@ interface ListingWhere {
   /** The filters and the search's match. */
   where: Prisma.Sql;
   search: ProductSearch | null;
+  /** Filters besides the words and the status (the search's candidates may be read from the filtered products). */
+  narrow: boolean;
   /** Nothing can match (no need to ask the database). */
   empty: boolean;
 }
@@ -482,7 +484,7 @@ async function whereClause(req: ListingRequest): Promise<ListingWhere> {
     else parts.push(Prisma.sql`(${Prisma.join(branches, " OR ")})`);
   }
   const filters = Prisma.join(parts, " AND ");
-  return { filters, where: search ? Prisma.sql`${filters} AND ${search.match}` : filters, search, empty };
+  return { filters, where: search ? Prisma.sql`${filters} AND ${search.match}` : filters, search, narrow: parts.length > 1, empty };
 }
 
 function segmentQuery(lang: Lang, scope: ListingWhere, seg: Segment, keyset: { key: string | null; id: string } | null, backward: boolean, limit: number) {
@@ -490,33 +492,35 @@ function segmentQuery(lang: Lang, scope: ListingWhere, seg: Segment, keyset: { k
   const idDesc = seg.idDesc !== backward;
   const keyExpr = seg.key ? seg.key.expr : Prisma.sql`NULL::text`;
   const dir = (desc: boolean) => (desc ? Prisma.sql`DESC` : Prisma.sql`ASC`);
-  const conditions: Prisma.Sql[] = [];
-  if (keyset) {
+  // The cursor's conditions over a row source's sort key and id columns.
+  const after = (keyCol: Prisma.Sql, idCol: Prisma.Sql): Prisma.Sql[] => {
+    if (!keyset) return [];
     const idOp = idDesc ? Prisma.sql`<` : Prisma.sql`>`;
-    if (seg.key && keyset.key !== null) {
-      const k = castKey(keyset.key, seg.key.cast);
-      const op = keyDesc ? Prisma.sql`<` : Prisma.sql`>`;
-      const opEq = keyDesc ? Prisma.sql`<=` : Prisma.sql`>=`;
-      if (keyDesc === idDesc) {
-        // A row comparison: the index scan starts exactly at the cursor, ties on the key included.
-        conditions.push(Prisma.sql`(s."sortValue", s."id") ${op} (${k}, ${keyset.id}::uuid)`);
-      } else {
-        // Mixed directions ("newest": date descending, id ascending, as the index is): the first condition is
-        // implied by the second; it is the range the index scan starts from.
-        conditions.push(Prisma.sql`s."sortValue" ${opEq} ${k}`, Prisma.sql`(s."sortValue" ${op} ${k} OR s."id" ${idOp} ${keyset.id}::uuid)`);
-      }
-    } else {
-      conditions.push(Prisma.sql`s."id" ${idOp} ${keyset.id}::uuid`);
-    }
-  }
+    if (!seg.key || keyset.key === null) return [Prisma.sql`${idCol} ${idOp} ${keyset.id}::uuid`];
+    const k = castKey(keyset.key, seg.key.cast);
+    const op = keyDesc ? Prisma.sql`<` : Prisma.sql`>`;
+    const opEq = keyDesc ? Prisma.sql`<=` : Prisma.sql`>=`;
+    // A row comparison: the index scan starts exactly at the cursor, ties on the key included.
+    if (keyDesc === idDesc) return [Prisma.sql`(${keyCol}, ${idCol}) ${op} (${k}, ${keyset.id}::uuid)`];
+    // Mixed directions ("newest": date descending, id ascending, as the index is): the first condition is
+    // implied by the second; it is the range the index scan starts from.
+    return [Prisma.sql`${keyCol} ${opEq} ${k}`, Prisma.sql`(${keyCol} ${op} ${k} OR ${idCol} ${idOp} ${keyset.id}::uuid)`];
+  };
+  const conditions = seg.ranked ? [] : after(Prisma.sql`s."sortValue"`, Prisma.sql`s."id"`);
   const order = seg.key ? Prisma.sql`"sortValue" ${dir(keyDesc)}, "id" ${dir(idDesc)}` : Prisma.sql`"id" ${dir(idDesc)}`;
-  const columns = Prisma.sql`p."id", p."slug", p."organizationId", p."brandId", p."sourceLocale", p."moq", p."unitOfSale", p."currencyCode",
+  // From the candidates, the id is theirs: the page's order is then the order they are read in (no sort).
+  const columns = Prisma.sql`${seg.ranked ? Prisma.sql`sc."id"` : Prisma.sql`p."id"`}, p."slug", p."organizationId", p."brandId", p."sourceLocale", p."moq", p."unitOfSale", p."currencyCode",
           p."minUnitPriceMinor", p."incoterm", p."leadTimeDays", p."originCountry", ${keyExpr} AS "sortValue"`;
   const search = scope.search;
   let source: Prisma.Sql;
   if (search && seg.ranked) {
-    // The candidates passed the filters when they were read; here they only get their columns.
-    source = Prisma.sql`SELECT ${columns} FROM search_ranked sc JOIN "Product" p ON p."id" = sc."id"`;
+    // Best first from the cursor, each candidate's product looked up by primary key (OFFSET 0 keeps the lookup a
+    // lateral one, in the candidates' order) and filtered, until the page is full.
+    const from = after(Prisma.sql`sc."score"`, Prisma.sql`sc."id"`);
+    source = Prisma.sql`SELECT ${columns}
+        FROM (SELECT sc."id", sc."score" FROM search_ranked sc${from.length ? Prisma.sql` WHERE ${Prisma.join(from, " AND ")}` : Prisma.empty}
+              ORDER BY sc."score" ${dir(keyDesc)}, sc."id" ${dir(idDesc)}) sc
+        CROSS JOIN LATERAL (SELECT * FROM "Product" p WHERE p."id" = sc."id" AND ${scope.filters} OFFSET 0) p`;
   } else if (search && seg.unranked) {
     // A one-time filter: nothing is read unless the candidates' bound was reached.
     source = Prisma.sql`SELECT ${columns} FROM "Product" p
@@ -524,7 +528,7 @@ function segmentQuery(lang: Lang, scope: ListingWhere, seg: Segment, keyset: { k
   } else {
     source = Prisma.sql`SELECT ${columns} FROM "Product" p WHERE ${scope.where}${seg.where ? Prisma.sql` AND ${seg.where}` : Prisma.empty}`;
   }
-  const withRanked = search && (seg.ranked || seg.unranked) ? Prisma.sql`WITH ${search.ranked(scope.filters)}` : Prisma.empty;
+  const withRanked = search && (seg.ranked || seg.unranked) ? Prisma.sql`WITH ${search.ranked(scope.filters, { narrow: scope.narrow })}` : Prisma.empty;
   // Whether more matches follow the ranked candidates (read with them, so that a short page need not ask).
   const exhausted = search && seg.ranked ? Prisma.sql`, ${search.exhausted} AS "searchExhausted"` : Prisma.empty;
   return Prisma.sql`${withRanked}
@@ -631,7 +635,7 @@ export async function queryListing(req: ListingRequest): Promise<ListingResult> 
     );
     for (const { searchExhausted: _, ...row } of found) rows.push({ ...row, segment: s });
     // Ranked candidates that were not bounded are every match: nothing follows them.
-    if (!backward && segments[s]!.ranked && ((found.length > 0 && found[0]!.searchExhausted === false) || (found.length === 0 && !keyset))) break;
+    if (!backward && segments[s]!.ranked && found.length > 0 && found[0]!.searchExhausted === false) break;
   }
 
   const more = rows.length > limit;

@@ -421,12 +421,13 @@ export interface ProductSearch {
   /** Whether product `p` matches: one of its translations has the words, none has an excluded word. */
   match: Prisma.Sql;
   /**
-   * Common table expressions (`WITH` items, comma-separated) defining `search_ranked (id, score)`: the best
-   * matches among the published products that pass `filter` (a condition over `p`), at most `candidates`
-   * translations read, name matches first; and `search_hits`, the translations read (to tell whether that bound
-   * was reached: see `exhausted`).
+   * Common table expressions (`WITH` items, comma-separated) defining `search_ranked (id, score)`: the ranked
+   * candidates, at most `candidates` matching translations read, name matches first; and `search_hits`, the
+   * translations read (to tell whether that bound was reached: see `exhausted`). With `narrow` (filters that keep
+   * few products: a manufacturer, a category…) only products that pass `filter` (a condition over `p`) are
+   * read; otherwise any matching translation is, and the caller must still apply `filter` to what it shows.
    */
-  ranked(filter: Prisma.Sql): Prisma.Sql;
+  ranked(filter: Prisma.Sql, options?: { narrow?: boolean }): Prisma.Sql;
   /** True (SQL, under the `ranked` CTEs) when the bound was reached: more matches may exist beyond `search_ranked`. */
   exhausted: Prisma.Sql;
   /** Whether typo corrections were OR-ed in (the words as typed matched nothing published). */
@@ -518,13 +519,24 @@ function matchCondition(compiled: CompiledQuery, product: string): Prisma.Sql {
  * The name-stem form of a query, for telling name matches apart (a priority, never the match itself): phrase
  * operators become AND, since the `!stem` lexemes carry no positions (a phrase never matches them).
  */
-function nameQuery(compiled: CompiledQuery): string {
-  return asNameStems(anyLanguage(compiled.included)).replace(/'(?:[^']|'')*'|<\d*->|<\d+>/g, (token) => (token.startsWith("'") ? token : "&"));
+function nameQuery(compiled: CompiledQuery): { text: string; exact: boolean } {
+  const named = asNameStems(anyLanguage(compiled.included));
+  let exact = true;
+  const text = named.replace(/'(?:[^']|'')*'|<\d*->|<\d+>|!/g, (token) => {
+    if (token.startsWith("'")) return token;
+    exact = false;
+    return token === "!" ? token : "&";
+  });
+  return { text, exact };
 }
 
 function searchFragments(compiled: CompiledQuery, lang: Lang, candidates: number): ProductSearch {
   const any = anyQuery(compiled.included);
-  const names = Prisma.sql`${nameQuery(compiled)}::tsquery`;
+  const name = nameQuery(compiled);
+  const names = Prisma.sql`${name.text}::tsquery`;
+  // Without phrases or negations, a name match is a match (the name's stems are in the vector too): the first
+  // branch then reads only the name stems' entries of the index, not every match's.
+  const namesFirst = name.exact ? Prisma.sql`t."searchVector" @@ ${names}` : Prisma.sql`t."searchVector" @@ ${any} AND t."searchVector" @@ ${names}`;
   const excluded = exclusion(compiled, "p.id");
   const limit = Math.max(1, Math.trunc(candidates));
   return {
@@ -533,21 +545,28 @@ function searchFragments(compiled: CompiledQuery, lang: Lang, candidates: number
     exhausted: Prisma.sql`(SELECT count(*) FROM search_hits) >= ${limit}`,
     // Each branch reads translations from the GIN index (a bitmap) and their products by primary key; the
     // Append reads the second only when the first ends before the bound, and the LIMIT stops the reading.
-    ranked: (filter) => Prisma.sql`
+    ranked: (filter, options = {}) => {
+      // Without narrow filters the candidates are matching translations, whatever their product's status (like
+      // the words' index): the listing checks the filters when it joins the best of them to Product, so that a
+      // page looks up about as many products as it shows. Narrow filters are applied while reading candidates.
+      const product = options.narrow
+        ? Prisma.sql`JOIN "Product" p ON p.id = t."productId" WHERE ${filter}${excluded} AND`
+        : Prisma.sql`WHERE${compiled.excluded ? Prisma.sql` TRUE ${exclusion(compiled, 't."productId"')} AND` : Prisma.empty}`;
+      return Prisma.sql`
       search_hits AS MATERIALIZED (
         SELECT h."productId" AS id, ${score("h", compiled, lang)} AS score
         FROM (
-          (SELECT t."productId", t.locale, t."searchVector" FROM "ProductTranslation" t JOIN "Product" p ON p.id = t."productId"
-           WHERE t."searchVector" @@ ${any} AND t."searchVector" @@ ${names} AND ${filter}${excluded})
+          (SELECT t."productId", t.locale, t."searchVector" FROM "ProductTranslation" t ${product} ${namesFirst})
           UNION ALL
-          (SELECT t."productId", t.locale, t."searchVector" FROM "ProductTranslation" t JOIN "Product" p ON p.id = t."productId"
-           WHERE t."searchVector" @@ ${any} AND NOT (t."searchVector" @@ ${names}) AND ${filter}${excluded})
+          (SELECT t."productId", t.locale, t."searchVector" FROM "ProductTranslation" t ${product}
+             t."searchVector" @@ ${any} AND NOT (t."searchVector" @@ ${names}))
           LIMIT ${limit}
         ) h
       ),
       search_ranked AS MATERIALIZED (
         SELECT id, max(score)::float8 AS score FROM search_hits GROUP BY id
-      )`,
+      )`;
+    },
   };
 }
 
