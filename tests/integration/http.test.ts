@@ -1,9 +1,10 @@
 import { execSync } from "node:child_process";
 import { existsSync } from "node:fs";
-import { createServer, type Server } from "node:http";
+import { createServer, request as httpRequest, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
+import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import type { ServerBuild } from "@remix-run/node";
 import { io as connectSocket, type Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -183,6 +184,66 @@ describe("interface strings as a cached script", () => {
     for (const bad of ["/messages/xx/public.000000000000.js", "/messages/pt/secret.000000000000.js", "/messages/pt/public.js", "/messages/pt/public.0000.js"]) {
       expect((await get(bad)).status, bad).toBe(404);
     }
+  });
+});
+
+describe("caching and compression of what is served", () => {
+  /** The raw answer (node:http does not decode), with the encodings the client says it accepts. */
+  function raw(pathname: string, acceptEncoding: string, method = "GET"): Promise<{ status: number; headers: IncomingHttpHeaders; body: Buffer }> {
+    return new Promise((resolve, reject) => {
+      const request = httpRequest(baseUrl + pathname, { method, headers: { "Accept-Encoding": acceptEncoding } }, (response) => {
+        const chunks: Buffer[] = [];
+        response.on("data", (c: Buffer) => chunks.push(c));
+        response.on("end", () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks) }));
+      });
+      request.on("error", reject);
+      request.end();
+    });
+  }
+
+  it("serves a message bundle compressed once, in the encoding the browser accepts, the same strings in each", async () => {
+    const src = /<script src="(\/messages\/pt\/public\.[0-9a-f]{12}\.js)"/.exec(await (await get("/pt/login")).text())![1]!;
+    const plain = await raw(src, "identity");
+    expect(plain.headers["content-encoding"]).toBeUndefined();
+    expect(plain.headers["content-length"]).toBe(String(plain.body.length));
+    const br = await raw(src, "gzip, deflate, br");
+    expect(br.headers["content-encoding"]).toBe("br");
+    expect(brotliDecompressSync(br.body).equals(plain.body)).toBe(true);
+    const gzip = await raw(src, "gzip");
+    expect(gzip.headers["content-encoding"]).toBe("gzip");
+    expect(gunzipSync(gzip.body).equals(plain.body)).toBe(true);
+    for (const answer of [plain, br, gzip]) {
+      expect(answer.headers["cache-control"]).toBe("public, max-age=31536000, immutable");
+      expect(answer.headers["vary"]).toBe("Accept-Encoding");
+      expect(answer.headers["set-cookie"]).toBeUndefined();
+      expect(answer.headers["x-content-type-options"]).toBe("nosniff");
+    }
+    const head = await raw(src, "br", "HEAD");
+    expect(head.status).toBe(200);
+    expect(head.body.length).toBe(0);
+  });
+
+  it("caches fingerprinted files for a year, immutable, and the others for an hour", async () => {
+    const html = await (await get("/pt/login")).text();
+    const built = /<link rel="stylesheet" href="(\/build\/[^"]+)"/.exec(html)?.[1] ?? /src="(\/build\/[^"]+\.js)"/.exec(html)?.[1];
+    expect(built).toBeDefined();
+    expect((await get(built!)).headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
+    const map = await get("/maps/world/0.v1.svg");
+    expect(map.status).toBe(200);
+    expect(map.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
+    const favicon = await get("/favicon.svg");
+    expect(favicon.status).toBe(200);
+    expect(favicon.headers.get("cache-control")).toBe("public, max-age=3600");
+    expect(favicon.headers.get("set-cookie")).toBeNull();
+  });
+
+  it("compresses pages with brotli for browsers and gzip for the others", async () => {
+    const br = await raw("/pt/login", "gzip, deflate, br, zstd");
+    expect(br.headers["content-encoding"]).toBe("br");
+    expect(brotliDecompressSync(br.body).toString("utf8")).toContain("<html");
+    const gzip = await raw("/pt/login", "gzip");
+    expect(gzip.headers["content-encoding"]).toBe("gzip");
+    expect(gunzipSync(gzip.body).toString("utf8")).toContain("<html");
   });
 });
 

@@ -124,11 +124,38 @@ export function forgetCachedRates() {
   cachedRates = null;
 }
 
+/**
+ * The per-language parts of the preference forms, the same for every visitor: built once per language (and
+ * country, for the states) instead of per page: three Intl objects and two sorts a page, the Brazilian states
+ * (27, sorted) on every page of a signed-in Brazilian buyer.
+ */
+const preferenceParts = new Map<Lang, { regions: Intl.DisplayNames; countries: ReturnType<typeof countryOptions>; states: Map<string, { value: string; label: string }[]> }>();
+
+function partsFor(lang: Lang) {
+  let parts = preferenceParts.get(lang);
+  if (!parts) preferenceParts.set(lang, (parts = { regions: new Intl.DisplayNames([LOCALE_TAGS[lang]], { type: "region" }), countries: countryOptions(lang), states: new Map() }));
+  return parts;
+}
+
+function stateOptions(lang: Lang, countryCode: string | null): { value: string; label: string }[] {
+  const states = regionsOf(countryCode);
+  if (!countryCode || !states) return [];
+  const parts = partsFor(lang);
+  let options = parts.states.get(countryCode);
+  if (!options) {
+    const collator = new Intl.Collator(LOCALE_TAGS[lang]);
+    options = Object.entries(states)
+      .map(([value, name]) => ({ value, label: `${name} (${value})` }))
+      .sort((a, b) => collator.compare(a.label, b.label));
+    parts.states.set(countryCode, options);
+  }
+  return options;
+}
+
 /** What the "Prices in" / "Buying for" forms show, formatted for the page's language. */
 export function buyerPreferencesView(buyer: BuyerContext, lang: Lang) {
-  const regions = new Intl.DisplayNames([LOCALE_TAGS[lang]], { type: "region" });
+  const { regions, countries } = partsFor(lang);
   const states = regionsOf(buyer.countryCode);
-  const collator = new Intl.Collator(LOCALE_TAGS[lang]);
   return {
     currencyCode: buyer.currencyCode,
     currencies: [...PREFERENCE_CURRENCIES],
@@ -136,11 +163,12 @@ export function buyerPreferencesView(buyer: BuyerContext, lang: Lang) {
     countryName: buyer.countryCode ? (regions.of(buyer.countryCode) ?? buyer.countryCode) : null,
     countrySource: buyer.countrySource,
     organizationName: buyer.organizationName,
-    countries: countryOptions(lang),
+    // Copied per page: the lists are shared by every page of the language, and no page may change another's.
+    countries: countries.map((c) => ({ ...c })),
     regionCode: buyer.regionCode,
     regionName: buyer.regionCode && states ? (states[buyer.regionCode] ?? buyer.regionCode) : null,
     regionSource: buyer.regionSource,
     /** The states of the buyer's country, when delivery times depend on them (Brazil, Mexico); else empty. */
-    regions: states ? Object.entries(states).map(([value, name]) => ({ value, label: `${name} (${value})` })).sort((a, b) => collator.compare(a.label, b.label)) : [],
+    regions: stateOptions(lang, buyer.countryCode).map((r) => ({ ...r })),
   };
 }

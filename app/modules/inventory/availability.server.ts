@@ -135,8 +135,14 @@ async function stockOf(productIds: string[], net: Network): Promise<Map<string, 
 
 // ─── wording ─────────────────────────────────────────────────────────────────────────────────────────────────
 
+// Intl formatters cost far more to build than to use (a listing card asked for one or two each): one per language.
+const listFormats = new Map<Lang, Intl.ListFormat>();
+const regionDisplayNames = new Map<Lang, Intl.DisplayNames>();
+
 function cityList(lang: Lang, names: string[]): string {
-  return new Intl.ListFormat(LOCALE_TAGS[lang], { style: "long", type: "conjunction" }).format([...new Set(names)]);
+  let format = listFormats.get(lang);
+  if (!format) listFormats.set(lang, (format = new Intl.ListFormat(LOCALE_TAGS[lang], { style: "long", type: "conjunction" })));
+  return format.format([...new Set(names)]);
 }
 
 function stockText(t: TFunction, lang: Lang, city: string, min: number, max: number): string {
@@ -150,8 +156,10 @@ function originText(t: TFunction, lang: Lang, part: Pick<OriginPart, "daysMin" |
   return t("browse.availability.fromOrigin", { min: formatNumber(part.daysMin, lang), max: formatNumber(part.daysMax, lang) });
 }
 
-function regionNames(lang: Lang) {
-  return new Intl.DisplayNames([LOCALE_TAGS[lang]], { type: "region" });
+function regionNames(lang: Lang): Intl.DisplayNames {
+  let names = regionDisplayNames.get(lang);
+  if (!names) regionDisplayNames.set(lang, (names = new Intl.DisplayNames([LOCALE_TAGS[lang]], { type: "region" })));
+  return names;
 }
 
 // ─── listing cards ───────────────────────────────────────────────────────────────────────────────────────────
