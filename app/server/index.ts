@@ -1,6 +1,5 @@
 import cluster from "node:cluster";
 import { createServer } from "node:http";
-import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
@@ -9,13 +8,14 @@ import { stripeConfigProblem } from "~/modules/payments/stripe.server";
 import { bootServices, prepareDatabase } from "./boot.server";
 import { createHttpApp } from "./http.server";
 import { unsafeListenReason } from "./listen.server";
+import { webProcessCount } from "./processes.server";
 import { attachSocketServer } from "./socket.server";
 
 /**
  * `npm start`: one process serving pages and socket.io, and (on the embedded database, or with
  * PONTE_WORKERS=inline) working the job queue too.
  *
- * With a PostgreSQL server and WEB_PROCESSES > 1 (or "auto": one per core), a primary process migrates and seeds
+ * With a PostgreSQL server and WEB_PROCESSES > 1 (or "auto": one per usable core, processes.server.ts), a primary process migrates and seeds
  * the database once, then forks that many web processes sharing the port (node:cluster); socket.io fans out
  * between them through PostgreSQL. The embedded database lives in one process, so it always runs one.
  */
@@ -92,8 +92,7 @@ async function primary(processes: number) {
 
 function webProcesses(): number {
   const config = env();
-  if (config.embedded) return 1;
-  return config.WEB_PROCESSES === "auto" ? os.availableParallelism() : config.WEB_PROCESSES;
+  return webProcessCount(config.WEB_PROCESSES, { embedded: config.embedded });
 }
 
 const unsafe = unsafeListenReason(env()) ?? stripeConfigProblem();
