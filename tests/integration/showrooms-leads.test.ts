@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { forOrganization, unscopedDb } from "~/modules/db/index.server";
 import { createRfq, type RfqActor } from "~/modules/ordering/rfqs.server";
 import { eraseLead, withdrawByToken, withdrawForBuyer } from "~/modules/showrooms/erasure.server";
-import { insightReport } from "~/modules/showrooms/insight.server";
+import { insightReport, readInsightQuery } from "~/modules/showrooms/insight.server";
+import { countTraffic } from "~/modules/showrooms/traffic.server";
 import { ContactLeadSchema } from "~/modules/showrooms/lead-schemas";
 import { createContactLead, listLeads, loadLead, replyToLead, type LeadActor } from "~/modules/showrooms/leads.server";
 import { readShowroomSource, showroomSourceCookieHeader } from "~/modules/showrooms/source.server";
@@ -157,7 +158,8 @@ describe("erasure on consent withdrawal", () => {
 
 describe("funnel counts", () => {
   it("counts visits and scans from the daily traffic, leads, RFQs and orders, per booth and country, for the operator and the maker", async () => {
-    const day = new Date().toISOString().slice(0, 10);
+    // Today in the hall's time zone (Asia/Shanghai, the storefront's default): the dashboard's days are its days.
+    const day = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" }).format(new Date());
     await unscopedDb.showroomTrafficDaily.createMany({
       data: [
         { operatorOrganizationId: operator.id, storefrontId: storefront.id, kind: "visit", countryCode: "MX", day: new Date(day), count: 40 },
@@ -180,5 +182,23 @@ describe("funnel counts", () => {
     expect(own.totals.leads).toBe(await unscopedDb.showroomLead.count({ where: { organizationId: maker.id } }));
     expect(own.byManufacturer).toEqual([]);
     expect(own.byBooth.map((r) => r.key)).toEqual([booth.id]);
+  });
+});
+
+describe("the dashboard's days", () => {
+  it("are the hall's calendar days: a visit, a lead and the report at 07:30 in Zhuhai count on that day, not on the UTC date before it", async () => {
+    const hall = await unscopedDb.storefront.create({
+      data: { organizationId: operator.id, slug: `dawn-${Date.now() % 100000}`, status: "PUBLISHED", publishedAt: new Date(), languages: ["zh"], name: { zh: "早展厅" }, addressLine1: "2 Hengqin Rd", city: "Zhuhai", countryCode: "CN", timeZone: "Asia/Shanghai" },
+      select: { id: true },
+    });
+    const dawn = new Date("2026-03-10T23:30:00Z"); // 07:30 on 11 March in Zhuhai
+    await countTraffic({ kind: "visit", operatorId: operator.id, storefrontId: hall.id, countryCode: "BR", at: dawn });
+    await unscopedDb.showroomLead.create({ data: { organizationId: maker.id, storefrontId: hall.id, kind: "contact", countryCode: "BR", locale: "pt", name: "Ana", consentAt: dawn, consentVersion: "2026-12", createdAt: dawn } });
+    const report = (day: string) => insightReport({ kind: "operator", organizationId: operator.id }, { from: day, to: day, storefrontId: hall.id }, "pt");
+    expect((await report("2026-03-11")).totals).toMatchObject({ visits: 1, leads: 1 });
+    expect((await report("2026-03-10")).totals).toMatchObject({ visits: 0, leads: 0 });
+    expect((await report("2026-03-11")).byDay.map((r) => r.key)).toEqual(["2026-03-11"]);
+    // The default range ends on the reader's today: at 07:30 in Zhuhai that is 11 March, though UTC still says the 10th.
+    expect(readInsightQuery(new URL("https://ponte.test/pt/park/insight"), dawn, "Asia/Shanghai")).toMatchObject({ to: "2026-03-11", from: "2026-02-10" });
   });
 });

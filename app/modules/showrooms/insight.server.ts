@@ -3,6 +3,7 @@ import type { Lang } from "~/modules/i18n/config";
 import { LOCALE_TAGS } from "~/modules/i18n/config";
 import { formatNumber } from "~/modules/i18n/format";
 import { serverT } from "~/modules/i18n/i18n.server";
+import { viewerTimeZone } from "~/modules/i18n/locale";
 import { breakdown, daily, funnel, leadToOrder, METRICS, totals, type Breakdown, type Counts, type FactRow, type FunnelStage, type Metric } from "./funnel";
 import { parseInsightRange } from "./lead-schemas";
 import { localizedName, makerName, requireLeadActor } from "./leads.server";
@@ -22,7 +23,7 @@ import { notFound } from "~/modules/http/responses.server";
 export type InsightViewer = { kind: "operator"; organizationId: string } | { kind: "manufacturer"; organizationId: string };
 
 export interface InsightQuery {
-  /** "YYYY-MM-DD", inclusive, UTC days (the traffic counters' days). */
+  /** "YYYY-MM-DD", inclusive: calendar days of each storefront's time zone (the traffic counters' days). */
   from: string;
   to: string;
   storefrontId?: string | null;
@@ -56,8 +57,10 @@ export async function insightFacts(viewer: InsightViewer, query: InsightQuery): 
   if (storefronts.length === 0) return [];
   const maker = scope.manufacturerId ?? "";
   const event = query.eventId ?? "";
-  const fromTs = new Date(`${query.from}T00:00:00Z`);
-  const toTs = new Date(Date.parse(`${query.to}T00:00:00Z`) + 86_400_000);
+  // Days are each storefront's calendar days in its hall's time zone (the traffic counters' days too). The UTC window
+  // is widened by the largest offsets (±14 h) for the index, then the local day decides.
+  const fromTs = new Date(Date.parse(`${query.from}T00:00:00Z`) - 14 * 3_600_000);
+  const toTs = new Date(Date.parse(`${query.to}T00:00:00Z`) + 86_400_000 + 14 * 3_600_000);
   const [traffic, leads, orders] = await Promise.all([
     unscopedDb.$queryRaw<RawFact[]>`
       SELECT CASE t."kind" WHEN 'scan' THEN 'scans' ELSE 'visits' END AS "metric", sum(t."count")::int AS "count",
@@ -73,12 +76,14 @@ export async function insightFacts(viewer: InsightViewer, query: InsightQuery): 
     unscopedDb.$queryRaw<RawFact[]>`
       SELECT m."metric", count(*)::int AS "count",
              l."storefrontId"::text AS "storefront", coalesce(l."eventId"::text, '') AS "event", coalesce(l."boothId"::text, '') AS "booth",
-             l."organizationId"::text AS "manufacturer", coalesce(l."countryCode", 'ZZ') AS "country", to_char(l."createdAt" AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS "day"
+             l."organizationId"::text AS "manufacturer", coalesce(l."countryCode", 'ZZ') AS "country", to_char(l."createdAt" AT TIME ZONE 'UTC' AT TIME ZONE sf."timeZone", 'YYYY-MM-DD') AS "day"
       FROM "ShowroomLead" l
+      JOIN "Storefront" sf ON sf."id" = l."storefrontId"
       CROSS JOIN LATERAL (VALUES ('leads'), (CASE WHEN l."kind" = 'rfq' THEN 'rfqs' END)) AS m("metric")
       WHERE m."metric" IS NOT NULL
         AND l."storefrontId" = ANY(${storefronts}::uuid[])
         AND l."createdAt" >= ${fromTs} AND l."createdAt" < ${toTs}
+        AND (l."createdAt" AT TIME ZONE 'UTC' AT TIME ZONE sf."timeZone")::date BETWEEN ${query.from}::date AND ${query.to}::date
         AND (${maker} = '' OR l."organizationId"::text = ${maker})
         AND (${event} = '' OR l."eventId"::text = ${event})
       GROUP BY 1, 3, 4, 5, 6, 7, 8`,
@@ -96,10 +101,12 @@ export async function insightFacts(viewer: InsightViewer, query: InsightQuery): 
       )
       SELECT 'orders' AS "metric", count(*)::int AS "count",
              one."storefrontId"::text AS "storefront", coalesce(one."eventId"::text, '') AS "event", coalesce(one."boothId"::text, '') AS "booth",
-             o."organizationId"::text AS "manufacturer", coalesce(trim(b."countryCode"), 'ZZ') AS "country", to_char(o."placedAt" AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS "day"
+             o."organizationId"::text AS "manufacturer", coalesce(trim(b."countryCode"), 'ZZ') AS "country", to_char(o."placedAt" AT TIME ZONE 'UTC' AT TIME ZONE sf."timeZone", 'YYYY-MM-DD') AS "day"
       FROM one JOIN "Order" o ON o."id" = one."orderId" JOIN "Organization" b ON b."id" = o."buyerOrganizationId"
+      JOIN "Storefront" sf ON sf."id" = one."storefrontId"
       WHERE o."status" <> 'CANCELLED'
         AND o."placedAt" >= ${fromTs} AND o."placedAt" < ${toTs}
+        AND (o."placedAt" AT TIME ZONE 'UTC' AT TIME ZONE sf."timeZone")::date BETWEEN ${query.from}::date AND ${query.to}::date
         AND (${maker} = '' OR o."organizationId"::text = ${maker})
         AND (${event} = '' OR one."eventId"::text = ${event})
       GROUP BY 1, 3, 4, 5, 6, 7, 8`,
@@ -180,8 +187,13 @@ function countryNames(lang: Lang): { of(code: string): string | undefined } {
   }
 }
 
-/** The dashboard's query from its URL: a valid range (else the last 30 days), and filters kept only when they are ids. */
-export function readInsightQuery(url: URL, today = new Date()): InsightQuery {
+/**
+ * The dashboard's query from its URL: a valid range (else the 30 days up to today in the reader's time zone, so that
+ * this morning in Zhuhai is today, not yesterday's UTC date), and filters kept only when they are ids.
+ */
+export function readInsightQuery(url: URL, now = new Date(), timeZone = viewerTimeZone()): InsightQuery {
+  // en-CA writes a date as YYYY-MM-DD; read as a UTC midnight it is the reader's calendar day.
+  const today = new Date(`${new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(now)}T00:00:00Z`);
   const range = parseInsightRange(url.searchParams.get("from"), url.searchParams.get("to"), today);
   const id = (name: string) => {
     const value = url.searchParams.get(name);

@@ -26,18 +26,17 @@ export interface TrafficHit {
 
 export const UNKNOWN_COUNTRY = "ZZ";
 
-/** The day a hit counts on: the UTC calendar day (the dashboard's days are UTC days). */
-export function trafficDay(at: Date): string {
-  return at.toISOString().slice(0, 10);
-}
-
 export async function countTraffic(hit: TrafficHit): Promise<void> {
   const country = hit.countryCode && /^[A-Z]{2}$/.test(hit.countryCode) ? hit.countryCode : UNKNOWN_COUNTRY;
-  const day = trafficDay(hit.at ?? new Date());
-  // "" for "not about one": the unique key cannot treat nulls as equal (schema comment).
+  const at = hit.at ?? new Date();
+  // The day is the storefront's calendar day in its hall's time zone (a morning visit in Hengqin is not yesterday's),
+  // as the dashboard counts leads and orders. "" for "not about one": the unique key cannot treat nulls as equal
+  // (schema comment).
   await unscopedDb.$executeRaw`
     INSERT INTO "ShowroomTrafficDaily" ("id", "operatorOrganizationId", "storefrontId", "boothId", "manufacturerOrganizationId", "productId", "eventId", "kind", "countryCode", "day", "count")
-    VALUES (gen_random_uuid(), ${hit.operatorId}::uuid, ${hit.storefrontId}::uuid, ${hit.boothId ?? ""}, ${hit.manufacturerId ?? ""}, ${hit.productId ?? ""}, ${hit.eventId ?? ""}, ${hit.kind}, ${country}, ${day}::date, 1)
+    SELECT gen_random_uuid(), ${hit.operatorId}::uuid, sf."id", ${hit.boothId ?? ""}, ${hit.manufacturerId ?? ""}, ${hit.productId ?? ""}, ${hit.eventId ?? ""}, ${hit.kind}, ${country},
+           (${at.toISOString()}::timestamptz AT TIME ZONE sf."timeZone")::date, 1
+    FROM "Storefront" sf WHERE sf."id" = ${hit.storefrontId}::uuid
     ON CONFLICT ("storefrontId", "boothId", "manufacturerOrganizationId", "productId", "eventId", "kind", "countryCode", "day")
     DO UPDATE SET "count" = "ShowroomTrafficDaily"."count" + 1`;
 }
