@@ -40,6 +40,8 @@ interface Network {
   warehouses: Map<string, NetworkWarehouse>;
   /** "CN>BR" → the lane in force today. */
   lanes: Map<string, TransitLaneInput>;
+  /** "BR:SP" → the warehouses serving it (warehousesServing), filled as buyers ask. */
+  serving: Map<string, string[]>;
 }
 
 const NETWORK_TTL_MS = 60_000;
@@ -73,6 +75,7 @@ async function loadNetwork(): Promise<Network> {
       ]),
     ),
     lanes: laneMap,
+    serving: new Map(),
   };
 }
 
@@ -93,10 +96,19 @@ export function forgetAvailabilityCaches() {
   cachedNetwork = null;
 }
 
-/** The active overseas warehouses that deliver to the location (the "in stock near me" filter's set). */
+/**
+ * The active overseas warehouses that deliver to the location (the "in stock near me" filter's set): the same for
+ * every buyer of that place, so kept with the network it was computed from (a minute) per country and state.
+ */
 export async function warehousesServing(location: DeliveryLocation): Promise<string[]> {
-  const { warehouses } = await network();
-  return [...warehouses.values()].filter((w) => serves(w.areas, toDestination(location))).map((w) => w.id);
+  const net = await network();
+  const key = `${location.countryCode}:${location.regionCode ?? ""}`;
+  let ids = net.serving.get(key);
+  if (!ids) {
+    ids = [...net.warehouses.values()].filter((w) => serves(w.areas, toDestination(location))).map((w) => w.id);
+    net.serving.set(key, ids);
+  }
+  return [...ids];
 }
 
 function toDestination(location: DeliveryLocation): Destination {
