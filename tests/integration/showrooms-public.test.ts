@@ -136,10 +136,15 @@ describe("QR scans", () => {
     expect(await readShowroomSource(new Request("http://localhost/"))).toBeNull();
   });
 
-  it("page visits count once per beacon, only for published storefronts and real booths", async () => {
-    const request = new Request("http://localhost/", { headers: { Cookie: cookiePair(await countryCookie.serialize("CO")) } });
+  it("page visits count once per visitor address and page per half hour, only for published storefronts and real booths", async () => {
+    const country = await countryCookie.serialize("CO");
+    const from = (ip: string) => new Request("http://localhost/", { headers: { Cookie: cookiePair(country), "X-Ponte-Client-Ip": ip } });
+    const request = from("203.0.113.7");
     expect(await countPageVisit(request, world.storefront.slug, null)).toBe(true);
     expect(await countPageVisit(request, world.storefront.slug, "A-12")).toBe(true);
+    // The same page again from the same address (a reload, a replayed beacon): not another visit.
+    expect(await countPageVisit(from("203.0.113.7"), world.storefront.slug, null)).toBe(false);
+    expect(await countPageVisit(from("203.0.113.7"), world.storefront.slug, "A-12")).toBe(false);
     expect(await countPageVisit(request, world.storefront.slug, "Z-99")).toBe(false);
     expect(await countPageVisit(request, world.draft.slug, null)).toBe(false);
     const visits = await unscopedDb.showroomTrafficDaily.findMany({ where: { storefrontId: world.storefront.id, kind: "visit" }, orderBy: { boothId: "asc" } });
@@ -147,5 +152,8 @@ describe("QR scans", () => {
       ["", "CO", 1],
       [world.boothA.id, "CO", 1],
     ]);
+    // Another visitor's view of the storefront does count.
+    expect(await countPageVisit(from("198.51.100.20"), world.storefront.slug, null)).toBe(true);
+    expect((await unscopedDb.showroomTrafficDaily.findFirstOrThrow({ where: { storefrontId: world.storefront.id, kind: "visit", boothId: "" } })).count).toBe(2);
   });
 });

@@ -1,7 +1,8 @@
 import { countryCookie, isBuyerCountry } from "~/modules/catalog/buyer-context.server";
 import { unscopedDb } from "~/modules/db/index.server";
 import { myMembershipOf } from "~/modules/tenancy/organizations.server";
-import { getSessionUser } from "~/modules/tenancy/session.server";
+import { hitRateLimit } from "~/modules/security/rate-limit.server";
+import { clientIp, getSessionUser } from "~/modules/tenancy/session.server";
 
 /**
  * Anonymous daily counters of the showrooms' funnel (ShowroomTrafficDaily): page visits and QR scans, by visitor
@@ -25,6 +26,8 @@ export interface TrafficHit {
 }
 
 export const UNKNOWN_COUNTRY = "ZZ";
+/** How long the same visitor address on the same page counts as the same visit. */
+const VISIT_WINDOW_SECONDS = 30 * 60;
 
 export async function countTraffic(hit: TrafficHit): Promise<void> {
   const country = hit.countryCode && /^[A-Z]{2}$/.test(hit.countryCode) ? hit.countryCode : UNKNOWN_COUNTRY;
@@ -53,7 +56,10 @@ export async function visitorCountry(request: Request): Promise<string | null> {
   return isBuyerCountry(cookie) ? cookie : null;
 }
 
-/** A storefront or booth page was shown (the visit beacon): counted only for published storefronts and real booths. */
+/**
+ * A storefront or booth page was shown (the visit beacon): counted only for published storefronts and real booths, and
+ * once per visitor address and page per half hour (the beacon is anonymous, so replaying it must not inflate counts).
+ */
 export async function countPageVisit(request: Request, storefrontSlug: string, boothCode: string | null): Promise<boolean> {
   const storefront = await unscopedDb.storefront.findFirst({
     where: { slug: storefrontSlug, status: "PUBLISHED" },
@@ -62,6 +68,9 @@ export async function countPageVisit(request: Request, storefrontSlug: string, b
   if (!storefront) return false;
   const booth = boothCode ? storefront.booths[0] : null;
   if (boothCode && !booth) return false;
+  // A visit is one visitor address on one page per half hour: reloading, or replaying the beacon, counts nothing more.
+  const { allowed } = await hitRateLimit(`showroom-visit:${clientIp(request)}:${storefront.id}:${booth?.id ?? ""}`, 1, VISIT_WINDOW_SECONDS);
+  if (!allowed) return false;
   const manufacturerId = booth?.participation?.status === "ACCEPTED" ? booth.participation.organizationId : null;
   await countTraffic({ kind: "visit", operatorId: storefront.organizationId, storefrontId: storefront.id, boothId: booth?.id ?? null, manufacturerId, countryCode: await visitorCountry(request) });
   return true;
