@@ -476,19 +476,27 @@ export async function productSearchFilter(q: string, lang: Lang): Promise<{ matc
 }
 
 /** The words compiled (and corrected when they match nothing published), from the cache or the database. */
-async function compiledSearch(q: string, lang: Lang): Promise<CompiledQuery | null> {
+function compiledSearch(q: string, lang: Lang): Promise<CompiledQuery | null> {
   const key = `${lang}\u0000${q.trim()}`;
   const hit = searchCache.get(key);
-  if (hit !== undefined) return hit;
+  if (hit) return hit;
+  // Kept while it runs too: the page, its count and the filter panel ask for the same words at once.
   const generation = cacheGeneration;
-  let compiled = await compileQuery(q, lang, unscopedDb, false);
-  if (compiled && hasCorrectableWords(q) && !(await matchesAnything(unscopedDb, compiled))) {
-    const corrected = await compileQuery(q, lang, unscopedDb, true);
-    if (corrected?.corrected) compiled = corrected;
-  }
-  // A reindex while this was computed may have changed the answer: not kept then.
-  if (generation === cacheGeneration) searchCache.set(key, compiled);
-  return compiled;
+  const value = (async () => {
+    let compiled = await compileQuery(q, lang, unscopedDb, false);
+    if (compiled && hasCorrectableWords(q) && !(await matchesAnything(unscopedDb, compiled))) {
+      const corrected = await compileQuery(q, lang, unscopedDb, true);
+      if (corrected?.corrected) compiled = corrected;
+    }
+    return compiled;
+  })();
+  searchCache.set(key, value);
+  value.then(
+    // A reindex while this was computed may have changed the answer: not kept then.
+    () => generation !== cacheGeneration && searchCache.delete(key, value),
+    () => searchCache.delete(key, value),
+  );
+  return value;
 }
 
 /** Whether any published product matches (the typo check's question), through the GIN index. */
@@ -575,9 +583,9 @@ function searchFragments(compiled: CompiledQuery, lang: Lang, candidates: number
  * 30 s (the next page, a refresh, a shared link) cost only the listing's own statements.
  */
 class SearchCache {
-  private entries = new Map<string, { value: CompiledQuery | null; expires: number }>();
+  private entries = new Map<string, { value: Promise<CompiledQuery | null>; expires: number }>();
 
-  get(key: string): CompiledQuery | null | undefined {
+  get(key: string): Promise<CompiledQuery | null> | undefined {
     const entry = this.entries.get(key);
     if (!entry) return undefined;
     this.entries.delete(key);
@@ -586,13 +594,18 @@ class SearchCache {
     return entry.value;
   }
 
-  set(key: string, value: CompiledQuery | null) {
+  set(key: string, value: Promise<CompiledQuery | null>) {
     this.entries.delete(key);
     this.entries.set(key, { value, expires: Date.now() + CACHE_TTL_MS });
     for (const oldest of this.entries.keys()) {
       if (this.entries.size <= CACHE_MAX_ENTRIES) break;
       this.entries.delete(oldest);
     }
+  }
+
+  /** Forgets `key` if it still holds `value`. */
+  delete(key: string, value: Promise<CompiledQuery | null>) {
+    if (this.entries.get(key)?.value === value) this.entries.delete(key);
   }
 
   clear() {
