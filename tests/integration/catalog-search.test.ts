@@ -404,6 +404,31 @@ describe("the search index", () => {
     }
   });
 
+  it("pages by relevance forwards and back, across the ranked candidates and the further matches", async () => {
+    const rates = await ratesAsOf();
+    for (const candidates of [2, 3, undefined]) {
+      const request = { lang: "pt" as const, currency: rates.currency("USD"), rates, filters: { ...NO_FILTERS, q: "voltmax" }, sort: "relevance" as const, limit: 2, searchCandidates: candidates };
+      const pages: string[][] = [];
+      let after: string | null = null;
+      let result;
+      do {
+        result = await queryListing({ ...request, after });
+        expect(result.page).toBe(pages.length + 1);
+        pages.push(result.rows.map((r) => r.slug));
+        after = result.next;
+      } while (after && pages.length < 20);
+      expect(pages.flat().sort(), String(candidates)).toEqual((await search("voltmax")).sort());
+      expect(pages.flat()).toHaveLength(6);
+      let before = result.prev;
+      for (let i = pages.length - 2; i >= 0; i--) {
+        const back = await queryListing({ ...request, before });
+        expect(back.rows.map((r) => r.slug), `${candidates} page ${i + 1}`).toEqual(pages[i]);
+        before = back.prev;
+      }
+      expect(before).toBeNull();
+    }
+  });
+
   it("finds, ranks and pages in one statement inside the database: no ids go back and forth", async () => {
     const rates = await ratesAsOf();
     const request = { lang: "pt" as const, currency: rates.currency("USD"), rates, filters: { ...NO_FILTERS, q: "led" }, sort: "relevance" as const };

@@ -17,7 +17,9 @@ import { productSearch, searchGeneration, type ProductSearch } from "./search.se
  * One SQL statement answers a page: the products of the page (LIMIT n+1 on an index-ordered scan that starts at
  * the cursor), joined afterwards, for those rows only, to their translation in the buyer's language (or the
  * fallback), their first image, their manufacturer and brand. A second statement counts matches, capped at
- * COUNT_CAP ("10,000+") so that counting never reads the whole catalog.
+ * COUNT_CAP ("10,000+") so that counting never reads the whole catalog. A search sorted by relevance pages its
+ * ranked candidates (common table expressions from search.server.ts, in the same statement) by score, then the
+ * further matches by id.
  */
 
 export const LISTING_SORTS = ["relevance", "newest", "price_asc", "price_desc", "moq"] as const;

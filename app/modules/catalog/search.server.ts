@@ -51,7 +51,7 @@ import {
  * Query: the buyer's words are parsed in TypeScript (search-text.ts) and rendered as tsquery text of quoted
  * operands (no input can make a syntax error), stemmed by every configuration and OR-ed: each translation is
  * matched by the query stemmed its own way, whatever the buyer's language (a pt buyer finds a product that only
- * has zh + en text through its English words), in one scan of the GIN index. See productSearchFilter.
+ * has zh + en text through its English words), in one scan of the GIN index. See productSearch.
  */
 
 /** Anything that runs raw SQL: the base client, a scoped client, an interactive transaction. */
