@@ -45,9 +45,44 @@ function i18nFor(lang: Lang | TextVariant, messages: Messages): i18n {
       interpolation: { escapeValue: false },
       react: { useSuspense: false },
     });
+    instance.t = rememberingT(instance.t.bind(instance) as TranslateFn) as typeof instance.t;
     byLang.set(lang, instance);
   }
   return instance;
+}
+
+type TranslateFn = (key: unknown, options?: unknown) => unknown;
+const REMEMBERED_MAX = 5000;
+
+/**
+ * The same words for the same key and values: a page renders a few hundred strings, mostly the same ones request
+ * after request ("Verificado", "500 peças"), and i18next's lookup, plural rule and interpolation cost more than
+ * rendering them. Only calls whose options are plain values (strings, numbers, booleans) are remembered; at most
+ * REMEMBERED_MAX per instance (then it starts over), so text typed by visitors cannot grow it without bound.
+ */
+function rememberingT(t: TranslateFn): TranslateFn {
+  const remembered = new Map<string, unknown>();
+  return (key, options) => {
+    if (typeof key !== "string") return t(key, options);
+    let id = key;
+    if (options !== undefined && options !== null) {
+      if (typeof options !== "object") return t(key, options);
+      for (const [name, value] of Object.entries(options)) {
+        // getFixedT passes `lngs: null`, `lng` and `keyPrefix` undefined.
+        if (value === undefined || value === null) continue;
+        const kind = typeof value;
+        if (kind !== "string" && kind !== "number" && kind !== "boolean") return t(key, options);
+        id += `\u0000${name}\u0001${String(value)}`;
+      }
+    }
+    let text = remembered.get(id);
+    if (text === undefined) {
+      text = t(key, options);
+      if (remembered.size >= REMEMBERED_MAX) remembered.clear();
+      remembered.set(id, text);
+    }
+    return text;
+  };
 }
 
 /** The server render reads bundles from memory (entry.server.tsx provides this); the browser never has it. */

@@ -102,7 +102,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     chips,
     clearHref: href({ ...filters, category: null, brand: null, maker: null, priceMin: null, priceMax: null, moqMax: null, leadMax: null, cert: null, nearStock: null }),
     facets,
-    topCategories: facets.categories.filter((c) => c.depth === 0),
     currencyCode: currency.code,
     rateDate: rateDate ? formatDate(`${rateDate}T12:00:00Z`, lang, { dateStyle: "medium", timeZone: "UTC" }) : null,
     preferences,
@@ -325,11 +324,13 @@ function EmptyState({ data }: { data: ReturnType<typeof useLoaderData<typeof loa
             {t("browse.pagination.first")}
           </Link>
         ) : null}
-        {data.topCategories.map((c) => (
-          <Link key={c.slug} to={`/${data.lang}/products?category=${c.slug}`} className="rounded-full border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-100">
-            {c.name}
-          </Link>
-        ))}
+        {data.facets.categories
+          .filter((c) => c.depth === 0)
+          .map((c) => (
+            <Link key={c.slug} to={`/${data.lang}/products?category=${c.slug}`} className="rounded-full border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-100">
+              {c.name}
+            </Link>
+          ))}
       </div>
     </div>
   );

@@ -1,36 +1,10 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import type { i18n as I18n } from "i18next";
 import { LOCALE_TAGS, type Lang } from "~/modules/i18n/config";
 import type { ProductCard } from "~/modules/catalog/product-card.server";
 import { ProductPlaceholder } from "./product-placeholder";
 import { TranslationNote } from "./translation-note";
 import { VerifiedMark } from "./verified-mark";
-
-/**
- * The strings of cards, kept per i18next instance (one per language bundle, i18n-provider.tsx): a listing page has 24
- * cards of ~8 strings each, mostly the same ("from", "Verified", "500 pieces"), and i18next's lookup, plural rule
- * and interpolation cost more than the rest of the card's render. Only primitive options; bounded.
- */
-const cardStrings = new WeakMap<I18n, Map<string, string>>();
-const CARD_STRINGS_MAX = 4096;
-
-function useCardT(): (key: string, options?: Record<string, string | number>) => string {
-  const { t, i18n } = useTranslation();
-  let cache = cardStrings.get(i18n);
-  if (!cache) cardStrings.set(i18n, (cache = new Map()));
-  const strings = cache;
-  return (key, options) => {
-    const id = options ? `${key}\u0000${Object.entries(options).join("\u0000")}` : key;
-    let text = strings.get(id);
-    if (text === undefined) {
-      text = t(key, options) as string;
-      if (strings.size >= CARD_STRINGS_MAX) strings.clear();
-      strings.set(id, text);
-    }
-    return text;
-  };
-}
 
 /** The 160 px rendition next to the 480 px one (images.server.ts names them `…/w{width}.webp`). */
 const srcSetOf = (src: string) => `${src.replace(/\/w480\.webp$/, "/w160.webp")} 160w, ${src} 480w`;
@@ -41,13 +15,13 @@ const srcSetOf = (src: string) => `${src.replace(/\/w480\.webp$/, "/w160.webp")}
  * than ~60 utility classes repeated on each of a page's 24 cards.
  */
 export function ProductCardView({ card, headingLevel = 3 }: { card: ProductCard; headingLevel?: 2 | 3 }) {
-  const t = useCardT();
+  const { t } = useTranslation();
   const Heading = headingLevel === 2 ? "h2" : "h3";
   return (
     // The name's link sits in clipping boxes (line-clamp, the card's rounded corners): its focus ring is drawn
     // around the whole card instead, where nothing cuts it off.
     <article className="pcard" data-testid="product-card" data-slug={card.slug}>
-      <Link to={card.href} className="pcard-media" tabIndex={-1} aria-hidden>
+      <Link to={card.href} className="pcard-media" tabIndex={-1} aria-hidden discover="none">
         {card.image ? <img src={card.image.src} srcSet={srcSetOf(card.image.src)} sizes="(min-width: 1024px) 240px, (min-width: 640px) 33vw, 50vw" alt="" loading="lazy" decoding="async" /> : <ProductPlaceholder />}
       </Link>
       <div className="pcard-body">
@@ -65,7 +39,7 @@ export function ProductCardView({ card, headingLevel = 3 }: { card: ProductCard;
           <span className="truncate" data-testid="product-card-maker">
             {card.maker.name}
           </span>
-          {card.maker.verified ? <VerifiedMark label={t("browse.card.verified")} help={t("browse.card.verifiedHelp")} /> : null}
+          {card.maker.verified ? <VerifiedMark /> : null}
         </p>
         <div className="pcard-foot">
           {card.priceFrom ? (
