@@ -69,8 +69,7 @@ export function ListingFiltersPanel({ lang, filters, facets, currencyCode, count
                 <option value="">{t("browse.filters.anyCategory")}</option>
                 {facets.categories.map((c) => (
                   <option key={c.slug} value={c.slug}>
-                    {"\u00a0\u00a0\u00a0".repeat(c.depth)}
-                    {c.name}
+                    {`${"\u00a0\u00a0\u00a0".repeat(c.depth)}${c.name}`}
                   </option>
                 ))}
               </AutoSubmitSelect>
