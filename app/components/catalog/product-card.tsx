@@ -44,13 +44,13 @@ export function ProductCardView({ card, headingLevel = 3 }: { card: ProductCard;
         <div className="pcard-foot">
           {card.priceFrom ? (
             <p className="leading-tight">
-              <span className="block">{t("browse.card.from")}</span>
+              <span className="pcard-note block">{t("browse.card.from")}</span>
               <span className="pcard-price" data-testid="product-card-price">
                 {card.priceFrom}
               </span>
             </p>
           ) : null}
-          {card.priceOriginal ? <p data-testid="product-card-original">{t("browse.card.original", { price: card.priceOriginal, incoterm: t(`browse.incoterm.${card.incoterm}`) })}</p> : null}
+          {card.priceOriginal ? <p className="pcard-note" data-testid="product-card-original">{t("browse.card.original", { price: card.priceOriginal, incoterm: t(`browse.incoterm.${card.incoterm}`) })}</p> : null}
           {card.availability ? (
             <p className={`pcard-avail pcard-${card.availability.tone}`} data-testid="product-card-availability" data-tone={card.availability.tone}>
               <AvailabilityIcon tone={card.availability.tone} />
@@ -61,7 +61,7 @@ export function ProductCardView({ card, headingLevel = 3 }: { card: ProductCard;
             {t("browse.card.moq", { quantity: t(`browse.units.${card.unit}`, { count: card.moq, n: card.moqFormatted }) })}
           </p>
           {/* With a delivery location the availability line already says how long; the production time alone would contradict it. */}
-          {!card.availability || card.availability.tone === "elsewhere" ? <p>{t("browse.card.leadTime", { count: card.leadTimeDays, n: card.leadTimeFormatted })}</p> : null}
+          {!card.availability || card.availability.tone === "elsewhere" ? <p className="pcard-note">{t("browse.card.leadTime", { count: card.leadTimeDays, n: card.leadTimeFormatted })}</p> : null}
         </div>
       </div>
     </article>

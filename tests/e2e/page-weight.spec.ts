@@ -1,0 +1,34 @@
+import { expect, test } from "@playwright/test";
+
+/**
+ * What a catalog page weighs and what its hydration data carries (issue 14): the page is served to every visitor,
+ * so every byte and every serialized field is paid for on each request. Bounds, not timings.
+ */
+const hydrationOf = (html: string) =>
+  [...html.matchAll(/streamController\.enqueue\(("(?:[^"\\]|\\.)*")\);<\/script>/g)].map((m) => JSON.parse(m[1]!) as string).join("");
+
+test("the listing page stays light and its hydration data carries only what the cards show", async ({ request }) => {
+  const response = await request.get("/pt/products");
+  expect(response.ok()).toBe(true);
+  const html = await response.text();
+  const cards = html.match(/data-testid="product-card"/g) ?? [];
+  expect(cards.length).toBeGreaterThan(10);
+  // Measured 2026-12-06 on the demo catalog: ~75 kB (was ~125 kB before the cards were slimmed).
+  expect(Buffer.byteLength(html)).toBeLessThan(95_000);
+  const hydration = hydrationOf(html);
+  expect(hydration.length).toBeGreaterThan(1000);
+  // Fields the card does not show: the product's and maker's ids, the maker's city, the picture's alt
+  // text and second size (derived), the "converted" flag (the original price is sent only when shown).
+  for (const field of ["organizationId", "makerCity", "city", "alt", "srcSet", "converted"]) expect(hydration, field).not.toContain(`"${field}"`);
+  // The interface strings travel as a cached script, not in the page.
+  expect(hydration).not.toContain("browse.card");
+  expect(html).toMatch(/<script src="\/messages\/pt\/public\.[0-9a-f]{12}\.js"/);
+});
+
+test("a product page stays light", async ({ request }) => {
+  const listing = await (await request.get("/pt/products")).text();
+  const href = /data-testid="product-card-name"[^>]*href="([^"]+)"/.exec(listing)?.[1];
+  expect(href).toBeTruthy();
+  const html = await (await request.get(href!)).text();
+  expect(Buffer.byteLength(html)).toBeLessThan(70_000);
+});
