@@ -1,6 +1,5 @@
 import type { Server as HttpServer } from "node:http";
 import { Server, type Socket } from "socket.io";
-import { createAdapter } from "@socket.io/postgres-adapter";
 import pg from "pg";
 import { isMember } from "~/modules/tenancy/access.server";
 import { sessionUserFromCookieHeader } from "~/modules/tenancy/session.server";
@@ -9,6 +8,7 @@ import { agencyRoom, organizationRoom, rfqRoom, sessionRoom, shipmentRoom, userR
 import { isExportAgentUser, mayFollowWarehouse, mayViewShipment } from "~/modules/logistics/shipment-access.server";
 import { mayJoinRfq } from "~/modules/ordering/rfq-thread.server";
 import { setRealtime } from "~/modules/realtime/index.server";
+import { createLocalFirstPostgresAdapter } from "~/modules/realtime/local-first-adapter.server";
 
 export interface SocketData {
   userId: string;
@@ -36,7 +36,7 @@ export function attachSocketServer(httpServer: HttpServer, options: { databaseUr
   if (options.databaseUrl) {
     // Fan-out between web processes through PostgreSQL NOTIFY: no Redis needed.
     pool = new pg.Pool({ connectionString: options.databaseUrl, max: 2 });
-    io.adapter(createAdapter(pool, { tableName: "socket_io_attachments" }));
+    io.adapter(createLocalFirstPostgresAdapter(pool, { tableName: "socket_io_attachments" }));
   }
 
   io.use(async (socket, next) => {
