@@ -7,7 +7,7 @@ import {
   suggest,
   type SearchClient,
 } from "~/modules/catalog/search.server";
-import { listingCountSql, listingSql, NO_FILTERS, queryListing } from "~/modules/catalog/listing.server";
+import { listingCountSql, listingFacets, listingSql, NO_FILTERS, queryListing } from "~/modules/catalog/listing.server";
 import { forOrganization, unscopedDb } from "~/modules/db/index.server";
 import type { Lang } from "~/modules/i18n/config";
 import { ratesAsOf } from "~/modules/money/fx.server";
@@ -427,6 +427,23 @@ describe("the search index", () => {
       }
       expect(before).toBeNull();
     }
+  });
+
+  it("offers the searched products' manufacturers and brands, from the same matches as the count", async () => {
+    const rates = await ratesAsOf();
+    const context = { currency: rates.currency("USD"), rates };
+    const facets = await listingFacets("pt", { ...NO_FILTERS, q: "voltmax" }, context);
+    expect(facets.makers.map((m) => m.name)).toEqual(["Sunvoltx Trading"]);
+    expect(facets.brands.map((b) => b.name)).toEqual(["VoltMax"]);
+    const cafeteira = await listingFacets("zh", { ...NO_FILTERS, q: "cafeteira" }, context);
+    expect(cafeteira.makers.map((m) => m.name)).toEqual(["Gree-Lux Electrical"]);
+    expect(cafeteira.brands.map((b) => b.name)).toEqual(["GreeLux"]);
+    const listing = await queryListing({ lang: "pt", ...context, filters: { ...NO_FILTERS, q: "voltmax" }, sort: "relevance" });
+    expect(listing.count).toEqual({ value: 6, capped: false });
+    // With a manufacturer chosen, its brands; the other manufacturer stays offered.
+    const chosen = await listingFacets("pt", { ...NO_FILTERS, q: "led", maker: orgs.b }, context);
+    expect(chosen.brands.map((b) => b.name)).toEqual(["VoltMax"]);
+    expect(chosen.makers.map((m) => m.name)).toEqual(["Sunvoltx Trading"]);
   });
 
   it("finds, ranks and pages in one statement inside the database: no ids go back and forth", async () => {

@@ -148,7 +148,7 @@ function cached<T>(key: string, ttlMs: number, load: () => Promise<T>): Promise<
 export function forgetListingCaches() {
   caches.clear();
   facetCache.clear();
-  searchCounts.clear();
+  searchSamples.clear();
 }
 
 export interface CategoryNode {
@@ -583,30 +583,32 @@ function countSql(where: Prisma.Sql): Prisma.Sql {
 }
 
 /**
- * Counts of searches, per words and filters, for 30 s in this process (forgotten when this process reindexes
- * products): counting every match of a word found in 17,000 products up to the cap reads ~20,000 translations,
- * while the page itself reads at most the ranked candidates.
+ * A search's matches, counted (capped) and with their most frequent manufacturers and brands, in one statement
+ * over the first COUNT_CAP + 1 matches, kept 30 s per words and filters in this process (forgotten when this
+ * process reindexes products): the page's count and the filter panel ask for the same matches at once, and
+ * reading every match of a word found in 17,000 products up to the cap reads ~20,000 translations.
  */
-const SEARCH_COUNT_TTL_MS = 30_000;
-const SEARCH_COUNT_CACHE_MAX = 500;
-const searchCounts = new Map<string, { at: number; value: Promise<{ value: number; capped: boolean }> }>();
+const SEARCH_SAMPLE_TTL_MS = 30_000;
+const SEARCH_SAMPLE_CACHE_MAX = 500;
+const searchSamples = new Map<string, { at: number; value: Promise<FacetSample> }>();
+
+function searchSample(lang: Lang, where: Prisma.Sql): Promise<FacetSample> {
+  const key = `${searchGeneration()}|${lang}|${where.sql}|${JSON.stringify(where.values, (_, v: unknown) => (typeof v === "bigint" ? v.toString() : v))}`;
+  const hit = searchSamples.get(key);
+  if (hit && Date.now() - hit.at < SEARCH_SAMPLE_TTL_MS) return hit.value;
+  const value = facetSample(lang, matchSample(where), null);
+  if (searchSamples.size >= SEARCH_SAMPLE_CACHE_MAX) searchSamples.delete(searchSamples.keys().next().value as string);
+  searchSamples.set(key, { at: Date.now(), value });
+  value.catch(() => searchSamples.delete(key));
+  return value;
+}
 
 function countMatches(req: ListingRequest, where: Prisma.Sql): Promise<{ value: number; capped: boolean }> {
-  const run = () =>
-    unscopedDb.$queryRaw<{ n: number }[]>(countSql(where)).then((r) => {
-      const n = r[0]?.n ?? 0;
-      return { value: Math.min(n, COUNT_CAP), capped: n > COUNT_CAP };
-    });
-  if (!req.filters.q) return run();
-  const location = req.filters.nearStock && req.location ? `${req.location.countryCode}:${req.location.regionCode ?? ""}` : "";
-  const key = `${searchGeneration()}|${req.lang}|${req.currency?.code ?? ""}|${JSON.stringify(req.filters)}|${location}`;
-  const hit = searchCounts.get(key);
-  if (hit && Date.now() - hit.at < SEARCH_COUNT_TTL_MS) return hit.value;
-  const value = run();
-  if (searchCounts.size >= SEARCH_COUNT_CACHE_MAX) searchCounts.delete(searchCounts.keys().next().value as string);
-  searchCounts.set(key, { at: Date.now(), value });
-  value.catch(() => searchCounts.delete(key));
-  return value;
+  if (req.filters.q) return searchSample(req.lang, where).then((sample) => sample.count);
+  return unscopedDb.$queryRaw<{ n: number }[]>(countSql(where)).then((r) => {
+    const n = r[0]?.n ?? 0;
+    return { value: Math.min(n, COUNT_CAP), capped: n > COUNT_CAP };
+  });
 }
 
 export async function queryListing(req: ListingRequest): Promise<ListingResult> {
@@ -691,6 +693,41 @@ interface FacetRows {
   brands: { id: string; name: string }[];
 }
 
+interface FacetSample extends FacetRows {
+  /** Rows of the manufacturers' sample, capped at COUNT_CAP (as the listing's count). */
+  count: { value: number; capped: boolean };
+}
+
+/** The first FACET_SAMPLE matches of a filter set (their manufacturer and brand). */
+function matchSample(where: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`SELECT p."organizationId", p."brandId" FROM "Product" p WHERE ${where} LIMIT ${FACET_SAMPLE}`;
+}
+
+/**
+ * The top FACET_LIMIT manufacturers of one sample and brands of another (the same one when `brands` is null),
+ * and how many rows the first holds. One statement.
+ */
+async function facetSample(lang: Lang, makers: Prisma.Sql, brands: Prisma.Sql | null): Promise<FacetSample> {
+  const rows = await unscopedDb.$queryRaw<{ kind: "maker" | "brand" | "count"; id: string | null; name: string; verified: boolean; n: number }[]>`
+      WITH sm AS (${makers}),
+        sb AS (${brands ?? Prisma.sql`SELECT * FROM sm`})
+      SELECT 'maker' AS "kind", o."id", CASE WHEN ${lang}::text = 'zh' AND btrim(COALESCE(o."legalNameZh", '')) <> '' THEN btrim(o."legalNameZh") ELSE o."name" END AS "name", (o."verificationStatus" = 'VERIFIED') AS "verified", 0 AS "n"
+      FROM (SELECT "organizationId" AS "id", count(*) AS "n" FROM sm GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ${FACET_LIMIT}) c
+      JOIN "Organization" o ON o."id" = c."id" AND o."kind" = 'MANUFACTURER'
+      UNION ALL
+      SELECT 'brand', b."id", b."name", FALSE, 0
+      FROM (SELECT "brandId" AS "id", count(*) AS "n" FROM sb WHERE "brandId" IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ${FACET_LIMIT}) c
+      JOIN "Brand" b ON b."id" = c."id"
+      UNION ALL
+      SELECT 'count', NULL, '', FALSE, (SELECT count(*) FROM sm)::int`;
+  const n = rows.find((r) => r.kind === "count")?.n ?? 0;
+  return {
+    makers: rows.filter((r) => r.kind === "maker").map((r) => ({ id: r.id!, name: r.name, verified: r.verified })),
+    brands: rows.filter((r) => r.kind === "brand").map((r) => ({ id: r.id!, name: r.name })),
+    count: { value: Math.min(n, COUNT_CAP), capped: n > COUNT_CAP },
+  };
+}
+
 /** The manufacturers and brands of a filtered set, top FACET_LIMIT of each by products among the first FACET_SAMPLE matches. */
 async function facetRows(lang: Lang, filters: ListingFilters, context: FacetContext | null): Promise<FacetRows> {
   const location = filters.nearStock ? (context?.location ?? null) : null;
@@ -704,24 +741,12 @@ async function facetRows(lang: Lang, filters: ListingFilters, context: FacetCont
     const [forMakers, forBrands] = await Promise.all([whereClause(request({ ...filters, maker: null })), filters.maker || filters.brand ? whereClause(request({ ...filters, brand: null })) : null]);
     const brandWhere = forBrands ?? forMakers;
     if (forMakers.empty && brandWhere.empty) return { makers: [], brands: [] };
-    const sample = (w: { where: Prisma.Sql; empty: boolean }) =>
-      w.empty ? Prisma.sql`SELECT NULL::uuid AS "organizationId", NULL::uuid AS "brandId" WHERE FALSE` : Prisma.sql`SELECT p."organizationId", p."brandId" FROM "Product" p WHERE ${w.where} LIMIT ${FACET_SAMPLE}`;
-    const rows = await unscopedDb.$queryRaw<{ kind: "maker" | "brand"; id: string; name: string; verified: boolean }[]>`
-      WITH sm AS (${sample(forMakers)}),
-        sb AS (${forBrands ? sample(forBrands) : Prisma.sql`SELECT * FROM sm`})
-      SELECT 'maker' AS "kind", o."id", CASE WHEN ${lang}::text = 'zh' AND btrim(COALESCE(o."legalNameZh", '')) <> '' THEN btrim(o."legalNameZh") ELSE o."name" END AS "name", (o."verificationStatus" = 'VERIFIED') AS "verified"
-      FROM (SELECT "organizationId" AS "id", count(*) AS "n" FROM sm GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ${FACET_LIMIT}) c
-      JOIN "Organization" o ON o."id" = c."id" AND o."kind" = 'MANUFACTURER'
-      UNION ALL
-      SELECT 'brand', b."id", b."name", FALSE
-      FROM (SELECT "brandId" AS "id", count(*) AS "n" FROM sb WHERE "brandId" IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ${FACET_LIMIT}) c
-      JOIN "Brand" b ON b."id" = c."id"`;
+    const sample = (w: { where: Prisma.Sql; empty: boolean }) => (w.empty ? Prisma.sql`SELECT NULL::uuid AS "organizationId", NULL::uuid AS "brandId" WHERE FALSE` : matchSample(w.where));
+    // A search without a manufacturer or brand chosen: the same matches as the page's count (one statement for both).
+    const rows = filters.q && !forBrands && !forMakers.empty ? await searchSample(lang, forMakers.where) : await facetSample(lang, sample(forMakers), forBrands ? sample(forBrands) : null);
     const collator = new Intl.Collator(LOCALE_TAGS[lang]);
     const byName = (a: { name: string }, b: { name: string }) => collator.compare(a.name, b.name);
-    return {
-      makers: rows.filter((r) => r.kind === "maker").map((r) => ({ id: r.id, name: r.name, verified: r.verified })).sort(byName),
-      brands: rows.filter((r) => r.kind === "brand").map((r) => ({ id: r.id, name: r.name })).sort(byName),
-    };
+    return { makers: [...rows.makers].sort(byName), brands: [...rows.brands].sort(byName) };
   })();
   if (facetCache.size >= FACET_CACHE_MAX) facetCache.delete(facetCache.keys().next().value as string);
   facetCache.set(key, { at: Date.now(), value });
