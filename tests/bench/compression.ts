@@ -7,10 +7,10 @@
  * deleted afterwards), then compresses each page in memory, --rounds times per setting, as the compression
  * middleware would (zlib with the same parameters; one chunk), and prints the CPU time per page and the bytes.
  *
- *   options: --rounds 200
+ *   options: --rounds 200, --save DIR (also write the pages there, to compare what they carry)
  */
 import { randomBytes } from "node:crypto";
-import { existsSync } from "node:fs";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -68,6 +68,11 @@ async function main() {
     await session.close();
   }
 
+  const save = option("save", "");
+  if (save) {
+    mkdirSync(save, { recursive: true });
+    for (const page of pages) writeFileSync(path.join(save, `${page.name.replace(/[^a-z0-9]+/gi, "-").replace(/^-|-$/g, "")}.html`), page.body);
+  }
   console.log(`\nCompressing each page ${ROUNDS} times per setting (CPU ms per page, one core):`);
   console.log("| page | raw | setting | compressed | ratio | CPU ms / page |");
   console.log("| --- | ---: | --- | ---: | ---: | ---: |");
