@@ -51,6 +51,8 @@ const TARGET_P99_MS = 250;
 const DRAIN_MS = Number(option("drain", "10")) * 1000;
 /** `--trace-gc`: the server logs its garbage collections (to tell GC pauses from queueing in the timeline). */
 const TRACE_GC = process.argv.includes("--trace-gc");
+/** `--log-slow MS`: PostgreSQL logs the bench database's statements slower than that (log_min_duration_statement). */
+const LOG_SLOW_MS = option("log-slow", "");
 
 /** The milestones a bench shipment goes through, in order, and where each is reported (origin or destination side). */
 const JOURNEY = [
@@ -204,6 +206,7 @@ async function main() {
   let server: ChildProcess | null = null;
   try {
     await applyMigrations(url);
+    if (LOG_SLOW_MS) await admin(serverUrl, `ALTER DATABASE "${database}" SET log_min_duration_statement = ${Number(LOG_SLOW_MS)}`);
     await connectDatabase({ url });
     await seedReferenceData();
     const started = Date.now();
