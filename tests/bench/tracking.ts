@@ -448,6 +448,7 @@ async function main() {
       void request.finally(() => inFlight.delete(request));
     };
     const serverCpuBefore = processTreeCpuSeconds(server.pid!);
+    const machineBefore = machineCpuTicks();
     const benchCpuBefore = process.cpuUsage();
     const runStarted = performance.now();
     /** Events accepted from this instant on are measured (the warm-up's were accepted before it). */
@@ -471,6 +472,7 @@ async function main() {
     const sendSeconds = (performance.now() - runStarted) / 1000;
     await Promise.all(inFlight);
     const serverCpuAfter = processTreeCpuSeconds(server.pid!);
+    const machineAfter = machineCpuTicks();
     const benchCpu = process.cpuUsage(benchCpuBefore);
     const expectedDeliveries = [...acceptedPerShipment].reduce((sum, [id, count]) => sum + count * audience.get(id)!.size, 0);
     const drainDeadline = Date.now() + DRAIN_MS;
@@ -548,6 +550,8 @@ async function main() {
       benchEventLoopDelayP99Ms: Number((loopDelay.percentile(99) / 1e6).toFixed(1)),
       benchEventLoopDelayMaxMs: Number((loopDelay.max / 1e6).toFixed(1)),
       loadAverage: os.loadavg().map((n) => Number(n.toFixed(2))),
+      /** The whole machine while webhooks were sent (/proc/stat): busy and stolen (by the hypervisor) shares of all cores. */
+      machineCpu: machineBefore && machineAfter ? machineShares(machineBefore, machineAfter) : null,
       target: { p99Ms: TARGET_P99_MS, met: result.latencyMs.p99 <= TARGET_P99_MS && missing === 0 },
       timeline,
     };
@@ -567,6 +571,21 @@ async function main() {
     await new Promise((r) => setTimeout(r, 250));
     await admin(serverUrl, `DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
   }
+}
+
+/** The machine's CPU time counters (/proc/stat's first line), or null off Linux. */
+function machineCpuTicks(): { busy: number; idle: number; steal: number } | null {
+  if (!existsSync("/proc/stat")) return null;
+  const [user, nice, system, idle, iowait, irq, softirq, steal] = readFileSync("/proc/stat", "utf8").split("\n")[0]!.trim().split(/\s+/).slice(1).map(Number) as number[];
+  return { busy: user! + nice! + system! + irq! + softirq!, idle: idle! + iowait!, steal: steal! };
+}
+
+function machineShares(before: { busy: number; idle: number; steal: number }, after: { busy: number; idle: number; steal: number }) {
+  const busy = after.busy - before.busy;
+  const idle = after.idle - before.idle;
+  const steal = after.steal - before.steal;
+  const total = busy + idle + steal || 1;
+  return { busy: Number((busy / total).toFixed(3)), steal: Number((steal / total).toFixed(3)) };
 }
 
 /** [instant, value] pairs grouped by whole seconds since `epoch`. */
