@@ -1,5 +1,9 @@
 import type { ChildProcess } from "node:child_process";
-import { createServer } from "node:net";
+import { randomBytes } from "node:crypto";
+import { createServer, type AddressInfo } from "node:net";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import type { ServerBuild } from "@remix-run/node";
 
 /** What the benches share: their command-line options, a free port, and starting and stopping the server. */
 
@@ -92,4 +96,33 @@ export async function openBuyerSession(env: NodeJS.ProcessEnv, base: string, ema
   } finally {
     await disconnectDatabase();
   }
+}
+
+/**
+ * The real HTTP app (app/server/http.server.ts over the existing build) in this process, page cache and workers off,
+ * on the bench database, with a fresh session of a demo buyer: what the per-request measurements (statements.ts,
+ * compression.ts) run against. `close` stops the app, the database and deletes the session.
+ */
+export async function startInProcessApp(target: { url?: string; dataDir: string }, buyerEmail: string) {
+  const base = "http://127.0.0.1";
+  const env: NodeJS.ProcessEnv = { NODE_ENV: "production", DATABASE_URL: target.url, SESSION_SECRET: randomBytes(32).toString("base64url"), APP_URL: base, PONTE_DATA_DIR: target.dataDir };
+  const session = await openBuyerSession(env, base, buyerEmail);
+  Object.assign(process.env, { NODE_ENV: "production", PONTE_WORKERS: "off", PAGE_CACHE_SECONDS: "0" });
+  const { resetEnvCache } = await import("../../app/modules/config/env.server");
+  resetEnvCache();
+  const { connectDatabase, disconnectDatabase } = await import("../../app/modules/db/index.server");
+  const { createHttpApp } = await import("../../app/server/http.server");
+  await connectDatabase();
+  const build = (await import(pathToFileURL(path.resolve("build/index.js")).href)) as ServerBuild;
+  const server = createHttpApp(build, { shuttingDown: false }).listen(0, "127.0.0.1");
+  await new Promise((resolve) => server.once("listening", resolve));
+  return {
+    origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    session,
+    close: async () => {
+      await new Promise((resolve) => server.close(resolve));
+      await disconnectDatabase();
+      await session.close();
+    },
+  };
 }

@@ -9,15 +9,11 @@
  *
  *   options: --rounds 200, --save DIR (also write the pages there, to compare what they carry)
  */
-import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
-import type { AddressInfo } from "node:net";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
-import type { ServerBuild } from "@remix-run/node";
 import { benchTarget } from "../../prisma/seed-bench";
-import { args, openBuyerSession, option } from "./bench-support";
+import { args, option, startInProcessApp } from "./bench-support";
 
 const ROUNDS = Number(option("rounds", "200"));
 
@@ -33,18 +29,8 @@ async function main() {
   if (!existsSync("build/index.js")) throw new Error("no build: run `npm run build` first");
   const target = benchTarget(args);
   if (target.kind !== "server") throw new Error("compression.ts needs the PostgreSQL server (DATABASE_URL)");
-  const base = "http://127.0.0.1";
-  const session = await openBuyerSession({ NODE_ENV: "production", DATABASE_URL: target.url, SESSION_SECRET: randomBytes(32).toString("base64url"), APP_URL: base, PONTE_DATA_DIR: target.dataDir }, base, option("buyer-email", "buyer.br@demo.ponte.test"));
-  Object.assign(process.env, { NODE_ENV: "production", PONTE_WORKERS: "off", PAGE_CACHE_SECONDS: "0" });
-  const { resetEnvCache } = await import("../../app/modules/config/env.server");
-  resetEnvCache();
-  const { connectDatabase, disconnectDatabase } = await import("../../app/modules/db/index.server");
-  const { createHttpApp } = await import("../../app/server/http.server");
-  await connectDatabase();
-  const build = (await import(pathToFileURL(path.resolve("build/index.js")).href)) as ServerBuild;
-  const server = createHttpApp(build, { shuttingDown: false }).listen(0, "127.0.0.1");
-  await new Promise((resolve) => server.once("listening", resolve));
-  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const app = await startInProcessApp(target, option("buyer-email", "buyer.br@demo.ponte.test"));
+  const { origin, session } = app;
   const pages: { name: string; body: Buffer }[] = [];
   try {
     // Uncompressed answers (identity): the bytes the middleware would compress.
@@ -63,9 +49,7 @@ async function main() {
     pages.push({ name: "product page (buyer)", body: await get(product, session.cookie) });
     if (bundle) pages.push({ name: `messages ${bundle.split("/").slice(2).join("/")}`, body: await get(bundle) });
   } finally {
-    await new Promise((resolve) => server.close(resolve));
-    await disconnectDatabase();
-    await session.close();
+    await app.close();
   }
 
   const save = option("save", "");

@@ -12,16 +12,11 @@
  *            --show-sql (print the statements of one request of each case), --cpu-prof (write a CPU profile of the
  *            measured requests to test-results/statements-<visitor>.cpuprofile)
  */
-import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
-import type { AddressInfo } from "node:net";
 import { Session } from "node:inspector/promises";
-import path from "node:path";
-import { pathToFileURL } from "node:url";
 import pg from "pg";
-import type { ServerBuild } from "@remix-run/node";
 import { benchTarget } from "../../prisma/seed-bench";
-import { args, openBuyerSession, option } from "./bench-support";
+import { args, option, startInProcessApp } from "./bench-support";
 
 const REQUESTS = Number(option("requests", "20"));
 const ONLY = option("only", "")
@@ -48,25 +43,8 @@ async function main() {
   if (!existsSync("build/index.js")) throw new Error("no build: run `npm run build` first");
   const target = benchTarget(args);
   if (target.kind !== "server") throw new Error("statements.ts needs the PostgreSQL server (DATABASE_URL)");
-  const base = "http://127.0.0.1";
-  const env: NodeJS.ProcessEnv = {
-    NODE_ENV: "production",
-    DATABASE_URL: target.url,
-    SESSION_SECRET: randomBytes(32).toString("base64url"),
-    APP_URL: base,
-    PONTE_DATA_DIR: target.dataDir,
-  };
-  const session = await openBuyerSession(env, base, option("buyer-email", "buyer.br@demo.ponte.test"));
-  Object.assign(process.env, { NODE_ENV: "production", PONTE_WORKERS: "off", PAGE_CACHE_SECONDS: "0" });
-  const { resetEnvCache } = await import("../../app/modules/config/env.server");
-  resetEnvCache();
-  const { connectDatabase, disconnectDatabase } = await import("../../app/modules/db/index.server");
-  const { createHttpApp } = await import("../../app/server/http.server");
-  await connectDatabase();
-  const build = (await import(pathToFileURL(path.resolve("build/index.js")).href)) as ServerBuild;
-  const server = createHttpApp(build, { shuttingDown: false }).listen(0, "127.0.0.1");
-  await new Promise((resolve) => server.once("listening", resolve));
-  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const app = await startInProcessApp(target, option("buyer-email", "buyer.br@demo.ponte.test"));
+  const { origin, session } = app;
   const profiler = CPU_PROF ? new Session() : null;
   if (profiler) {
     profiler.connect();
@@ -134,9 +112,7 @@ async function main() {
     for (const r of rows) console.log(`| ${r.case} | ${r.visitor} | ${r.statements.toFixed(1)} | ${r.cpuMs.toFixed(1)} | ${r.wallMs.toFixed(1)} | ${r.bytes.toLocaleString("en")} |`);
   } finally {
     profiler?.disconnect();
-    await new Promise((resolve) => server.close(resolve));
-    await disconnectDatabase();
-    await session.close();
+    await app.close();
   }
 }
 
