@@ -156,16 +156,19 @@ const BUNDLE_FILE = /^(public|organization)\.([0-9a-f]{12})\.js$/;
 const compressedBundles = new Map<string, { br: Buffer; gzip: Buffer; identity: Buffer }>();
 
 /**
- * `/messages/{lang}/{area}.{hash}.js` (message-bundles.server.ts; the route app/routes/messages.$lang.$file.ts answers
- * the same), served here before the page machinery: no session, viewer, CSRF cookie or route matching, and
- * compressed once per process at the strongest settings instead of per request (159 kB of Portuguese strings:
- * 42 kB in brotli 9, where compressing per request took 1.6–2.6 ms of CPU for 45–46 kB). Every first visit fetches it.
- * Unknown names go on to the route (its 404).
+ * `/messages/{lang}/{area}.{hash}.js`: a language's (or variant's: pt-PT) interface strings as a script
+ * (message-bundles.server.ts), served here before the page machinery: no session, viewer, CSRF cookie or route
+ * matching, and compressed once per process at the strongest settings instead of per request (159 kB of Portuguese
+ * strings: 42 kB in brotli 9, where compressing per request took 1.6–2.6 ms of CPU for 45–46 kB). Every first visit
+ * fetches it. Any other name under /messages is a plain 404.
  */
-function serveMessageBundle(req: Request, res: Response, next: NextFunction) {
+function serveMessageBundle(req: Request, res: Response) {
   const match = BUNDLE_FILE.exec(req.params.file ?? "");
   const lang = req.params.lang;
-  if (!match || !isTextLanguage(lang)) return next();
+  if (!match || !isTextLanguage(lang)) {
+    res.status(404).type("text/plain; charset=utf-8").send("Not found");
+    return;
+  }
   const bundle = messageBundle(lang, match[1] as MessageArea);
   let bodies = compressedBundles.get(bundle.src);
   if (!bodies) {

@@ -1,5 +1,6 @@
 import type { ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
 import { createServer, type AddressInfo } from "node:net";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -100,10 +101,16 @@ export async function openBuyerSession(env: NodeJS.ProcessEnv, base: string, ema
 
 /**
  * The real HTTP app (app/server/http.server.ts over the existing build) in this process, page cache and workers off,
- * on the bench database, with a fresh session of a demo buyer: what the per-request measurements (statements.ts,
+ * on the bench database of the command line (DATABASE_URL's server, database ponte_bench or `--database`), with a fresh
+ * session of a demo buyer (`--buyer-email`, default buyer.br@demo.ponte.test): what the per-request measurements (statements.ts,
  * compression.ts) run against. `close` stops the app, the database and deletes the session.
  */
-export async function startInProcessApp(target: { url?: string; dataDir: string }, buyerEmail: string) {
+export async function startInProcessApp(tool: string) {
+  if (!existsSync("build/index.js")) throw new Error("no build: run `npm run build` first");
+  const { benchTarget } = await import("../../prisma/seed-bench");
+  const target = benchTarget(args);
+  if (target.kind !== "server") throw new Error(`${tool} needs the PostgreSQL server (DATABASE_URL)`);
+  const buyerEmail = option("buyer-email", "buyer.br@demo.ponte.test");
   const base = "http://127.0.0.1";
   const env: NodeJS.ProcessEnv = { NODE_ENV: "production", DATABASE_URL: target.url, SESSION_SECRET: randomBytes(32).toString("base64url"), APP_URL: base, PONTE_DATA_DIR: target.dataDir };
   const session = await openBuyerSession(env, base, buyerEmail);

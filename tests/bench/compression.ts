@@ -9,11 +9,10 @@
  *
  *   options: --rounds 200, --save DIR (also write the pages there, to compare what they carry)
  */
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
-import { benchTarget } from "../../prisma/seed-bench";
-import { args, option, startInProcessApp } from "./bench-support";
+import { option, startInProcessApp } from "./bench-support";
 
 const ROUNDS = Number(option("rounds", "200"));
 
@@ -26,10 +25,7 @@ const SETTINGS: { name: string; compress: (page: Buffer) => Buffer }[] = [
 ];
 
 async function main() {
-  if (!existsSync("build/index.js")) throw new Error("no build: run `npm run build` first");
-  const target = benchTarget(args);
-  if (target.kind !== "server") throw new Error("compression.ts needs the PostgreSQL server (DATABASE_URL)");
-  const app = await startInProcessApp(target, option("buyer-email", "buyer.br@demo.ponte.test"));
+  const app = await startInProcessApp("compression.ts");
   const { origin, session } = app;
   const pages: { name: string; body: Buffer }[] = [];
   try {

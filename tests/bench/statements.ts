@@ -12,10 +12,9 @@
  *            --show-sql (print the statements of one request of each case), --cpu-prof (write a CPU profile of the
  *            measured requests to test-results/statements-<visitor>.cpuprofile)
  */
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { Session } from "node:inspector/promises";
 import pg from "pg";
-import { benchTarget } from "../../prisma/seed-bench";
 import { args, option, startInProcessApp } from "./bench-support";
 
 const REQUESTS = Number(option("requests", "20"));
@@ -40,10 +39,7 @@ pg.Client.prototype.query = function (this: pg.Client, ...queryArgs: unknown[]) 
 } as typeof pg.Client.prototype.query;
 
 async function main() {
-  if (!existsSync("build/index.js")) throw new Error("no build: run `npm run build` first");
-  const target = benchTarget(args);
-  if (target.kind !== "server") throw new Error("statements.ts needs the PostgreSQL server (DATABASE_URL)");
-  const app = await startInProcessApp(target, option("buyer-email", "buyer.br@demo.ponte.test"));
+  const app = await startInProcessApp("statements.ts");
   const { origin, session } = app;
   const profiler = CPU_PROF ? new Session() : null;
   if (profiler) {
