@@ -66,6 +66,21 @@ describe("registration", () => {
     expect(again.unchanged).toBe(true);
   });
 
+  it("buyers arriving in the same millisecond, or with clocks read before the lock, still get distinct places in lock order", async () => {
+    const event = await createEvent(1);
+    const { org, users } = await buyers(6);
+    const sameInstant = new Date();
+    // The later callers carry EARLIER clocks: their place must follow the lock, not the clock they read.
+    const outcomes = await Promise.all(
+      users.map((u, i) => registerForEvent({ eventId: event.id, userId: u.id, buyerOrganizationId: org.id, now: new Date(sameInstant.getTime() - (i % 2) * 5) })),
+    );
+    const waiting = outcomes.filter((o) => o.status === "WAITLISTED");
+    expect(waiting.map((o) => o.position).sort((a, b) => a! - b!)).toEqual([1, 2, 3, 4, 5]);
+    // The line read back later agrees with what each buyer was told.
+    const line = await unscopedDb.showroomEventRegistration.findMany({ where: { eventId: event.id, status: "WAITLISTED" }, orderBy: [{ registeredAt: "asc" }, { id: "asc" }], select: { id: true } });
+    expect(line.map((r) => r.id)).toEqual([...waiting].sort((a, b) => a.position! - b.position!).map((o) => o.registrationId));
+  });
+
   it("a cancellation frees a seat for the first in line, also under parallel cancellations and registrations", async () => {
     const event = await createEvent(2);
     const { org, users } = await buyers(6);

@@ -52,6 +52,17 @@ async function waitlistPosition(tx: Tx | typeof unscopedDb, eventId: string, reg
   return ahead + 1;
 }
 
+/**
+ * The registration time that puts a new registration after every live one of the event. Clocks are read before the
+ * lock is granted and two buyers can share a millisecond, so the raw time could put a later arrival ahead of (or level
+ * with) one already in line; under the event's lock, one millisecond past the latest keeps the line in lock order.
+ */
+async function placeInLine(tx: Tx, eventId: string, now: Date): Promise<Date> {
+  const latest = await tx.showroomEventRegistration.aggregate({ where: { eventId, status: { not: "CANCELLED" } }, _max: { registeredAt: true } });
+  const last = latest._max.registeredAt;
+  return last && last.getTime() >= now.getTime() ? new Date(last.getTime() + 1) : now;
+}
+
 /** A signed-in buyer takes a seat while seats remain, else a place in the waiting list. Idempotent per user. */
 export async function registerForEvent(input: { eventId: string; userId: string; buyerOrganizationId: string; now?: Date }): Promise<RegistrationOutcome> {
   const now = input.now ?? new Date();
@@ -66,7 +77,7 @@ export async function registerForEvent(input: { eventId: string; userId: string;
     }
     const taken = await tx.showroomEventRegistration.count({ where: { eventId: input.eventId, status: "REGISTERED" } });
     const status = taken < event.capacity ? ("REGISTERED" as const) : ("WAITLISTED" as const);
-    const data = { status, registeredAt: now, cancelledAt: null, reminderSentAt: null, buyerOrganizationId: input.buyerOrganizationId };
+    const data = { status, registeredAt: await placeInLine(tx, input.eventId, now), cancelledAt: null, reminderSentAt: null, buyerOrganizationId: input.buyerOrganizationId };
     const row = existing
       ? await tx.showroomEventRegistration.update({ where: { id: existing.id }, data })
       : await tx.showroomEventRegistration.create({ data: { ...data, organizationId: event.organizationId, eventId: input.eventId, userId: input.userId } });
