@@ -9,6 +9,7 @@ import { requireLang } from "~/modules/i18n/config";
 import { serverT } from "~/modules/i18n/i18n.server";
 import { addDeliveryRate, DeliveryRateError, presentDeliveryRates } from "~/modules/ordering/delivery-rates.server";
 import { requirePlatformDesk } from "~/modules/payments/bank-transfer-desk.server";
+import { forgetSharedLandedCostRates } from "~/modules/export-agency/landed-cost.server";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "cart.deliveryRates.title");
 
@@ -49,6 +50,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const t = serverT(lang);
   try {
     await addDeliveryRate(form.data, context.user.id);
+    // This process's product pages show the new rate at once (others within the minute they share rates).
+    forgetSharedLandedCostRates();
   } catch (error) {
     if (error instanceof DeliveryRateError) return formErrorReply(lang, form.formData, { [error.field]: t(`cart.deliveryRates.errors.${error.code}`) });
     throw error;

@@ -9,6 +9,7 @@ import { formErrorReply, parseForm } from "~/modules/http/forms.server";
 import { requireLang } from "~/modules/i18n/config";
 import { serverT } from "~/modules/i18n/i18n.server";
 import { requirePlatformDesk } from "~/modules/payments/bank-transfer-desk.server";
+import { forgetSharedLandedCostRates } from "~/modules/export-agency/landed-cost.server";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "landed.rates.title");
 
@@ -39,6 +40,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const t = serverT(lang);
   try {
     await addImportTaxRate(form.data, context.user.id);
+    // This process's product pages show the new rate at once (others within the minute they share rates).
+    forgetSharedLandedCostRates();
   } catch (error) {
     if (error instanceof ImportTaxRateError) return formErrorReply(lang, form.formData, { [error.field]: t(`landed.rates.errors.${error.code}`) });
     throw error;

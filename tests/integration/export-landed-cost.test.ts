@@ -4,7 +4,7 @@ import { countryCookie, forgetCachedRates, regionCookie } from "~/modules/catalo
 import { forOrganization, unscopedDb } from "~/modules/db/index.server";
 import { addImportTaxRate, ImportTaxRateError, importTaxRatesFor, SEEDED_IMPORT_TAX_RATES } from "~/modules/export-agency/import-tax-rates.server";
 import { brazilImportTaxes } from "~/modules/export-agency/landed-cost";
-import { landedCostFor, type StoredBreakdown } from "~/modules/export-agency/landed-cost.server";
+import { forgetSharedLandedCostRates, landedCostFor, type StoredBreakdown } from "~/modules/export-agency/landed-cost.server";
 import { ensureOriginLocation } from "~/modules/inventory/seed.server";
 import { ratesAsOf } from "~/modules/money/fx.server";
 import { addToCart, type BuyerContext } from "~/modules/ordering/cart.server";
@@ -170,6 +170,25 @@ describe("landed cost estimates", () => {
     // Mexico: IGI and DTA on the customs value, IVA on CV + IGI + DTA, in MXN.
     expect(first.estimate.currencyCode).toBe("MXN");
     expect(first.estimate.breakdown.lines.map((l) => [l.kind, l.rate])).toEqual([["DUTY", "0.15"], ["DTA", "0.008"], ["VAT", "0.16"]]);
+  });
+
+  it("the product page shares its country's rates for a minute; the checkout's estimate reads them fresh; forgetting them shows a new rate at once", async () => {
+    const fx = await ratesAsOf();
+    const { variant } = await product("950300");
+    const input = { items: [{ variantId: variant.id, quantity: 10 }], countryCode: "AO", regionCode: null, incoterm: "DDP" as const, fx };
+    const dutyOf = (o: Awaited<ReturnType<typeof landedCostFor>>) => (o.status === "ok" ? o.estimate.breakdown.lines.find((l) => l.kind === "DUTY")?.rate : o.status);
+    forgetSharedLandedCostRates();
+    const shared = await landedCostFor({ ...input, sharedRates: true });
+    const seededDuty = dutyOf(shared);
+    expect(seededDuty).toMatch(/^0\./);
+    await addImportTaxRate({ countryCode: "AO", regionCode: "", hsPrefix: "9503", kind: "DUTY", ratePercent: "5", fixedAmount: "", validFrom: today, note: "" }, platformUserId);
+    // The page still shows what it read a moment ago (the same stored estimate); a fresh read has the new row.
+    const sharedAgain = await landedCostFor({ ...input, sharedRates: true });
+    expect(dutyOf(sharedAgain)).toBe(seededDuty);
+    expect(sharedAgain.status === "ok" && shared.status === "ok" && sharedAgain.estimate.id).toBe(shared.status === "ok" && shared.estimate.id);
+    expect(dutyOf(await landedCostFor(input))).toBe("0.05");
+    forgetSharedLandedCostRates();
+    expect(dutyOf(await landedCostFor({ ...input, sharedRates: true }))).toBe("0.05");
   });
 
   it("reads the rows in force on a past day: a row from a later day is not used", async () => {

@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { LRUCache } from "lru-cache";
 import { unscopedDb } from "~/modules/db/index.server";
 import { LOCALE_TAGS, type Lang } from "~/modules/i18n/config";
 import { formatDate, formatNumber } from "~/modules/i18n/format";
@@ -82,6 +83,41 @@ export interface StoredEstimate {
   computedFor: string;
 }
 
+// ─── what repeated product-page estimates share ──────────────────────────────────────────────────────────────
+
+/**
+ * A product page estimates on every view. Its country's import-tax and delivery rates are the same for every buyer of
+ * that country and day, so the page shares them for a minute per process (an edit shows within a minute); the
+ * checkout and quotes read them fresh. A stored estimate never changes (one row per inputs hash), so a page viewed
+ * again with the same inputs skips the insert and its read.
+ */
+const SHARED_RATES_TTL_MS = 60_000;
+type CountryRates = { taxes: ImportTaxRateRow[]; delivery: Awaited<ReturnType<typeof deliveryRatesFor>> };
+const sharedCountryRates = new LRUCache<string, Promise<CountryRates>>({ max: 500, ttl: SHARED_RATES_TTL_MS });
+const storedEstimateIds = new LRUCache<string, string>({ max: 20_000 });
+
+async function countryRates(countryCode: string, day: string, shared: boolean): Promise<CountryRates> {
+  const read = async () => {
+    const [taxes, delivery] = await Promise.all([importTaxRatesFor(countryCode, day), deliveryRatesFor(countryCode, day)]);
+    return { taxes, delivery };
+  };
+  if (!shared) return read();
+  const key = `${countryCode}|${day}`;
+  let rates = sharedCountryRates.get(key);
+  if (!rates) {
+    rates = read();
+    sharedCountryRates.set(key, rates);
+    // A failed read must not be served to the next page.
+    rates.catch(() => sharedCountryRates.get(key) === rates && sharedCountryRates.delete(key));
+  }
+  return rates;
+}
+
+/** Forgets the shared rates (tests; after an edit in this process). */
+export function forgetSharedLandedCostRates() {
+  sharedCountryRates.clear();
+}
+
 /** `total` split in proportion to `weights` (largest remainder: the parts add up exactly). */
 export function allocate(total: bigint, weights: readonly bigint[]): bigint[] {
   const sum = weights.reduce((a, w) => a + w, 0n);
@@ -115,6 +151,8 @@ export async function landedCostFor(input: {
   incoterm: Incoterm;
   fx: RateTable;
   day?: string;
+  /** Use the rates shared for a minute (the product page); default: read them fresh. */
+  sharedRates?: boolean;
 }): Promise<LandedOutcome> {
   const { countryCode, incoterm, fx } = input;
   if (!countryCode) return { status: "no_country" };
@@ -174,11 +212,10 @@ export async function landedCostFor(input: {
   });
   if (!goods.length) return unavailable("no_goods");
 
-  const rows = await importTaxRatesFor(countryCode, day);
+  const { taxes: rows, delivery: deliveryRates } = await countryRates(countryCode, day, input.sharedRates === true);
   if (!rows.length) return unavailable("no_rates");
 
   // Freight and destination charges: the Zhuhai CIF and DDP delivery rates on the goods' gross weight.
-  const deliveryRates = await deliveryRatesFor(countryCode, day);
   const query = { originCode: ZHUHAI_ORIGIN, countryCode, regionCode, day };
   const cifRate = rateInForce(deliveryRates, { ...query, tradeTerm: "CIF" });
   const ddpRate = rateInForce(deliveryRates, { ...query, tradeTerm: "DDP" });
@@ -326,12 +363,16 @@ export async function landedCostFor(input: {
   };
   // Same inputs, same rate rows and FX: the same figures, stored once. Two pages racing on the same inputs: the
   // second insert does nothing and both read the one row.
-  await unscopedDb.landedCostEstimate.createMany({ data: [data], skipDuplicates: true });
-  const row = await unscopedDb.landedCostEstimate.findUniqueOrThrow({ where: { inputsHash }, select: { id: true } });
+  let estimateId = storedEstimateIds.get(inputsHash);
+  if (!estimateId) {
+    await unscopedDb.landedCostEstimate.createMany({ data: [data], skipDuplicates: true });
+    estimateId = (await unscopedDb.landedCostEstimate.findUniqueOrThrow({ where: { inputsHash }, select: { id: true } })).id;
+    storedEstimateIds.set(inputsHash, estimateId);
+  }
   return {
     status: "ok",
     estimate: {
-      id: row.id,
+      id: estimateId,
       countryCode,
       regionCode: regionCode ?? "",
       incoterm,
@@ -534,6 +575,7 @@ export async function productLandedCost(input: {
         regionCode: input.buyer.regionCode,
         incoterm,
         fx: input.fx,
+        sharedRates: true,
       })
     : input.buyer.countryCode
     ? { status: "unavailable", countryCode: input.buyer.countryCode, regionCode: input.buyer.regionCode, reason: "no_goods", missing: [] }
