@@ -1,4 +1,3 @@
-import { PassThrough } from "node:stream";
 import type { AppLoadContext, EntryContext } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
@@ -6,6 +5,7 @@ import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { ServerMessagesProvider } from "~/components/i18n-provider";
 import { NonceProvider } from "~/components/nonce";
+import { coalescingStream } from "~/modules/http/coalescing-stream.server";
 import { messagesForKey } from "~/modules/i18n/message-bundles.server";
 
 const ABORT_DELAY = 5_000;
@@ -29,7 +29,7 @@ export default function handleRequest(request: Request, responseStatusCode: numb
         nonce,
         [readyEvent]() {
           shellRendered = true;
-          const body = new PassThrough();
+          const body = coalescingStream();
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
           resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }));
           pipe(body);
