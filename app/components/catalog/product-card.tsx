@@ -70,15 +70,6 @@ export function ProductCardView({ card, headingLevel = 3 }: { card: ProductCard;
 
 /** A box for stock near the buyer, a ship for goods coming from Zhuhai. Decorative: the text says it. */
 export function AvailabilityIcon({ tone }: { tone: "stock" | "partial" | "origin" | "elsewhere" | "unknown" }) {
-  return tone === "stock" || tone === "partial" || tone === "elsewhere" ? (
-    <svg aria-hidden viewBox="0 0 20 20" className="mt-0.5 h-4 w-4 flex-none" fill="none" stroke="currentColor" strokeWidth="1.6">
-      <path d="M3 6.5 10 3l7 3.5v7L10 17l-7-3.5z" strokeLinejoin="round" />
-      <path d="m3 6.5 7 3.5 7-3.5M10 10v7" strokeLinejoin="round" />
-    </svg>
-  ) : (
-    <svg aria-hidden viewBox="0 0 20 20" className="mt-0.5 h-4 w-4 flex-none" fill="none" stroke="currentColor" strokeWidth="1.6">
-      <path d="M2.5 12.5h15l-2 4h-11z" strokeLinejoin="round" />
-      <path d="M5 12.5V8h7v4.5M8 8V5h2.5" strokeLinejoin="round" />
-    </svg>
-  );
+  // Drawn by the stylesheet (.avail-icon-*), not as an inline SVG in each of a listing's cards (~330 bytes each).
+  return <span aria-hidden className={tone === "stock" || tone === "partial" || tone === "elsewhere" ? "avail-icon avail-icon-box" : "avail-icon avail-icon-ship"} />;
 }
