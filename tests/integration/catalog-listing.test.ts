@@ -16,7 +16,7 @@ import {
   type ListingSort,
 } from "~/modules/catalog/listing.server";
 import { conversionFactor, divideHalfEven, loadProductPage } from "~/modules/catalog/product-page.server";
-import { reindexProducts } from "~/modules/catalog/search.server";
+import { clearSearchCache, reindexProducts } from "~/modules/catalog/search.server";
 import { unscopedDb } from "~/modules/db/index.server";
 import type { Lang } from "~/modules/i18n/config";
 import { CURRENCIES } from "~/modules/money/currencies";
@@ -128,6 +128,8 @@ async function make(p: Make): Promise<string> {
     },
     select: { id: true },
   });
+  // A row written directly, as the catalog's writes are followed by a reindex: this process's cached counts go.
+  clearSearchCache();
   return product.id;
 }
 

@@ -1,3 +1,4 @@
+import { LRUCache } from "lru-cache";
 import { Prisma } from "~/generated/prisma/client";
 import type { UnitOfSale } from "~/generated/prisma/enums";
 import { unscopedDb } from "~/modules/db/index.server";
@@ -592,8 +593,13 @@ const SEARCH_SAMPLE_TTL_MS = 30_000;
 const SEARCH_SAMPLE_CACHE_MAX = 500;
 const searchSamples = new Map<string, { at: number; value: Promise<FacetSample> }>();
 
+/** A filter's cache key: its SQL and values, under this process's search generation (a reindex changes every key). */
+function filterKey(where: Prisma.Sql): string {
+  return `${searchGeneration()}|${where.sql}|${JSON.stringify(where.values, (_, v: unknown) => (typeof v === "bigint" ? v.toString() : v))}`;
+}
+
 function searchSample(lang: Lang, where: Prisma.Sql): Promise<FacetSample> {
-  const key = `${searchGeneration()}|${lang}|${where.sql}|${JSON.stringify(where.values, (_, v: unknown) => (typeof v === "bigint" ? v.toString() : v))}`;
+  const key = `${lang}|${filterKey(where)}`;
   const hit = searchSamples.get(key);
   if (hit && Date.now() - hit.at < SEARCH_SAMPLE_TTL_MS) return hit.value;
   const value = facetSample(lang, matchSample(where), null);
@@ -603,12 +609,29 @@ function searchSample(lang: Lang, where: Prisma.Sql): Promise<FacetSample> {
   return value;
 }
 
+/**
+ * The capped counts of filters without words, kept 30 s like a search's (every listing page asked for the same count
+ * of the whole catalog: up to 10,001 index entries read per page). "In stock near me" is always counted afresh: stock
+ * moves without a reindex.
+ */
+const filterCounts = new LRUCache<string, Promise<{ value: number; capped: boolean }>>({ max: 500, ttl: SEARCH_SAMPLE_TTL_MS });
+
 function countMatches(req: ListingRequest, where: Prisma.Sql): Promise<{ value: number; capped: boolean }> {
   if (req.filters.q) return searchSample(req.lang, where).then((sample) => sample.count);
-  return unscopedDb.$queryRaw<{ n: number }[]>(countSql(where)).then((r) => {
-    const n = r[0]?.n ?? 0;
-    return { value: Math.min(n, COUNT_CAP), capped: n > COUNT_CAP };
-  });
+  const count = () =>
+    unscopedDb.$queryRaw<{ n: number }[]>(countSql(where)).then((r) => {
+      const n = r[0]?.n ?? 0;
+      return { value: Math.min(n, COUNT_CAP), capped: n > COUNT_CAP };
+    });
+  if (req.filters.nearStock) return count();
+  const key = filterKey(where);
+  let value = filterCounts.get(key);
+  if (!value) {
+    value = count();
+    filterCounts.set(key, value);
+    value.catch(() => filterCounts.get(key) === value && filterCounts.delete(key));
+  }
+  return value;
 }
 
 export async function queryListing(req: ListingRequest): Promise<ListingResult> {
