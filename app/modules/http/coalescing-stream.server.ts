@@ -14,6 +14,12 @@ export function coalescingStream(maxBytes = 64 * 1024): Transform {
   const flush = (stream: Transform) => {
     if (scheduled) clearImmediate(scheduled);
     scheduled = null;
+    // A reader gone (the visitor left): what was gathered goes nowhere.
+    if (stream.destroyed) {
+      pending = [];
+      size = 0;
+      return;
+    }
     if (!size) return;
     const chunk = pending.length === 1 ? pending[0]! : Buffer.concat(pending, size);
     pending = [];

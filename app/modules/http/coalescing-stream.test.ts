@@ -40,4 +40,18 @@ describe("coalescingStream", () => {
     await done;
     expect(Buffer.concat(chunks).toString()).toBe(`<html><body>shell${"a".repeat(700)}${"b".repeat(700)}<script>late boundary</script></body></html>`);
   });
+
+  it("drops what it gathered when the reader goes away before the next turn, without an error", async () => {
+    const stream = coalescingStream();
+    const chunks: Buffer[] = [];
+    const errors: unknown[] = [];
+    stream.on("data", (c: Buffer) => chunks.push(c));
+    stream.on("error", (e) => errors.push(e));
+    stream.write("<html>");
+    stream.destroy();
+    await new Promise((r) => setImmediate(r));
+    await new Promise((r) => setImmediate(r));
+    expect(chunks).toEqual([]);
+    expect(errors).toEqual([]);
+  });
 });
