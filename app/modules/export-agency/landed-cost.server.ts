@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { LRUCache } from "lru-cache";
 import { unscopedDb } from "~/modules/db/index.server";
+import { isUuid } from "~/modules/http/responses.server";
 import { LOCALE_TAGS, type Lang } from "~/modules/i18n/config";
 import { formatDate, formatNumber } from "~/modules/i18n/format";
 import { serverT } from "~/modules/i18n/i18n.server";
@@ -139,6 +140,28 @@ const toMoney = (fx: RateTable, amountMinor: bigint, from: string, to: string): 
   return converted ? converted.money.amountMinor : null;
 };
 
+interface LandedVariant {
+  id: string;
+  sku: string;
+  grossWeightG: number;
+  product: { id: string; hsCode: string; currencyCode: string; moq: number; priceTiers: { minQuantity: number; unitPriceMinor: bigint }[] };
+}
+
+/** The variants of published products with what an estimate needs of their product, in one statement. */
+async function publishedVariants(variantIds: string[]): Promise<LandedVariant[]> {
+  const ids = [...new Set(variantIds)].filter(isUuid);
+  if (!ids.length) return [];
+  type Raw = Omit<LandedVariant, "product"> & { product: Omit<LandedVariant["product"], "priceTiers"> & { priceTiers: { minQuantity: number; unitPriceMinor: string }[] } };
+  const rows = await unscopedDb.$queryRaw<Raw[]>`
+    SELECT v."id", v."sku", v."grossWeightG",
+      json_build_object('id', p."id", 'hsCode', p."hsCode", 'currencyCode', p."currencyCode", 'moq', p."moq",
+        'priceTiers', (SELECT coalesce(json_agg(json_build_object('minQuantity', t."minQuantity", 'unitPriceMinor', t."unitPriceMinor"::text)), '[]')
+          FROM "PriceTier" t WHERE t."productId" = p."id")) AS "product"
+    FROM "ProductVariant" v JOIN "Product" p ON p."id" = v."productId"
+    WHERE v."id" = ANY (${ids}::uuid[]) AND p."status" = 'PUBLISHED'`;
+  return rows.map((v) => ({ ...v, product: { ...v.product, priceTiers: v.product.priceTiers.map((t) => ({ minQuantity: t.minQuantity, unitPriceMinor: BigInt(t.unitPriceMinor) })) } }));
+}
+
 /**
  * Estimates and stores the landed cost of `items` (goods from Zhuhai) for a country/state under `incoterm`, on
  * `day` (default today) with the FX table `fx`. Returns why not when the country has no rule or rates, there is no
@@ -169,26 +192,7 @@ export async function landedCostFor(input: {
   if (!rule) return unavailable("no_rates");
 
   const items = input.items.filter((i) => Number.isSafeInteger(i.quantity) && i.quantity > 0);
-  const variants = await unscopedDb.productVariant.findMany({
-    where: {
-      id: { in: items.map((i) => i.variantId) },
-      product: { status: "PUBLISHED" },
-    },
-    select: {
-      id: true,
-      sku: true,
-      grossWeightG: true,
-      product: {
-        select: {
-          id: true,
-          hsCode: true,
-          currencyCode: true,
-          moq: true,
-          priceTiers: { select: { minQuantity: true, unitPriceMinor: true } },
-        },
-      },
-    },
-  });
+  const variants = await publishedVariants(items.map((i) => i.variantId));
   const byId = new Map(variants.map((v) => [v.id, v]));
   const perProduct = new Map<string, number>();
   for (const item of items) {
