@@ -2,6 +2,7 @@ import { LRUCache } from "lru-cache";
 import { Prisma } from "~/generated/prisma/client";
 import type { UnitOfSale } from "~/generated/prisma/enums";
 import { unscopedDb } from "~/modules/db/index.server";
+import { sharedRead } from "~/modules/db/shared-read.server";
 import { warehousesServing, type DeliveryLocation } from "~/modules/inventory/availability.server";
 import { isUuid } from "~/modules/http/responses.server";
 import { LOCALE_TAGS, type Lang } from "~/modules/i18n/config";
@@ -624,14 +625,7 @@ function countMatches(req: ListingRequest, where: Prisma.Sql): Promise<{ value: 
       return { value: Math.min(n, COUNT_CAP), capped: n > COUNT_CAP };
     });
   if (req.filters.nearStock) return count();
-  const key = filterKey(where);
-  let value = filterCounts.get(key);
-  if (!value) {
-    value = count();
-    filterCounts.set(key, value);
-    value.catch(() => filterCounts.get(key) === value && filterCounts.delete(key));
-  }
-  return value;
+  return sharedRead(filterCounts, filterKey(where), count);
 }
 
 export async function queryListing(req: ListingRequest): Promise<ListingResult> {

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { LRUCache } from "lru-cache";
 import { unscopedDb } from "~/modules/db/index.server";
+import { sharedRead } from "~/modules/db/shared-read.server";
 import { isUuid } from "~/modules/http/responses.server";
 import { LOCALE_TAGS, type Lang } from "~/modules/i18n/config";
 import { formatDate, formatNumber } from "~/modules/i18n/format";
@@ -102,16 +103,7 @@ async function countryRates(countryCode: string, day: string, shared: boolean): 
     const [taxes, delivery] = await Promise.all([importTaxRatesFor(countryCode, day), deliveryRatesFor(countryCode, day)]);
     return { taxes, delivery };
   };
-  if (!shared) return read();
-  const key = `${countryCode}|${day}`;
-  let rates = sharedCountryRates.get(key);
-  if (!rates) {
-    rates = read();
-    sharedCountryRates.set(key, rates);
-    // A failed read must not be served to the next page.
-    rates.catch(() => sharedCountryRates.get(key) === rates && sharedCountryRates.delete(key));
-  }
-  return rates;
+  return shared ? sharedRead(sharedCountryRates, `${countryCode}|${day}`, read) : read();
 }
 
 /** Forgets the shared rates (tests; after an edit in this process). */
