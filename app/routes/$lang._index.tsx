@@ -68,10 +68,10 @@ export default function Home() {
               {t("browse.home.featuredAll")} →
             </Link>
           </div>
-          <ul className="mt-6 grid grid-cols-2 gap-3 sm:gap-4 md:grid-cols-4" data-testid="featured-products">
+          <ul className="pcard-grid mt-6 grid grid-cols-2 gap-3 sm:gap-4 md:grid-cols-4" data-testid="featured-products">
             {featured.map((card) => (
-              <li key={card.slug} className="flex">
-                <ProductCardView card={card} />
+              <li key={card.slug}>
+                <ProductCardView card={card} lang={lang} />
               </li>
             ))}
           </ul>

@@ -244,10 +244,10 @@ export default function ProductsIndex() {
 
           {data.cards.length > 0 ? (
             <>
-              <ul className={`mt-4 grid grid-cols-2 gap-3 transition-opacity sm:gap-4 lg:grid-cols-3 xl:grid-cols-4 ${busy ? "opacity-60" : ""}`} aria-busy={busy} data-testid="product-grid">
+              <ul className={`pcard-grid mt-4 grid grid-cols-2 gap-3 transition-opacity sm:gap-4 lg:grid-cols-3 xl:grid-cols-4 ${busy ? "opacity-60" : ""}`} aria-busy={busy} data-testid="product-grid">
                 {data.cards.map((card) => (
-                  <li key={card.href} className="flex">
-                    <ProductCardView card={card} />
+                  <li key={card.slug}>
+                    <ProductCardView card={card} lang={lang} />
                   </li>
                 ))}
               </ul>

@@ -130,7 +130,7 @@ export default function BoothPage() {
           </h2>
           <div className="mt-3 grid grid-cols-2 gap-3 sm:grid-cols-3 sm:gap-4 lg:grid-cols-4" data-testid="booth-products">
             {cards.map((card) => (
-              <ProductCardView key={card.slug} card={card} />
+              <ProductCardView key={card.slug} card={card} lang={lang} />
             ))}
           </div>
         </section>

@@ -461,7 +461,7 @@ test("listing selects: arrow keys only move the choice, Enter applies it, and th
 test("the currency preference: arrows do not reload the page, Enter does, and the focus stays", async ({ page }) => {
   await page.goto("/pt/products");
   await hydrated(page);
-  const price = page.getByTestId("product-card-price").first();
+  const price = page.getByTestId("product-card").locator(".pcard-price").first();
   const priceBefore = await price.innerText();
   const currency = page.getByTestId("currency-switcher").getByRole("combobox");
   await currency.focus();

@@ -41,7 +41,7 @@ test("an ASN to Lisbon, received one carton short, puts the product in stock for
   // ── A buyer in Lisbon finds the product, still made to order in Zhuhai. ────────────────────────────────────
   await logInToOrganization(page, "buyer.pt@demo.ponte.test");
   await page.goto(`/pt/products?q=${encodeURIComponent("ar-condicionado inverter")}`);
-  await page.getByTestId("product-card-name").getByText(PRODUCT_PT, { exact: true }).click();
+  await page.getByTestId("product-card").getByRole("link", { name: PRODUCT_PT, exact: true }).click();
   await expect(page.getByRole("heading", { level: 1, name: PRODUCT_PT })).toBeVisible();
   const productPath = new URL(page.url()).pathname.replace(/^\/pt/, "");
   const before = page.locator(`[data-testid="variant-availability"][data-sku="${SKU}"]`);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { BuyerContext } from "~/modules/catalog/buyer-context.server";
 import { unscopedDb } from "~/modules/db/index.server";
-import { listPublishedStorefronts, loadBoothPage, loadStorefrontPage, resolveScanTarget, showroomBanner } from "~/modules/showrooms/public-storefronts.server";
+import { listPublishedStorefronts, loadBoothPage, loadStorefrontPage, resolveScanTarget, showroomBanner, storefrontJsonLd } from "~/modules/showrooms/public-storefronts.server";
 import { scanRedirect } from "~/modules/showrooms/scan.server";
 import { parseViaParam, readShowroomSource } from "~/modules/showrooms/source.server";
 import { countPageVisit } from "~/modules/showrooms/traffic.server";
@@ -53,8 +53,8 @@ describe("storefront pages", () => {
     const booths = Object.fromEntries(page.plan.booths.map((b) => [b.code, b.exhibitor?.id ?? null]));
     expect(booths).toEqual({ "A-12": world.accepted.id, "B-01": null });
     expect(page.open.open).toBe(true);
-    // Priced in the visitor's currency, as the catalog's cards.
-    expect(page.sections[0]!.cards[0]!.href).toBe(`/zh/products/${world.shown.slug}`);
+    // Search engines get the product's page in the storefront's language.
+    expect(JSON.stringify(storefrontJsonLd(page, "zh", "Park"))).toContain(`/zh/products/${world.shown.slug}"`);
   });
 
   it("a draft storefront is not found, nor is an unknown one", async () => {

@@ -15,7 +15,6 @@ vi.mock("@remix-run/react", () => ({
 
 const card = (over: Partial<ProductCard> = {}): ProductCard => ({
   slug: "led-panel-60",
-  href: "/pt/products/led-panel-60",
   name: "Painel LED 60 x 60",
   nameLang: "pt",
   nameNote: null,
@@ -51,25 +50,33 @@ function plainT(lang: Lang) {
 
 describe("ProductCardView", () => {
   it("shows what the card carries: name, maker, verified, prices, MOQ, production time; the picture in two sizes", () => {
-    const html = render(<ProductCardView card={card()} />);
-    expect(html).toContain('data-slug="led-panel-60"');
-    expect(html).toContain(">Painel LED 60 x 60</a>");
+    const html = render(<ProductCardView lang="pt" card={card()} />);
+    // One link, the name's, to the product's page in the page's language (its ::after covers the card).
+    expect(html.match(/<a /g)).toHaveLength(1);
+    expect(html).toContain('<a href="/pt/products/led-panel-60">Painel LED 60 x 60</a>');
     expect(html).toContain("Lumenhai LED Lighting");
-    expect(html).toContain('data-testid="verified-mark"');
+    expect(html).toContain('class="verified-mark"');
+    // Cards leave the hover explanation to the product page.
+    expect(html).not.toContain("title=");
     expect(html).toContain(">R$ 61,00<");
     expect(html).toContain("US$ 14,00 FOB");
     expect(html).toContain("1.000 peças");
     expect(html).toContain('srcSet="/media/products/a/b/c/w160.webp 160w, /media/products/a/b/c/w480.webp 480w"');
     // No original price unless the card carries one (same currency, converted).
-    expect(render(<ProductCardView card={card({ priceOriginal: null })} />)).not.toContain("product-card-original");
-    expect(render(<ProductCardView card={card({ image: null })} />)).toContain('data-testid="product-placeholder"');
+    expect(render(<ProductCardView lang="pt" card={card({ priceOriginal: null })} />)).not.toContain("pcard-original");
+    expect(render(<ProductCardView lang="pt" card={card({ image: null })} />)).toContain('class="product-placeholder"');
+  });
+
+  it("marks a name shown in another language than the page's with its lang", () => {
+    const html = render(<ProductCardView lang="pt" card={card({ name: "LED 面板", nameLang: "zh", nameNote: "fallback" })} />);
+    expect(html).toContain('<a href="/pt/products/led-panel-60" lang="zh-CN">LED 面板</a>');
   });
 
   it("plurals and interpolations stay right when the same keys come back with other values", () => {
     for (const lang of LANGS) {
       const t = plainT(lang);
       for (const [moq, leadTimeDays] of [[1, 1], [2, 5], [1, 1], [500, 0], [2, 5]] as const) {
-        const html = render(<ProductCardView card={card({ moq, moqFormatted: String(moq), leadTimeDays, leadTimeFormatted: String(leadTimeDays), unit: "SET" })} />, lang);
+        const html = render(<ProductCardView lang="pt" card={card({ moq, moqFormatted: String(moq), leadTimeDays, leadTimeFormatted: String(leadTimeDays), unit: "SET" })} />, lang);
         expect(html, `${lang} ${moq}`).toContain(t("browse.card.moq", { quantity: t("browse.units.SET", { count: moq, n: String(moq) }) }));
         expect(html, `${lang} ${leadTimeDays}`).toContain(t("browse.card.leadTime", { count: leadTimeDays, n: String(leadTimeDays) }));
       }

@@ -164,11 +164,13 @@ export function buyerPreferencesView(buyer: BuyerContext, lang: Lang) {
     countrySource: buyer.countrySource,
     organizationName: buyer.organizationName,
     // Copied per page: the lists are shared by every page of the language, and no page may change another's.
-    countries: countries.map((c) => ({ ...c })),
+    // Only what the form offers: a buyer organization's country (and state) is shown, not chosen, so its page
+    // carries no list to choose from (BuyerPreferences).
+    countries: buyer.countrySource === "organization" ? [] : countries.map((c) => ({ ...c })),
     regionCode: buyer.regionCode,
     regionName: buyer.regionCode && states ? (states[buyer.regionCode] ?? buyer.regionCode) : null,
     regionSource: buyer.regionSource,
     /** The states of the buyer's country, when delivery times depend on them (Brazil, Mexico); else empty. */
-    regions: stateOptions(lang, buyer.countryCode).map((r) => ({ ...r })),
+    regions: buyer.regionSource === "organization" ? [] : stateOptions(lang, buyer.countryCode).map((r) => ({ ...r })),
   };
 }

@@ -15,8 +15,8 @@ import type { ListingRow } from "./listing.server";
  * showroom storefronts their own), so every field is paid for in bytes and in serialization on every page.
  */
 export interface ProductCard {
+  /** The page is derived from it (productPath). */
   slug: string;
-  href: string;
   /** Never empty: the buyer's language, else the manufacturer's source language, else any. */
   name: string;
   nameLang: Lang;
@@ -56,7 +56,6 @@ export function presentCard(row: ListingRow, lang: Lang, buyer: CurrencyInfo, ra
   }
   return {
     slug: row.slug,
-    href: `/${lang}/products/${row.slug}`,
     name: row.name?.trim() || row.slug.replace(/-/g, " "),
     nameLang,
     nameNote,

@@ -2,6 +2,7 @@ import { Prisma } from "~/generated/prisma/client";
 import { currentRates, deliveryLocation, type BuyerContext } from "~/modules/catalog/buyer-context.server";
 import { imageUrl, type ImageWidth } from "~/modules/catalog/images.server";
 import { presentCard, type ListingRow, type ProductCard } from "~/modules/catalog/listing.server";
+import { productPath } from "~/modules/catalog/product-path";
 import { env } from "~/modules/config/env.server";
 import { unscopedDb } from "~/modules/db/index.server";
 import { purgePublicPages } from "~/modules/http/page-cache-signal.server";
@@ -455,7 +456,7 @@ export function storefrontJsonLd(page: StorefrontPage, lang: Lang, operatorName:
       {
         "@type": "ItemList",
         name: page.name.value,
-        itemListElement: cards.slice(0, 50).map((card, i) => ({ "@type": "ListItem", position: i + 1, url: absoluteUrl(card.href), name: card.name })),
+        itemListElement: cards.slice(0, 50).map((card, i) => ({ "@type": "ListItem", position: i + 1, url: absoluteUrl(productPath(lang, card.slug)), name: card.name })),
       },
     ],
   };
@@ -468,7 +469,7 @@ export function boothJsonLd(page: BoothPage, lang: Lang) {
     "@graph": [
       { "@type": "Place", "@id": `${url}#booth`, name: `${page.storefront.name.value} · ${page.booth.code}`, url, containedInPlace: { "@type": "Place", name: page.storefront.name.value, url: absoluteUrl(page.storefront.href) } },
       ...(page.exhibitor ? [{ "@type": "Organization", name: page.exhibitor.name, address: page.exhibitor.city ? { "@type": "PostalAddress", addressLocality: page.exhibitor.city } : undefined }] : []),
-      { "@type": "ItemList", itemListElement: page.cards.map((card, i) => ({ "@type": "ListItem", position: i + 1, url: absoluteUrl(card.href), name: card.name })) },
+      { "@type": "ItemList", itemListElement: page.cards.map((card, i) => ({ "@type": "ListItem", position: i + 1, url: absoluteUrl(productPath(lang, card.slug)), name: card.name })) },
     ],
   };
 }
