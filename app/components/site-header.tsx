@@ -44,20 +44,13 @@ export function SiteHeader({ root, cartLines = null }: { root: RootData; cartLin
           ) : null}
           {user && active && active.kind !== "PARK_OPERATOR" ? (
             <NavLink to={`/${lang}/shipments`} className={({ isActive }) => `flex items-center whitespace-nowrap ${isActive ? "font-semibold text-brand-700" : "text-slate-700 hover:text-slate-900"}`} data-testid="nav-shipments" title={t("logistics.shipmentList.nav")}>
-              <svg aria-hidden viewBox="0 0 20 20" className="hidden h-5 w-5 xl:block 2xl:hidden" fill="none" stroke="currentColor" strokeWidth="1.6">
-                <path d="M2 5.5h9.5v8H2zM11.5 8.5h3.5l2.5 2.8v2.2h-6" strokeLinejoin="round" />
-                <circle cx="5.5" cy="14.5" r="1.6" />
-                <circle cx="14.5" cy="14.5" r="1.6" />
-              </svg>
+              <span aria-hidden className="icon icon-truck hidden h-5 w-5 xl:block 2xl:hidden" />
               <span className="xl:sr-only 2xl:not-sr-only">{t("logistics.shipmentList.nav")}</span>
             </NavLink>
           ) : null}
           {user ? (
             <NavLink to={`/${lang}/rfqs`} className={({ isActive }) => `flex items-center whitespace-nowrap ${isActive ? "font-semibold text-brand-700" : "text-slate-700 hover:text-slate-900"}`} data-testid="nav-rfqs" title={t("rfq.nav")}>
-              <svg aria-hidden viewBox="0 0 20 20" className="hidden h-5 w-5 xl:block 2xl:hidden" fill="none" stroke="currentColor" strokeWidth="1.6">
-                <path d="M3 4.5h14v9H8l-4 3v-3H3z" strokeLinejoin="round" />
-                <path d="M6.5 8h7M6.5 10.5h4.5" strokeLinecap="round" />
-              </svg>
+              <span aria-hidden className="icon icon-quote hidden h-5 w-5 xl:block 2xl:hidden" />
               <span className="xl:sr-only 2xl:not-sr-only">{t("rfq.nav")}</span>
             </NavLink>
           ) : null}
@@ -66,11 +59,7 @@ export function SiteHeader({ root, cartLines = null }: { root: RootData; cartLin
         <div className="flex flex-wrap items-center gap-3 text-sm xl:flex-nowrap xl:gap-2.5 2xl:gap-3">
           {cartLines !== null ? (
             <Link to={`/${lang}/cart`} className="relative flex items-center whitespace-nowrap text-slate-700 hover:text-slate-900" aria-label={t("cart.header.count", { count: cartLines })} title={t("cart.header.link")} data-testid="cart-link">
-              <svg aria-hidden viewBox="0 0 20 20" className="hidden h-5 w-5 xl:inline-block 2xl:hidden" fill="none" stroke="currentColor" strokeWidth="1.6">
-                <path d="M2 3h2.5l2 10h9l2-7H5.5" strokeLinecap="round" strokeLinejoin="round" />
-                <circle cx="8" cy="16.5" r="1.2" />
-                <circle cx="14" cy="16.5" r="1.2" />
-              </svg>
+              <span aria-hidden className="icon icon-cart hidden h-5 w-5 xl:inline-block 2xl:hidden" />
               <span className="xl:sr-only 2xl:not-sr-only">{t("cart.header.link")}</span>
               {cartLines > 0 ? <span className="ml-1 rounded-full bg-brand-600 px-1.5 py-0.5 text-xs font-semibold text-white">{cartLines}</span> : null}
             </Link>
@@ -81,10 +70,7 @@ export function SiteHeader({ root, cartLines = null }: { root: RootData; cartLin
             <>
               <NotificationBell lang={lang} unread={root.unreadNotifications} />
               <Link to={`/${lang}/account`} className="flex items-center gap-1.5 whitespace-nowrap text-slate-700 hover:text-slate-900" data-testid="account-link" title={user.name}>
-                <svg aria-hidden viewBox="0 0 20 20" className="hidden h-5 w-5 xl:block 2xl:hidden" fill="none" stroke="currentColor" strokeWidth="1.6">
-                  <circle cx="10" cy="7" r="3.5" />
-                  <path d="M3.5 17c1-3.3 3.5-5 6.5-5s5.5 1.7 6.5 5" strokeLinecap="round" />
-                </svg>
+                <span aria-hidden className="icon icon-person hidden h-5 w-5 xl:block 2xl:hidden" />
                 <span className="xl:sr-only 2xl:not-sr-only">{user.name}</span>
               </Link>
               <Form method="post" action={`/${lang}/logout`}>
@@ -121,9 +107,7 @@ function NotificationBell({ lang, unread }: { lang: Lang; unread: number }) {
       title={t("activity.bell.label")}
       data-testid="notification-bell"
     >
-      <svg aria-hidden viewBox="0 0 20 20" className="h-5 w-5" fill="none" stroke="currentColor" strokeWidth="1.6">
-        <path d="M10 2.5a5 5 0 0 0-5 5v3.2L3.5 13.5h13L15 10.7V7.5a5 5 0 0 0-5-5zM8 15.5a2 2 0 0 0 4 0" strokeLinejoin="round" />
-      </svg>
+      <span aria-hidden className="icon icon-bell h-5 w-5" />
       {unread > 0 ? (
         <span aria-hidden className="absolute -right-1 -top-1 min-w-[1.1rem] rounded-full bg-red-600 px-1 text-center text-[0.7rem] font-semibold leading-[1.1rem] text-white" data-testid="notification-count">
           {unread > 99 ? "99+" : unread}
@@ -166,7 +150,7 @@ export function LanguageSwitcher({ lang, variant }: { lang: Lang; variant: TextV
         <CsrfInput />
         <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
         {choices.map((c) => (
-          <button key={c.value} type="submit" name="lang" value={c.value} lang={c.tag} aria-current={c.current ? "true" : undefined} className="block w-full px-3 py-1.5 text-left hover:bg-slate-100 aria-[current=true]:font-semibold">
+          <button key={c.value} type="submit" name="lang" value={c.value} lang={c.tag} aria-current={c.current ? "true" : undefined} className="menu-item">
             {c.name}
           </button>
         ))}
@@ -188,7 +172,7 @@ function OrganizationSwitcher({ lang, memberships, activeId }: { lang: Lang; mem
       <Form method="post" action={`/${lang}/orgs/switch`} className="absolute right-0 z-20 mt-1 w-72 rounded-md border border-slate-200 bg-white py-1 shadow-lg">
         <CsrfInput />
         {memberships.map((m) => (
-          <button key={m.id} type="submit" name="organizationId" value={m.id} aria-current={m.id === activeId ? "true" : undefined} className="block w-full px-3 py-2 text-left hover:bg-slate-100 aria-[current=true]:font-semibold">
+          <button key={m.id} type="submit" name="organizationId" value={m.id} aria-current={m.id === activeId ? "true" : undefined} className="menu-item py-2">
             <span className="block truncate">{m.name}</span>
             <span className="text-xs text-slate-600">
               {t(`organizationKinds.${m.kind}`)} · {t(`roles.${m.role}`)}
@@ -232,12 +216,7 @@ function useHeaderMenu() {
 }
 
 function GlobeIcon() {
-  return (
-    <svg aria-hidden viewBox="0 0 20 20" className="h-4 w-4" fill="none" stroke="currentColor" strokeWidth="1.6">
-      <circle cx="10" cy="10" r="8" />
-      <path d="M2 10h16M10 2c2.5 2.2 3.5 5 3.5 8s-1 5.8-3.5 8c-2.5-2.2-3.5-5-3.5-8s1-5.8 3.5-8z" />
-    </svg>
-  );
+  return <span aria-hidden className="icon icon-globe h-4 w-4" />;
 }
 
 /** The catalog search on every page; on the products page it shows the current search. */

@@ -276,8 +276,12 @@ describe("names in the buyer's language", () => {
     const cards = Object.fromEntries(result.rows.map((r) => [r.slug, presentCard(r, "pt", BRL, RATES)]));
     expect(cards["t-zh-only"]).toMatchObject({ name: "太阳能庭院灯", nameLang: "zh", nameNote: "fallback" });
     expect(cards["t-pt-machine"]).toMatchObject({ name: "Fita à prova d'água", nameLang: "pt", nameNote: "machine" });
-    expect(cards["t-pt-human"]).toMatchObject({ name: "Refletor LED", nameLang: "pt", nameNote: null });
-    expect(cards["t-pt-source"]).toMatchObject({ name: "Arandela solar", nameLang: "pt", nameNote: null });
+    // A name in the page's language written by the manufacturer needs no note: the card carries none.
+    expect(cards["t-pt-human"]).toMatchObject({ name: "Refletor LED", nameLang: "pt" });
+    expect(cards["t-pt-source"]).toMatchObject({ name: "Arandela solar", nameLang: "pt" });
+    expect("nameNote" in cards["t-pt-human"]! || "nameNote" in cards["t-pt-source"]!).toBe(false);
+    // The manufacturer's language travels only for the machine note that names it.
+    expect(cards["t-zh-only"]).not.toHaveProperty("sourceLang");
     for (const card of Object.values(cards)) expect(card.name.length).toBeGreaterThan(0);
     // In English, the pt-source product shows its machine translation, marked.
     const en = await queryListing({ ...request({ lang: "en", filters: { category: "outdoor-lighting" } }), limit: 100 });
@@ -290,8 +294,20 @@ describe("names in the buyer's language", () => {
     const result = await queryListing({ ...request({ filters: { category: "led-panels", priceMin: "90", priceMax: "90" } }) });
     expect(result.rows).toHaveLength(1);
     const card = presentCard(result.rows[0]!, "pt", BRL, RATES);
-    expect(card).toMatchObject({ slug: "p-usd-2000", priceFrom: "R$\u00a090,00", priceOriginal: "US$\u00a018,00", moq: 10, unit: "PIECE" });
+    expect(card).toMatchObject({ slug: "p-usd-2000", priceFrom: "R$\u00a090,00", priceOriginal: "US$\u00a018,00", incoterm: "FOB", moq: 10, unit: "PIECE" });
     expect(card.maker).toMatchObject({ name: "Gree-Lux Test", verified: true });
+    // Without a delivery place the card shows the production time; with an availability line that says how long
+    // delivery takes it does not, so the card does not carry it.
+    expect(card).toMatchObject({ leadTimeDays: expect.any(Number), leadTimeFormatted: expect.any(String) });
+    const delivered = presentCard(result.rows[0]!, "pt", BRL, RATES, { tone: "origin", text: "Enviado de Zhuhai — 40 a 55 dias" });
+    expect(delivered).not.toHaveProperty("leadTimeDays");
+    expect(delivered.availability).toEqual({ tone: "origin", text: "Enviado de Zhuhai — 40 a 55 dias" });
+    expect(presentCard(result.rows[0]!, "pt", BRL, RATES, { tone: "elsewhere", text: "Em estoque em Lisboa" })).toHaveProperty("leadTimeDays");
+    // In the product's own currency the original price says nothing new: neither it nor its Incoterm is sent.
+    const inUsd = presentCard(result.rows[0]!, "pt", USD, RATES);
+    expect(inUsd).toMatchObject({ priceFrom: "US$\u00a018,00" });
+    expect(inUsd).not.toHaveProperty("priceOriginal");
+    expect(inUsd).not.toHaveProperty("incoterm");
   });
 });
 

@@ -17,8 +17,6 @@ const card = (over: Partial<ProductCard> = {}): ProductCard => ({
   slug: "led-panel-60",
   name: "Painel LED 60 x 60",
   nameLang: "pt",
-  nameNote: null,
-  sourceLang: "zh",
   image: { src: "/media/products/a/b/c/w480.webp" },
   maker: { name: "Lumenhai LED Lighting", verified: true },
   priceFrom: "R$ 61,00",
@@ -29,7 +27,6 @@ const card = (over: Partial<ProductCard> = {}): ProductCard => ({
   unit: "PIECE",
   leadTimeDays: 1,
   leadTimeFormatted: "1",
-  availability: null,
   ...over,
 });
 
@@ -63,8 +60,8 @@ describe("ProductCardView", () => {
     expect(html).toContain("1.000 peças");
     expect(html).toContain('srcSet="/media/products/a/b/c/w160.webp 160w, /media/products/a/b/c/w480.webp 480w"');
     // No original price unless the card carries one (same currency, converted).
-    expect(render(<ProductCardView lang="pt" card={card({ priceOriginal: null })} />)).not.toContain("pcard-original");
-    expect(render(<ProductCardView lang="pt" card={card({ image: null })} />)).toContain('class="product-placeholder"');
+    expect(render(<ProductCardView lang="pt" card={card({ priceOriginal: undefined })} />)).not.toContain("pcard-original");
+    expect(render(<ProductCardView lang="pt" card={card({ image: undefined })} />)).toContain('class="product-placeholder"');
   });
 
   it("marks a name shown in another language than the page's with its lang", () => {

@@ -38,7 +38,7 @@ export function ProductCardView({ card, lang, headingLevel = 3 }: { card: Produc
         </Heading>
         {card.nameNote ? (
           <div>
-            <TranslationNote note={card.nameNote} shownIn={card.nameLang as Lang} sourceLang={card.sourceLang as Lang} />
+            <TranslationNote note={card.nameNote} shownIn={card.nameLang as Lang} sourceLang={(card.sourceLang ?? card.nameLang) as Lang} />
           </div>
         ) : null}
         <p className="pcard-maker">
@@ -52,14 +52,14 @@ export function ProductCardView({ card, lang, headingLevel = 3 }: { card: Produc
               <span className="pcard-price">{card.priceFrom}</span>
             </p>
           ) : null}
-          {card.priceOriginal ? <p className="pcard-note pcard-original">{t("browse.card.original", { price: card.priceOriginal, incoterm: t(`browse.incoterm.${card.incoterm}`) })}</p> : null}
+          {card.priceOriginal ? <p className="pcard-original">{t("browse.card.original", { price: card.priceOriginal, incoterm: t(`browse.incoterm.${card.incoterm}`) })}</p> : null}
           {card.availability ? (
             // Its icon is the line's ::before (tailwind.css, by tone), not an element in each of 24 cards.
             <p className={`pcard-avail pcard-${card.availability.tone}`}>{card.availability.text}</p>
           ) : null}
           <p className="pcard-moq">{t("browse.card.moq", { quantity: t(`browse.units.${card.unit}`, { count: card.moq, n: card.moqFormatted }) })}</p>
-          {/* With a delivery location the availability line already says how long; the production time alone would contradict it. */}
-          {!card.availability || card.availability.tone === "elsewhere" ? <p className="pcard-note">{t("browse.card.leadTime", { count: card.leadTimeDays, n: card.leadTimeFormatted })}</p> : null}
+          {/* Sent only when shown: with a delivery location the availability line already says how long (presentCard). */}
+          {card.leadTimeDays !== undefined ? <p className="pcard-note">{t("browse.card.leadTime", { count: card.leadTimeDays, n: card.leadTimeFormatted })}</p> : null}
         </div>
       </div>
     </article>
