@@ -13,8 +13,14 @@ test("the listing page stays light and its hydration data carries only what the 
   const html = await response.text();
   const cards = html.match(/data-testid="product-card"/g) ?? [];
   expect(cards.length).toBeGreaterThan(10);
-  // Measured 2026-12-06 on the demo catalog: ~75 kB (was ~125 kB before the cards were slimmed).
-  expect(Buffer.byteLength(html)).toBeLessThan(95_000);
+  // Measured 2026-12-06 on the demo catalog: ~75 kB (was ~125 kB before the cards were slimmed), then 72.6 kB with
+  // one link per card and no test ids on the cards' parts.
+  expect(Buffer.byteLength(html)).toBeLessThan(76_000);
+  // One link per card (the name's, stretched over the card), and no test id on the card's parts.
+  const cardHtml = html.match(/<article class="pcard"[\s\S]*?<\/article>/g) ?? [];
+  expect(cardHtml).toHaveLength(cards.length);
+  for (const card of cardHtml) expect(card.match(/<a /g), card).toHaveLength(1);
+  expect(html).not.toContain('data-testid="product-card-');
   const hydration = hydrationOf(html);
   expect(hydration.length).toBeGreaterThan(1000);
   // Fields the card does not show: the product's and maker's ids, the maker's city, the picture's alt
