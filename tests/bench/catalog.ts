@@ -15,7 +15,9 @@
  *            --web-processes 1|2|auto (the server's WEB_PROCESSES; needs the PostgreSQL server),
  *            --page-cache on|off|both (both: every case with the anonymous page cache, then without it),
  *            --visitor anonymous|buyer|both (buyer: a signed-in member of a buyer organization, see below),
- *            --buyer-email buyer.br@demo.ponte.test (the demo buyer whose session the bench opens)
+ *            --buyer-email buyer.br@demo.ponte.test (the demo buyer whose session the bench opens),
+ *            --loaders live|memory (memory: tests/bench/render-ceiling-server.ts, where every loader answers a URL
+ *            from memory after its first call; page cache off: the render pipeline's own bound, see the README)
  *
  * The signed-in buyer: before the server starts, the bench opens a real session for an existing demo buyer of the
  * bench database (createUserSession, as signing in does: the buyer's oldest membership becomes the active
@@ -46,7 +48,9 @@ const ONLY = option("only", "")
   .filter(Boolean);
 const PAGE_CACHE = option("page-cache", "both");
 const WEB_PROCESSES = option("web-processes", "1");
-const MODES: ("cached" | "uncached")[] = PAGE_CACHE === "on" ? ["cached"] : PAGE_CACHE === "off" ? ["uncached"] : ["cached", "uncached"];
+/** live: the app as deployed; memory: the same pages with loaders answered from memory (the render pipeline alone). */
+const LOADERS = option("loaders", "live") === "memory" ? "memory" : "live";
+const MODES: ("cached" | "uncached")[] = PAGE_CACHE === "off" || LOADERS === "memory" ? ["uncached"] : PAGE_CACHE === "on" ? ["cached"] : ["cached", "uncached"];
 const VISITOR = option("visitor", "both");
 const VISITORS: Visitor[] = VISITOR === "anonymous" ? ["anonymous"] : VISITOR === "buyer" ? ["buyer"] : ["anonymous", "buyer"];
 const BUYER_EMAIL = option("buyer-email", "buyer.br@demo.ponte.test");
@@ -278,7 +282,7 @@ async function main() {
   if (target.kind === "embedded" && !existsSync(path.join(target.dataDir, "pg"))) throw new Error("no embedded bench database: run `npm run seed:bench -- --embedded` first");
 
   const where = target.kind === "server" ? `PostgreSQL server, database ${target.database}` : "embedded PGlite";
-  console.log(`[bench:catalog] ${where}; ${WEB_PROCESSES} web process(es); ${CONNECTIONS} connections, ${WARMUP} s warm-up + ${DURATION} s per case; visitors: ${VISITORS.join(", ")}; ${cpuModel()}, Node ${process.version}`);
+  console.log(`[bench:catalog] ${where}; ${WEB_PROCESSES} web process(es)${LOADERS === "memory" ? ", loaders answered from memory (the render pipeline alone)" : ""}; ${CONNECTIONS} connections, ${WARMUP} s warm-up + ${DURATION} s per case; visitors: ${VISITORS.join(", ")}; ${cpuModel()}, Node ${process.version}`);
   const session = VISITORS.includes("buyer") ? await openBuyerSession(env, base, BUYER_EMAIL) : null;
   if (session) console.log(`  signed-in buyer: ${session.email}, ${session.organization} (a fresh session)`);
   const results: Measured[] = [];
@@ -289,7 +293,8 @@ async function main() {
     // buyers are rendered in both (the page cache never serves them).
     for (const mode of MODES) {
       console.log(`  page cache ${mode === "cached" ? "on (PAGE_CACHE_SECONDS=10)" : "off (every request rendered)"}:`);
-      const server = spawn(process.execPath, [...SERVER_NODE_FLAGS, "--import", "tsx", "app/server/index.ts"], {
+      const entry = LOADERS === "memory" ? "tests/bench/render-ceiling-server.ts" : "app/server/index.ts";
+      const server = spawn(process.execPath, [...SERVER_NODE_FLAGS, "--import", "tsx", entry], {
         env: { ...env, PAGE_CACHE_SECONDS: mode === "cached" ? "10" : "0", WEB_PROCESSES: WEB_PROCESSES },
         stdio: ["ignore", "pipe", "pipe"],
       });
@@ -377,6 +382,7 @@ async function main() {
     machine: { cpus: cpuModel(), memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.type()} ${os.release()}`, loadAverage: os.loadavg() },
     database: target.kind === "server" ? { kind: "server", name: target.database } : { kind: "embedded" },
     catalog: { listed: discovered!.total, deepPage: discovered!.deepPage, deepOffset: discovered!.deepOffset },
+    loaders: LOADERS,
     load: { tool: "autocannon", webProcesses: WEB_PROCESSES, connections: CONNECTIONS, warmupSeconds: WARMUP, durationSeconds: DURATION },
     visitors: { list: VISITORS, buyer: session ? { email: session.email, organization: session.organization } : null },
     targets: { cached: { p95Ms: TARGET_P95_MS, ratioToBare: TARGET_RATIO }, rendered: RENDERED_TARGETS },
@@ -384,7 +390,7 @@ async function main() {
     ceilings: Object.fromEntries(ceilings),
   };
   mkdirSync("test-results", { recursive: true });
-  const file = target.kind === "server" ? "test-results/bench-catalog.json" : "test-results/bench-catalog-embedded.json";
+  const file = `test-results/bench-catalog${target.kind === "server" ? "" : "-embedded"}${LOADERS === "memory" ? "-loaders-in-memory" : ""}.json`;
   writeFileSync(file, JSON.stringify(report, null, 2));
   console.log(`\n[bench:catalog] written to ${file}`);
   const missed = rows.filter((r) => !r.meets.p95 || !r.meets.rps || !r.meets.bytes).map((r) => `${r.name} (${r.visitor}, page cache ${r.mode === "cached" ? "on" : "off"})`);
