@@ -2,6 +2,7 @@ import { LRUCache } from "lru-cache";
 import { Prisma } from "~/generated/prisma/client";
 import type { UnitOfSale } from "~/generated/prisma/enums";
 import { unscopedDb } from "~/modules/db/index.server";
+import { readRows } from "~/modules/db/raw-read.server";
 import { sharedRead } from "~/modules/db/shared-read.server";
 import { warehousesServing, type DeliveryLocation } from "~/modules/inventory/availability.server";
 import { isUuid } from "~/modules/http/responses.server";
@@ -651,7 +652,7 @@ export async function queryListing(req: ListingRequest): Promise<ListingResult> 
   // Read segments from the cursor's, in reading order (backwards for "previous page"), until a page and one more row are found.
   for (let s = cursor ? Math.min(cursor.segment, segments.length - 1) : 0; s >= 0 && s < segments.length && rows.length <= limit; s += backward ? -1 : 1) {
     const keyset = cursor && s === cursor.segment ? { key: cursor.key, id: cursor.id } : null;
-    const found = await unscopedDb.$queryRaw<(Omit<ListingRow, "segment"> & { searchExhausted?: boolean })[]>(
+    const found = await readRows<Omit<ListingRow, "segment"> & { searchExhausted?: boolean }>(
       segmentQuery(req.lang, scope, segments[s]!, keyset, backward, limit + 1 - rows.length),
     );
     for (const { searchExhausted: _, ...row } of found) rows.push({ ...row, segment: s });

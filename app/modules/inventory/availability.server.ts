@@ -1,6 +1,7 @@
 import type { TFunction } from "i18next";
 import { Prisma } from "~/generated/prisma/client";
 import { unscopedDb } from "~/modules/db/index.server";
+import { readRows } from "~/modules/db/raw-read.server";
 import { LOCALE_TAGS, type Lang } from "~/modules/i18n/config";
 import { formatNumber } from "~/modules/i18n/format";
 import { serverT } from "~/modules/i18n/i18n.server";
@@ -131,11 +132,11 @@ interface StockRow {
 async function stockOf(productIds: string[], net: Network): Promise<Map<string, StockRow[]>> {
   const byProduct = new Map<string, StockRow[]>();
   if (productIds.length === 0) return byProduct;
-  const rows = await unscopedDb.$queryRaw<StockRow[]>`
+  const rows = await readRows<StockRow>(Prisma.sql`
     SELECT b."productId", b."variantId", b."warehouseId", (b."onHand" - b."reserved")::int AS "available"
       FROM "StockBalance" b
      WHERE b."productId" IN (${Prisma.join(productIds.map((id) => Prisma.sql`${id}::uuid`))})
-       AND b."onHand" > b."reserved"`;
+       AND b."onHand" > b."reserved"`);
   for (const row of rows) {
     if (!net.warehouses.has(row.warehouseId)) continue;
     const list = byProduct.get(row.productId);

@@ -1,7 +1,9 @@
 import { createCookie, redirect } from "@remix-run/node";
+import { Prisma } from "~/generated/prisma/client";
 import type { MembershipRole, OrganizationKind, VerificationStatus } from "~/generated/prisma/enums";
 import { env } from "~/modules/config/env.server";
 import { unscopedDb } from "~/modules/db/index.server";
+import { readRows } from "~/modules/db/raw-read.server";
 import type { Lang } from "~/modules/i18n/config";
 import { disconnectSessions } from "~/modules/realtime/index.server";
 import { forgetRequestMemo, requestMemo } from "~/modules/http/request-memo.server";
@@ -97,7 +99,7 @@ export function toMyMembership(r: MembershipRow): MyMembership {
  * statement: three round trips became one. Writes that change them forget the memo (forgetRequestMemo).
  */
 async function readSession(tokenHash: string): Promise<SessionUser | null> {
-  const [session] = await unscopedDb.$queryRaw<
+  const [session] = await readRows<
     {
       id: string;
       expiresAt: Date;
@@ -110,8 +112,8 @@ async function readSession(tokenHash: string): Promise<SessionUser | null> {
       currencyCode: string;
       memberships: MembershipRow[];
       unreadNotifications: number;
-    }[]
-  >`SELECT s."id", s."expiresAt", s."lastSeenAt", s."activeOrganizationId", u."id" AS "userId", u."email", u."name", u."locale"::text AS "locale", u."currencyCode",
+    }
+  >(Prisma.sql`SELECT s."id", s."expiresAt", s."lastSeenAt", s."activeOrganizationId", u."id" AS "userId", u."email", u."name", u."locale"::text AS "locale", u."currencyCode",
            COALESCE((SELECT json_agg(json_build_object('id', m."id", 'role', m."role"::text, 'organizationId', o."id", 'name', o."name", 'kind', o."kind"::text,
                                                        'countryCode', o."countryCode", 'region', o."region", 'verificationStatus', o."verificationStatus"::text)
                                      ORDER BY m."createdAt", m."id")
@@ -121,7 +123,7 @@ async function readSession(tokenHash: string): Promise<SessionUser | null> {
              WHERE n."userId" = u."id" AND n."readAt" IS NULL
                AND n."organizationId" IN (SELECT m."organizationId" FROM "Membership" m WHERE m."userId" = u."id")) AS "unreadNotifications"
       FROM "Session" s JOIN "User" u ON u."id" = s."userId"
-     WHERE s."tokenHash" = ${tokenHash}`;
+     WHERE s."tokenHash" = ${tokenHash}`);
   if (!session || session.expiresAt <= new Date()) return null;
   if (Date.now() - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
     await unscopedDb.session.update({ where: { id: session.id }, data: { lastSeenAt: new Date() } });
