@@ -1,6 +1,6 @@
 import type { UnitOfSale } from "~/generated/prisma/enums";
 import { Prisma } from "~/generated/prisma/client";
-import { unscopedDb } from "~/modules/db/index.server";
+import { readRows } from "~/modules/db/raw-read.server";
 import { isLang, LANGS, LOCALE_TAGS, type Lang } from "~/modules/i18n/config";
 import { formatDate, formatNumber } from "~/modules/i18n/format";
 import { serverT } from "~/modules/i18n/i18n.server";
@@ -234,7 +234,7 @@ export async function readPublishedProduct(slug: string): Promise<ProductPageRow
     organization: Omit<ProductPageRow["organization"], "createdAt"> & { createdAt: string };
   };
   const iso = Prisma.raw(ISO);
-  const rows = await unscopedDb.$queryRaw<Raw[]>`
+  const rows = await readRows<Raw>(Prisma.sql`
     SELECT p."id", p."slug", p."categoryId", p."sourceLocale"::text AS "sourceLocale", p."originCountry", p."hsCode", p."hsCodeCn",
       p."unitOfSale"::text AS "unitOfSale", p."packSize", p."moq", p."currencyCode", p."incoterm"::text AS "incoterm", p."leadTimeDays",
       p."sampleAvailable", p."showStockQuantities", p."samplePriceMinor"::text AS "samplePriceMinor",
@@ -259,7 +259,7 @@ export async function readPublishedProduct(slug: string): Promise<ProductPageRow
         FROM "Organization" o WHERE o."id" = p."organizationId") AS "organization"
     FROM "Product" p
     WHERE p."slug" = ${slug} AND p."status" = 'PUBLISHED'
-    LIMIT 1`;
+    LIMIT 1`);
   const row = rows[0];
   if (!row) return null;
   return {
