@@ -329,3 +329,18 @@ describe("two-party rows on the database: an order is the manufacturer's and the
     await expect(db.order.findMany({ where: { status: "PLACED" } })).rejects.toBeInstanceOf(TenantScopeError);
   });
 });
+
+describe("scoped clients kept per organization", () => {
+  it("hands the same client to every request of one organization, and each still reaches only its own rows", async () => {
+    const a = forOrganization(orgA);
+    const b = forOrganization(orgB);
+    expect(forOrganization(orgA)).toBe(a);
+    expect(b).not.toBe(a);
+    // Interleaved, as concurrent requests of two organizations would use them.
+    const [brandsOfA, brandsOfB, againA] = await Promise.all([a.brand.findMany({ select: { id: true } }), b.brand.findMany({ select: { id: true } }), forOrganization(orgA).brand.findMany({ select: { id: true } })]);
+    expect(brandsOfA.map((x) => x.id)).toEqual([brandOfA]);
+    expect(brandsOfB.map((x) => x.id)).toEqual([brandOfB]);
+    expect(againA.map((x) => x.id)).toEqual([brandOfA]);
+    expect(await a.brand.findFirst({ where: { id: brandOfB } })).toBeNull();
+  });
+});

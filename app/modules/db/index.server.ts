@@ -2,6 +2,7 @@ import { env } from "~/modules/config/env.server";
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "./embedded-postgres.server";
 import { createBaseClient, createPool, guarded, scopedTo, type BaseClient, type Db, type ScopedDb } from "./client.server";
 import path from "node:path";
+import { LRUCache } from "lru-cache";
 import type pg from "pg";
 
 export type { Db, ScopedDb } from "./client.server";
@@ -73,7 +74,19 @@ export const db: Db = lazy(() => currentDatabase().db);
  */
 export const unscopedDb: BaseClient = lazy(() => currentDatabase().base);
 
+/**
+ * Scoped clients kept per organization, up to 1,000 per database client: building one (Prisma's `$extends`) cost
+ * ~0.4 ms of CPU on every signed-in request in profiles of bench:catalog, and it holds nothing but the organization's
+ * id, so the same one can serve every request of that organization.
+ */
+const scopedClients = new WeakMap<BaseClient, LRUCache<string, ScopedDb>>();
+
 /** The data-access layer for tenant code: every query reaches only this organization's rows. */
 export function forOrganization(organizationId: string): ScopedDb {
-  return scopedTo(currentDatabase().base, organizationId);
+  const base = currentDatabase().base;
+  let clients = scopedClients.get(base);
+  if (!clients) scopedClients.set(base, (clients = new LRUCache<string, ScopedDb>({ max: 1_000 })));
+  let client = clients.get(organizationId);
+  if (!client) clients.set(organizationId, (client = scopedTo(base, organizationId)));
+  return client;
 }
