@@ -21,11 +21,12 @@ const PRISMA_LIKE_TYPES = {
 };
 
 /**
- * One read of the paths every page request takes (the session, a catalog page and its stock). On a PostgreSQL server
+ * One read of the paths every page request takes (the session, a listing page and its stock, a product page). On a
+ * PostgreSQL server
  * it goes straight to the driver, through the process's pool (the one under the ORM): Prisma's raw-query layer cost
  * ~0.15 ms of CPU per statement in profiles of bench:catalog, as much as the rest of a small read. On the embedded
  * database (one connection, held by Prisma) through `$queryRaw`. The same SQL and the same values either way
- * (raw-read.test.ts compares them on both databases).
+ * (tests/integration/db-raw-read.test.ts compares them on both databases).
  */
 export async function readRows<Row>(query: Prisma.Sql): Promise<Row[]> {
   const database = currentDatabase();
