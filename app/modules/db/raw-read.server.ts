@@ -21,16 +21,21 @@ const PRISMA_LIKE_TYPES = {
 };
 
 /**
- * One read of the paths every page request takes (the session, a listing page and its stock, a product page). On a
- * PostgreSQL server
- * it goes straight to the driver, through the process's pool (the one under the ORM): Prisma's raw-query layer cost
- * ~0.15 ms of CPU per statement in profiles of bench:catalog, as much as the rest of a small read. On the embedded
- * database (one connection, held by Prisma) through `$queryRaw`. The same SQL and the same values either way
+ * The statements of the paths every request takes: reads of each page (the session, a listing page and its stock, a
+ * product page) and the carrier webhooks' statements. On a PostgreSQL server they go straight to the driver, through
+ * the process's pool (the one under the ORM): Prisma's raw-query layer cost ~0.15 ms of CPU per statement in profiles
+ * of bench:catalog and bench:tracking, as much as the rest of a small read. On the embedded database (one connection,
+ * held by Prisma) through Prisma's raw queries. The same SQL and the same values either way
  * (tests/integration/db-raw-read.test.ts compares them on both databases).
  */
-export async function readRows<Row>(query: Prisma.Sql): Promise<Row[]> {
+export async function queryRows<Row>(text: string, ...values: unknown[]): Promise<Row[]> {
   const database = currentDatabase();
-  if (database.kind !== "server") return unscopedDb.$queryRaw<Row[]>(query);
-  const result = await database.pool.query({ text: query.text, values: query.values, types: PRISMA_LIKE_TYPES });
+  if (database.kind !== "server") return unscopedDb.$queryRawUnsafe<Row[]>(text, ...values);
+  const result = await database.pool.query({ text, values, types: PRISMA_LIKE_TYPES });
   return result.rows as Row[];
+}
+
+/** queryRows for a statement written with Prisma.sql (its values travel as parameters). */
+export function readRows<Row>(query: Prisma.Sql): Promise<Row[]> {
+  return queryRows<Row>(query.text, ...query.values);
 }

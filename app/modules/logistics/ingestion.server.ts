@@ -1,7 +1,8 @@
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import type { Prisma } from "~/generated/prisma/client";
 import type { ShipmentMilestone } from "~/generated/prisma/enums";
-import { currentDatabase, unscopedDb } from "~/modules/db/index.server";
+import { unscopedDb } from "~/modules/db/index.server";
+import { queryRows } from "~/modules/db/raw-read.server";
 import { currentQueue, enqueue } from "~/modules/jobs/queue.server";
 import type { CarrierEvent, ShipmentLivePayload } from "./carrier-wire";
 import { parseOffsetTimestamp } from "./eta";
@@ -251,7 +252,7 @@ async function matchLegs(carrier: IngestCarrier, events: CarrierEvent[]): Promis
   const all = [...new Set([...candidatesOf.values()].flat())];
   if (!all.length) return new Map();
   // Raw SQL: this runs once per webhook, and the ORM's query building cost more CPU than the query itself.
-  const rows = await rawSql<(Omit<MatchedLeg, "shipment"> & { shipment: Omit<MatchedLeg["shipment"], "createdAt"> & { createdAt: number } })[]>(
+  const rows = await queryRows<Omit<MatchedLeg, "shipment"> & { shipment: Omit<MatchedLeg["shipment"], "createdAt"> & { createdAt: number } }>(
     `SELECT l."id", l."sequence", l."reference", l."toLocode",
        json_build_object('id', s."id", 'reference', s."reference", 'organizationId', s."organizationId", 'buyerOrganizationId', s."buyerOrganizationId",
          'destinationCountryCode', s."destinationCountryCode", 'status', s."status", 'createdAt', ${epochMs("createdAt", "s")}) AS "shipment"
@@ -346,18 +347,6 @@ export async function recordPonteEvent(input: PonteEventInput, tx?: SystemTx): P
 }
 
 // ─── Raw statements ─────────────────────────────────────────────────────────────────────────────────────────
-
-/**
- * The webhook path's statements. On a PostgreSQL server they go straight to the driver, through the process's pool
- * (the one under the ORM): the ORM's raw-query layer cost as much CPU per statement as the driver itself
- * (bench:tracking). On the embedded database (one connection) through Prisma. The same SQL either way; JSON columns
- * come back parsed from both.
- */
-async function rawSql<Rows extends unknown[]>(text: string, ...params: unknown[]): Promise<Rows> {
-  const database = currentDatabase();
-  if (database.kind !== "server") return unscopedDb.$queryRawUnsafe<Rows>(text, ...params);
-  return (await database.pool.query(text, params)).rows as Rows;
-}
 
 // ─── Recomputing a shipment ───────────────────────────────────────────────────────────────────────────────────
 
@@ -477,7 +466,7 @@ type InsertedEvent = LockedShipmentJson["events"][number] & { externalId: string
  */
 async function insertEventsAndRead(rows: EventRow[]): Promise<{ inserted: InsertedEvent[]; shipments: Map<string, LockedShipmentJson> }> {
   const receivedAt = new Date().toISOString();
-  const [answer] = await rawSql<{ inserted: InsertedEvent[] | null; shipments: LockedShipmentJson[] | null }[]>(
+  const [answer] = await queryRows<{ inserted: InsertedEvent[] | null; shipments: LockedShipmentJson[] | null }>(
     `WITH input AS (
        SELECT * FROM jsonb_to_recordset($1::jsonb) AS x("id" uuid, "organizationId" uuid, "buyerOrganizationId" uuid, "shipmentId" uuid, "legId" uuid,
          "source" text, "externalId" text, "milestone" "ShipmentMilestone", "carrierCode" text, "occurredAt" timestamp(3), "utcOffsetMinutes" int,
@@ -504,7 +493,7 @@ async function insertEventsAndRead(rows: EventRow[]): Promise<{ inserted: Insert
 
 /** One shipment as a recompute reads it (a statement of its own: it sees every event committed before it). */
 async function readShipment(shipmentId: string): Promise<LockedShipmentJson | null> {
-  const [row] = await rawSql<{ data: LockedShipmentJson }[]>(`SELECT ${SHIPMENT_JSON} AS data FROM "Shipment" s WHERE s."id" = $1::uuid`, shipmentId);
+  const [row] = await queryRows<{ data: LockedShipmentJson }>(`SELECT ${SHIPMENT_JSON} AS data FROM "Shipment" s WHERE s."id" = $1::uuid`, shipmentId);
   return row?.data ?? null;
 }
 
@@ -533,7 +522,7 @@ async function recomputeOptimistically(shipmentId: string, first: LockedShipment
 async function writeShipmentState(shipmentId: string, version: string, computed: ReturnType<typeof recomputeFrom>): Promise<boolean> {
   const { state } = computed.outcome;
   const iso = (d: Date | null) => d?.toISOString() ?? null;
-  const [row] = await rawSql<{ updated: number }[]>(
+  const [row] = await queryRows<{ updated: number }>(
     `WITH s AS (
        UPDATE "Shipment" SET "status" = $3::"ShipmentMilestone", "exception" = $4::"ShipmentMilestone", "exceptionAt" = $5::timestamp(3),
          "estimatedArrivalAt" = $6::timestamp(3), "late" = $7::boolean, "lastEventAt" = $8::timestamp(3), "deliveredAt" = $9::timestamp(3),
